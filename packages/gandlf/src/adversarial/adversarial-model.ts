@@ -1,0 +1,329 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, GandlfError, InvalidArgumentError, NotCompiledError, ShapeMismatchError } from '../errors';
+import { Random } from '../random';
+import { toLogs, type Callback, type History, type Logs } from '../training/callbacks';
+import { fitLoop, type YieldEvery } from '../training/fit-loop';
+import { resolveOutputs, toVariables, type AdversarialCompileArgs } from './compile';
+import { assertCount, assertFinite, bindSources, disposeOwned, listInputs, listTargets, type InputsSpec, type Slot, type TargetsSpec, type SlotSource } from './data';
+import { resolvePlayerOptimizers } from './get-optimizer';
+import { Player, type Batch } from './player';
+
+/** Arguments of the `AdversarialModel` constructor. Give exactly one of `baseModel` and `playerModels`. */
+export interface AdversarialModelArgs {
+  /** One model every player sees, e.g. `(z, x) -> [yFake, yReal]` from `buildGan`. */
+  baseModel?: tf.LayersModel;
+  /** One model per player, sharing inputs and weights (e.g. D with dropout only for the D player). */
+  playerModels?: readonly tf.LayersModel[];
+  /** Per player, the weights it alone updates, e.g. `generator.trainableWeights`. */
+  playerParams: ReadonlyArray<ReadonlyArray<tf.LayerVariable | tf.Variable>>;
+  /** Player names, used in metric names and targets. @default ['player_0', 'player_1', ...] */
+  playerNames?: readonly string[];
+}
+
+
+/** Options of `AdversarialModel.fit`. */
+export interface FitArgs {
+  /** Epoch index to stop before. @default 1 */
+  epochs?: number;
+  /** Samples per batch; the last batch of an epoch may be smaller. @default 32 */
+  batchSize?: number;
+  /** Reshuffle the samples every epoch. @default true */
+  shuffle?: boolean;
+  /** Epoch to start counting from, to continue a history. @default 0 */
+  initialEpoch?: number;
+  /** Hooks called during training. @default [] */
+  callbacks?: readonly Callback[];
+  /** `[x, y]` scored after every epoch and logged as `val_*`. @default none */
+  validationData?: readonly [InputsSpec, TargetsSpec];
+  /** When to hand control back to the page. @default 'auto' (every 25 ms) */
+  yieldEvery?: YieldEvery;
+  /** Seeds shuffling and drawn inputs, for runs that repeat exactly. @default unseeded */
+  seed?: number;
+  /** Sample count when every input and target is drawn rather than given. @default from the data */
+  numSamples?: number;
+}
+
+/**
+ * A game of n named players over shared models (keras_adversarial's
+ * `AdversarialModel`). Each player has its own parameters, optimizer and
+ * losses; an adversarial optimizer decides who updates when.
+ *
+ * @example
+ * const gan = new AdversarialModel({
+ *   baseModel: buildGan(generator, discriminator),
+ *   playerParams: [generator.trainableWeights, discriminator.trainableWeights],
+ *   playerNames: ['generator', 'discriminator'],
+ * });
+ * gan.compile({ adversarialOptimizer: new Alternating(), playerOptimizers: ['adam', 'adam'], loss: 'binaryCrossentropy' });
+ * await gan.fit([z, x], ganTargets(n), { epochs: 10, batchSize: 64 });
+ */
+export class AdversarialModel {
+  readonly playerNames: readonly string[];
+  readonly playerModels: readonly tf.LayersModel[];
+  /** Set to true (e.g. from a callback) to end `fit` after the current batch. */
+  stopTraining = false;
+  /** Batches trained so far; `Scheduled` reads its position from it. */
+  step = 0;
+  /** The random stream behind shuffling and drawn inputs. */
+  random = new Random();
+  private players: Player[] | null = null;
+  private adversarialOptimizer: AdversarialCompileArgs['adversarialOptimizer'] | null = null;
+  private readonly variables: tf.Variable[][];
+  private busy = false;
+
+  constructor({ baseModel, playerModels, playerParams, playerNames }: AdversarialModelArgs) {
+    const fn = 'AdversarialModel';
+    if ((baseModel === undefined) === (playerModels === undefined)) {
+      throw new InvalidArgumentError(
+        `'${fn}' needs exactly one of 'baseModel' and 'playerModels'. Received: ${baseModel ? 'both' : 'neither'}`,
+      );
+    }
+    if (!Array.isArray(playerParams) || playerParams.length === 0) {
+      throw new InvalidArgumentError(`Argument 'playerParams' passed to '${fn}' must be a non-empty array of weight lists. Received: playerParams=${describe(playerParams)}`);
+    }
+    const n = playerParams.length;
+    const names = playerNames ?? playerParams.map((_, i) => `player_${i}`);
+    if (names.length !== n) {
+      throw new ShapeMismatchError(`'${fn}' got ${n} playerParams but ${names.length} playerNames; give one name per player. Received: playerNames=${describe(names)}`);
+    }
+    if (new Set(names).size !== n || names.some((s) => typeof s !== 'string' || s === '')) {
+      throw new InvalidArgumentError(`Argument 'playerNames' passed to '${fn}' must be distinct non-empty strings. Received: playerNames=${describe(names)}`);
+    }
+    const models = playerModels ?? names.map(() => baseModel as tf.LayersModel);
+    if (models.length !== n) {
+      throw new ShapeMismatchError(`'${fn}' got ${n} playerParams but ${models.length} playerModels; give one model per player. Received: playerModels=${describe(models)}`);
+    }
+    const inputs = models[0]!.inputs.map((i) => i.shape.join(','));
+    models.forEach((m, i) => {
+      if (m.inputs.map((t) => t.shape.join(',')).join(';') !== inputs.join(';')) {
+        throw new ShapeMismatchError(
+          `Argument 'playerModels' passed to '${fn}': every player model must take the same inputs. Player '${names[0]}' takes [${inputs.join('; ')}], but player '${names[i]}' takes [${m.inputs.map((t) => t.shape.join(',')).join('; ')}]`,
+        );
+      }
+    });
+    this.variables = playerParams.map((params, i) => {
+      if (!Array.isArray(params) || params.length === 0) {
+        throw new InvalidArgumentError(
+          `Player '${names[i]}' passed to '${fn}' has no trainable parameters; each player must update at least one weight. Received: playerParams[${i}]=${describe(params)}`,
+        );
+      }
+      return toVariables(params, names[i]!, fn);
+    });
+    this.playerNames = names;
+    this.playerModels = models;
+  }
+
+  /** The models' input slots, in order. */
+  get inputNames(): string[] {
+    return this.playerModels[0]!.inputNames ?? this.playerModels[0]!.inputs.map((_, i) => `input_${i}`);
+  }
+
+  /** `${player}_${output}` for every target, in the order `fit` expects them. */
+  get targetNames(): string[] {
+    return this.playerModels.flatMap((m, i) => m.outputNames.map((o) => `${this.playerNames[i]}_${o}`));
+  }
+
+  /** Names of the logged metrics: `loss`, then `${player}_loss`, `${player}_${output}_loss`, ... */
+  get metricsNames(): string[] {
+    const players = this.requireCompiled('metricsNames');
+    return ['loss', ...players.flatMap((p) => p.valueNames.map((v) => `${p.name}_${v}`))];
+  }
+
+  /** Resolves optimizers and losses per player. Call before `fit`. */
+  compile(args: AdversarialCompileArgs): void {
+    const fn = 'compile';
+    const { adversarialOptimizer, playerOptimizers } = args ?? ({} as AdversarialCompileArgs);
+    if (!adversarialOptimizer || typeof adversarialOptimizer.step !== 'function') {
+      throw new InvalidArgumentError(
+        `Argument 'adversarialOptimizer' passed to '${fn}' must be an adversarial optimizer such as new Alternating(). Received: adversarialOptimizer=${describe(adversarialOptimizer)}`,
+      );
+    }
+    const n = this.playerNames.length;
+    if (!Array.isArray(playerOptimizers) || playerOptimizers.length !== n) {
+      throw new ShapeMismatchError(
+        `Argument 'playerOptimizers' passed to '${fn}' must list one optimizer per player (${n}: ${this.playerNames.join(', ')}). Received: playerOptimizers=${describe(playerOptimizers)}`,
+      );
+    }
+    if (args.playerCompileArgs !== undefined && (!Array.isArray(args.playerCompileArgs) || args.playerCompileArgs.length !== n)) {
+      throw new ShapeMismatchError(
+        `Argument 'playerCompileArgs' passed to '${fn}' must list one entry per player (${n}). Received: playerCompileArgs=${describe(args.playerCompileArgs)}`,
+      );
+    }
+    adversarialOptimizer.bind(this.playerNames);
+    const outputs = this.playerNames.map((name, i) => resolveOutputs(args, i, name, this.playerModels[i]!.outputNames));
+    const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
+    this.players = this.playerNames.map(
+      (name, i) => new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!),
+    );
+    this.adversarialOptimizer = adversarialOptimizer;
+  }
+
+  /** The players, after `compile`. */
+  getPlayers(): readonly Player[] {
+    return this.requireCompiled('getPlayers');
+  }
+
+  /** Trains for a number of epochs; returns the per-epoch history. */
+  async fit(x: InputsSpec, y: TargetsSpec, args: FitArgs = {}): Promise<History> {
+    const fn = 'fit';
+    this.requireCompiled(fn);
+    const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, callbacks = [], yieldEvery = 'auto' } = args;
+    assertCount(epochs, 'epochs', fn, 1);
+    assertCount(batchSize, 'batchSize', fn, 1);
+    assertCount(initialEpoch, 'initialEpoch', fn, 0);
+    if (args.seed !== undefined) this.random = new Random(args.seed);
+    const data = await this.bind(x, y, fn, args.numSamples);
+    const validation = args.validationData ? await this.bind(args.validationData[0], args.validationData[1], fn) : null;
+    this.enter(fn);
+    try {
+      return await fitLoop({
+        numSamples: data.numSamples,
+        batchSize,
+        epochs,
+        initialEpoch,
+        shuffle,
+        callbacks,
+        yieldEvery,
+        metricNames: this.metricsNames,
+        random: this.random,
+        trainBatch: (rows) => this.trainRows(data.sources, rows),
+        validate: validation
+          ? async () => prefix('val_', await this.evaluateBound(validation.sources, validation.numSamples, batchSize))
+          : undefined,
+        shouldStop: () => this.stopTraining,
+      });
+    } finally {
+      this.stopTraining = false;
+      this.busy = false;
+      data.dispose();
+      validation?.dispose();
+    }
+  }
+
+  /** One update on one batch, for users who write their own loop. Returns that step's logs. */
+  async trainOnBatch(x: InputsSpec, y: TargetsSpec): Promise<Logs> {
+    const fn = 'trainOnBatch';
+    this.requireCompiled(fn);
+    const data = await this.bind(x, y, fn);
+    this.enter(fn);
+    try {
+      const values = await this.trainRows(data.sources, Int32Array.from({ length: data.numSamples }, (_, i) => i));
+      const logs = toLogs(this.metricsNames, await values.data());
+      values.dispose();
+      return logs;
+    } finally {
+      this.busy = false;
+      data.dispose();
+    }
+  }
+
+  /** Every player's losses and metrics on the data, with no update. */
+  async evaluate(x: InputsSpec, y: TargetsSpec, { batchSize = 32 }: { batchSize?: number } = {}): Promise<Logs> {
+    const fn = 'evaluate';
+    this.requireCompiled(fn);
+    assertCount(batchSize, 'batchSize', fn, 1);
+    const data = await this.bind(x, y, fn);
+    try {
+      return await this.evaluateBound(data.sources, data.numSamples, batchSize);
+    } finally {
+      data.dispose();
+    }
+  }
+
+  /** One training step on the given rows: draw the batch, let the optimizer step, stack the logs. */
+  private async trainRows(sources: readonly SlotSource[], rows: Int32Array): Promise<tf.Tensor1D> {
+    const batch = this.drawBatch(sources, rows);
+    try {
+      const perPlayer = await this.adversarialOptimizer!.step({ players: this.players!, batch, step: this.step });
+      this.step++;
+      return stackLogs(perPlayer);
+    } finally {
+      tf.dispose([...batch.inputs, ...batch.targets.flat()]);
+    }
+  }
+
+  private drawBatch(sources: readonly SlotSource[], rows: Int32Array): Batch {
+    const nIn = this.inputNames.length;
+    return tf.tidy(() => {
+      const idx = tf.tensor1d(rows, 'int32');
+      const all = sources.map((s) => s.batch(idx, rows.length, this.random));
+      const targets: tf.Tensor[][] = [];
+      let k = nIn;
+      for (const m of this.playerModels) {
+        targets.push(all.slice(k, k + m.outputNames.length));
+        k += m.outputNames.length;
+      }
+      return { inputs: all.slice(0, nIn), targets } as never;
+    }) as Batch;
+  }
+
+  private async evaluateBound(sources: readonly SlotSource[], numSamples: number, batchSize: number): Promise<Logs> {
+    let sums: tf.Tensor1D | null = null;
+    for (let start = 0; start < numSamples; start += batchSize) {
+      const rows = Int32Array.from({ length: Math.min(batchSize, numSamples - start) }, (_, i) => start + i);
+      const batch = this.drawBatch(sources, rows);
+      const prev: tf.Tensor1D | null = sums;
+      sums = tf.tidy(() => {
+        const v = tf.mul(stackLogs(this.players!.map((p) => p.evaluate(batch).values)), rows.length) as tf.Tensor1D;
+        return prev ? (tf.add(prev, v) as tf.Tensor1D) : v;
+      });
+      prev?.dispose();
+      tf.dispose([...batch.inputs, ...batch.targets.flat()]);
+    }
+    const total: tf.Tensor1D = sums!;
+    const values = await total.data();
+    total.dispose();
+    return toLogs(this.metricsNames, values.map((v) => v / numSamples));
+  }
+
+  /** Checks inputs and targets against the models, before anything is updated. */
+  private async bind(x: InputsSpec, y: TargetsSpec, fn: string, numSamples?: number) {
+    const inputs = this.playerModels[0]!.inputs;
+    const inNames = this.inputNames;
+    const inSlots: Slot[] = inputs.map((t, i) => ({ label: `Input '${inNames[i]}'`, shape: t.shape }));
+    const outSlots: Slot[] = this.playerModels.flatMap((m, p) =>
+      m.outputs.map((t, k) => ({ label: `Target '${this.playerNames[p]}_${m.outputNames[k]}'`, shape: t.shape })),
+    );
+    const given = [...listInputs(x, inNames, fn), ...listTargets(y, this.targetNames, fn)];
+    const bound = bindSources(given, [...inSlots, ...outSlots], fn, numSamples);
+    const dispose = () => disposeOwned(bound.sources, given);
+    if (bound.numSamples === undefined) {
+      throw new InvalidArgumentError(
+        `'${fn}' cannot tell how many samples to train on: every input and target is drawn, none is a tensor. Pass 'numSamples'. Received: numSamples=undefined`,
+      );
+    }
+    try {
+      await assertFinite(bound.sources, fn);
+    } catch (e) {
+      dispose();
+      throw e;
+    }
+    return { sources: bound.sources, numSamples: bound.numSamples, dispose };
+  }
+
+  private requireCompiled(fn: string): Player[] {
+    if (!this.players) throw new NotCompiledError(`You must call compile() before ${fn}().`);
+    return this.players;
+  }
+
+  private enter(fn: string): void {
+    if (this.busy) {
+      throw new GandlfError(`'${fn}' was called while this model is already training; await the running fit() first.`);
+    }
+    this.busy = true;
+  }
+}
+
+/** `loss` (the sum of the players' totals) followed by every player's values. */
+function stackLogs(perPlayer: readonly tf.Tensor1D[]): tf.Tensor1D {
+  const out = tf.tidy(() => {
+    const total = tf.addN(perPlayer.map((v) => v.slice(0, 1)));
+    return tf.concat([total, ...perPlayer]) as tf.Tensor1D;
+  });
+  tf.dispose(perPlayer as tf.Tensor1D[]);
+  return out;
+}
+
+function prefix(p: string, logs: Logs): Logs {
+  return Object.fromEntries(Object.entries(logs).map(([k, v]) => [p + k, v]));
+}

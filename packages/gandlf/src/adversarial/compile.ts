@@ -1,0 +1,130 @@
+import type * as tf from '@tensorflow/tfjs';
+import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { getLoss, type LossIdentifier } from '../losses/registry';
+import { getMetric, type MetricIdentifier } from '../losses/metrics';
+import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
+import type { OptimizerIdentifier } from './get-optimizer';
+import type { PlayerOutput } from './player';
+
+/** A loss for every output, one per output in order, or one per output name. */
+export type LossSpec = LossIdentifier | readonly LossIdentifier[] | Readonly<Record<string, LossIdentifier>>;
+
+/** Weights per output in order, or per output name (missing names weigh 1). */
+export type LossWeightsSpec = readonly number[] | Readonly<Record<string, number>>;
+
+/** Metrics for every output, or per output name. */
+export type MetricsSpec = readonly MetricIdentifier[] | Readonly<Record<string, readonly MetricIdentifier[]>>;
+
+/** Per-player overrides of the shared compile arguments. */
+export interface PlayerCompileArgs {
+  /** Overrides `loss` for this player. @default the shared `loss` */
+  loss?: LossSpec;
+  /** Overrides `lossWeights` for this player. @default the shared `lossWeights` */
+  lossWeights?: LossWeightsSpec;
+  /** Overrides `metrics` for this player. @default the shared `metrics` */
+  metrics?: MetricsSpec;
+}
+
+/** Arguments of `AdversarialModel.compile`. */
+export interface AdversarialCompileArgs {
+  /** Decides who updates when: `Simultaneous`, `Alternating`, `Scheduled`, `Unrolled`, or your own. */
+  adversarialOptimizer: AdversarialOptimizer;
+  /** One optimizer per player, by name (`'adam'`) or instance; never the same instance twice. */
+  playerOptimizers: readonly OptimizerIdentifier[];
+  /** The loss of every player's outputs, unless `playerCompileArgs` overrides it. */
+  loss: LossSpec;
+  /** Output loss weights. @default 1 for every output */
+  lossWeights?: LossWeightsSpec;
+  /** Metrics logged per player and output (`${player}_${output}_acc`). @default none */
+  metrics?: MetricsSpec;
+  /** Per-player overrides, in player order. @default none */
+  playerCompileArgs?: readonly PlayerCompileArgs[];
+}
+
+/** Resolves the losses, weights and metrics of one player's outputs. */
+export function resolveOutputs(
+  args: AdversarialCompileArgs,
+  player: number,
+  playerName: string,
+  outputNames: readonly string[],
+): PlayerOutput[] {
+  const own = args.playerCompileArgs?.[player] ?? {};
+  const where = (what: string) => `'compile': ${what} of player '${playerName}'`;
+  const loss = own.loss ?? args.loss;
+  const weights = own.lossWeights ?? args.lossWeights;
+  const metrics = own.metrics ?? args.metrics ?? [];
+  const losses = perOutput(loss, outputNames, where('loss'), (v): v is LossIdentifier => typeof v === 'string' || typeof v === 'function');
+  return outputNames.map((name, k) => {
+    const lossId = losses[k];
+    if (lossId === undefined) {
+      throw new InvalidArgumentError(`${where('loss')} gives no loss for output '${name}'. Received: loss=${describe(loss)}`);
+    }
+    const weight = weightFor(weights, name, k, outputNames, where('lossWeights'));
+    const ms = Array.isArray(metrics) ? metrics : ((metrics as Record<string, readonly MetricIdentifier[]>)[name] ?? []);
+    return {
+      name,
+      loss: getLoss(lossId, `${where('loss')}, output '${name}'`),
+      weight,
+      metrics: (ms as readonly MetricIdentifier[]).map((m) => getMetric(m, `${where('metrics')}, output '${name}'`)),
+    };
+  });
+}
+
+function perOutput<T>(
+  spec: T | readonly T[] | Readonly<Record<string, T>>,
+  outputNames: readonly string[],
+  where: string,
+  isSingle: (v: unknown) => v is T,
+): (T | undefined)[] {
+  if (isSingle(spec)) return outputNames.map(() => spec);
+  if (Array.isArray(spec)) {
+    if (spec.length !== outputNames.length) {
+      throw new ShapeMismatchError(
+        `${where} must list one entry per output ${describe(outputNames)}. Received: ${spec.length} entries`,
+      );
+    }
+    return [...spec];
+  }
+  if (spec && typeof spec === 'object') {
+    const rec = spec as Readonly<Record<string, T>>;
+    const unknown = Object.keys(rec).filter((k) => !outputNames.includes(k));
+    if (unknown.length) {
+      throw new InvalidArgumentError(
+        `${where} names outputs that do not exist; the outputs are ${describe(outputNames)}. Received: ${describe(unknown)}`,
+      );
+    }
+    return outputNames.map((n) => rec[n]);
+  }
+  throw new InvalidArgumentError(`${where} must be a name, a function, a list or a record. Received: ${describe(spec)}`);
+}
+
+function weightFor(
+  weights: LossWeightsSpec | undefined,
+  name: string,
+  k: number,
+  outputNames: readonly string[],
+  where: string,
+): number {
+  if (weights === undefined) return 1;
+  const w = perOutput(weights as readonly number[] | Record<string, number>, outputNames, where, (v): v is number => typeof v === 'number')[k] ?? 1;
+  if (typeof w !== 'number' || !Number.isFinite(w)) {
+    throw new InvalidArgumentError(`${where} must be finite numbers. Received: ${name}=${describe(w)}`);
+  }
+  return w;
+}
+
+/** Reads the trainable variables behind `LayerVariable`s or `tf.Variable`s. */
+export function toVariables(
+  params: readonly (tf.LayerVariable | tf.Variable)[],
+  player: string,
+  fn: string,
+): tf.Variable[] {
+  return params.map((p, i) => {
+    const maybe = p as { read?: () => tf.Variable; assign?: unknown };
+    if (typeof maybe.read === 'function') return maybe.read();
+    if (typeof maybe.assign === 'function') return p as tf.Variable;
+    throw new InvalidArgumentError(
+      `'${fn}': playerParams of player '${player}' must hold tf.Variables or layer weights (model.trainableWeights). Received: item ${i} = ${describe(p)}`,
+    );
+  });
+}

@@ -1,0 +1,120 @@
+import * as tf from '@tensorflow/tfjs';
+import { GandlfError } from '../errors';
+import type { LossFn } from '../losses/losses';
+import type { MetricFn } from '../losses/metrics';
+
+
+/** How one player scores one output of its model. */
+export interface PlayerOutput {
+  /** The output's name, used in metric names (`${player}_${output}_loss`). */
+  readonly name: string;
+  readonly loss: LossFn;
+  /** Multiplies this output's loss in the player's total. */
+  readonly weight: number;
+  readonly metrics: ReadonlyArray<{ readonly name: string; readonly fn: MetricFn }>;
+}
+
+/** One batch: the model inputs and, per player, the targets of each output. */
+export interface Batch {
+  readonly inputs: tf.Tensor[];
+  /** `targets[player][output]`. */
+  readonly targets: tf.Tensor[][];
+}
+
+/**
+ * One player's gradient (or loss) evaluation. `values` holds, in order, the
+ * total loss, each output's loss and each output's metrics (see `Player.valueNames`).
+ */
+export interface PlayerEval {
+  readonly values: tf.Tensor1D;
+  /** Aligned with `Player.variables`; absent for loss-only evaluations. */
+  readonly grads?: tf.Tensor[];
+}
+
+/**
+ * A player of an adversarial game: a model it sees the game through, the
+ * variables it alone updates, its optimizer and its losses.
+ */
+export class Player {
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    readonly model: tf.LayersModel,
+    /** Fixed order: optimizer slots (e.g. Adam's moments) are keyed by position. */
+    readonly variables: readonly tf.Variable[],
+    readonly optimizer: tf.Optimizer,
+    readonly outputs: readonly PlayerOutput[],
+  ) {}
+
+  /** Names of the entries of `PlayerEval.values`, without the player prefix. */
+  get valueNames(): string[] {
+    const names = ['loss', ...this.outputs.map((o) => `${o.name}_loss`)];
+    for (const o of this.outputs) for (const m of o.metrics) names.push(`${o.name}_${m.name}`);
+    return names;
+  }
+
+  /**
+   * The weighted total loss, plus the stacked vector of every reported value.
+   * Must run inside a tidy scope (or a gradient function).
+   */
+  private forward(batch: Batch): { total: tf.Scalar; values: tf.Tensor1D } {
+    const out = this.model.apply(batch.inputs, { training: true });
+    const preds = Array.isArray(out) ? out : [out as tf.Tensor];
+    const targets = batch.targets[this.index] as tf.Tensor[];
+    const losses = this.outputs.map((o, k) => o.loss(targets[k] as tf.Tensor, preds[k] as tf.Tensor));
+    let total = tf.scalar(0);
+    this.outputs.forEach((o, k) => {
+      if (o.weight !== 0) total = tf.add(total, tf.mul(losses[k] as tf.Scalar, o.weight));
+    });
+    const metrics: tf.Scalar[] = [];
+    this.outputs.forEach((o, k) => {
+      for (const m of o.metrics) {
+        metrics.push(tf.mean(m.fn(targets[k] as tf.Tensor, preds[k] as tf.Tensor)));
+      }
+    });
+    const values = tf.stack([total, ...losses, ...metrics]) as tf.Tensor1D;
+    return { total, values };
+  }
+
+  /** Loss values only, with no gradient: for reporting and `evaluate`. */
+  evaluate(batch: Batch): PlayerEval {
+    return { values: tf.tidy(() => this.forward(batch).values) };
+  }
+
+  /** The player's loss values and the gradients of its total loss for its own variables. */
+  gradients(batch: Batch): PlayerEval {
+    let values: tf.Tensor1D | undefined;
+    try {
+      const grads = tf.tidy(() => {
+        const vars = this.variables as tf.Variable[];
+        const { grads } = tf.variableGrads(() => {
+          const f = this.forward(batch);
+          // Kept so the gradient scope does not dispose it; disposed by the caller.
+          values = tf.keep(f.values);
+          return f.total;
+        }, vars);
+        // A variable that does not affect the loss gets a zero gradient, so the
+        // list keeps its order and optimizer slots stay aligned.
+        return vars.map((v) => grads[v.name] ?? tf.zerosLike(v));
+      });
+      return { values: values as tf.Tensor1D, grads };
+    } catch (e) {
+      values?.dispose();
+      if (e instanceof Error && /Cannot find a connection between any variable/.test(e.message)) {
+        throw new GandlfError(
+          `Player '${this.name}' has parameters, but none of them affects its loss. ` +
+            `Check playerParams[${this.index}] against the model of that player.`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  /** Applies gradients from `gradients()` through this player's optimizer, then frees them. */
+  apply(grads: readonly tf.Tensor[]): void {
+    tf.tidy(() => {
+      this.optimizer.applyGradients(this.variables.map((v, i) => ({ name: v.name, tensor: grads[i] as tf.Tensor })));
+    });
+    tf.dispose(grads as tf.Tensor[]);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Errors thrown by gandlf. Every message names the function and the argument,
+ * says what was expected and echoes what was received.
+ */
+
+/** Base class of every error gandlf throws on purpose. */
+export class GandlfError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An argument has the wrong type, range or form. */
+export class InvalidArgumentError extends GandlfError {}
+
+/** Tensor shapes (or counts of tensors) do not fit the model. */
+export class ShapeMismatchError extends GandlfError {}
+
+/** A loss, optimizer or other component was named but no such name exists. */
+export class UnknownNameError extends GandlfError {}
+
+/** A method that needs `compile()` was called before it. */
+export class NotCompiledError extends GandlfError {}
+
+/** Input data holds NaN or Infinity. */
+export class NonFiniteDataError extends GandlfError {}
+
+/** Formats a value for an error message: short, one line, never throws. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 6).map(describe).join(', ');
+    return `[${items}${value.length > 6 ? `, ... (${value.length} items)` : ''}]`;
+  }
+  if (isTensorLike(value)) return `Tensor(shape=[${value.shape.join(',')}], dtype=${value.dtype})`;
+  const ctor = (value as object).constructor?.name;
+  if (ctor && ctor !== 'Object') return ctor;
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function isTensorLike(value: unknown): value is { shape: number[]; dtype: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { shape?: unknown }).shape) &&
+    typeof (value as { dtype?: unknown }).dtype === 'string' &&
+    typeof (value as { dataId?: unknown }).dataId === 'object'
+  );
+}
+
+/** Throws `InvalidArgumentError` unless `value` is a positive integer. */
+export function assertPositiveInt(value: unknown, arg: string, fn: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new InvalidArgumentError(
+      `Argument '${arg}' passed to '${fn}' must be a positive integer. Received: ${arg}=${describe(value)}`,
+    );
+  }
+}

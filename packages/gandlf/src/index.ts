@@ -1,0 +1,51 @@
+export { AdversarialModel } from './adversarial/adversarial-model';
+export type { AdversarialModelArgs, FitArgs } from './adversarial/adversarial-model';
+export type {
+  AdversarialCompileArgs,
+  LossSpec,
+  LossWeightsSpec,
+  MetricsSpec,
+  PlayerCompileArgs,
+} from './adversarial/compile';
+export type { DataSource, InputsSpec, TargetsSpec } from './adversarial/data';
+export { getOptimizer, optimizerNames } from './adversarial/get-optimizer';
+export type { OptimizerIdentifier } from './adversarial/get-optimizer';
+export { Player } from './adversarial/player';
+export type { Batch, PlayerEval, PlayerOutput } from './adversarial/player';
+export {
+  GandlfError,
+  InvalidArgumentError,
+  NonFiniteDataError,
+  NotCompiledError,
+  ShapeMismatchError,
+  UnknownNameError,
+} from './errors';
+export { buildGan, fixNames, simpleBigan, simpleGan } from './helpers/builders';
+export { LatentSampling, normalLatentSampling, uniformLatentSampling } from './helpers/latent-sampling';
+export type { LatentSamplingArgs } from './helpers/latent-sampling';
+export { ganTargets, ganTargetsHinge, nChoice } from './helpers/targets';
+export {
+  binaryCrossentropy,
+  binaryCrossentropyFromLogits,
+  hinge,
+  maximize,
+  meanSquaredError,
+  minimize,
+  negativeBinaryCrossentropy,
+  squaredHinge,
+} from './losses/losses';
+export type { LossFn } from './losses/losses';
+export { binaryAccuracy, getMetric, meanAbsoluteError } from './losses/metrics';
+export type { MetricFn, MetricIdentifier } from './losses/metrics';
+export { getLoss, lossNames } from './losses/registry';
+export type { LossIdentifier } from './losses/registry';
+export type { AdversarialOptimizer, PlayerSteps, StepContext } from './optimizers/adversarial-optimizer';
+export { Alternating } from './optimizers/alternating';
+export type { AlternatingOptions } from './optimizers/alternating';
+export { Scheduled } from './optimizers/scheduled';
+export { Simultaneous } from './optimizers/simultaneous';
+export { Unrolled } from './optimizers/unrolled';
+export type { UnrolledOptions } from './optimizers/unrolled';
+export { Random } from './random';
+export type { Callback, History, Logs } from './training/callbacks';
+export type { YieldEvery } from './training/fit-loop';

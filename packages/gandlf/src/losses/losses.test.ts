@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UnknownNameError } from '../errors';
+import {
+  binaryCrossentropy,
+  binaryCrossentropyFromLogits,
+  hinge,
+  maximize,
+  meanSquaredError,
+  minimize,
+  negativeBinaryCrossentropy,
+  squaredHinge,
+} from './losses';
+import { getLoss } from './registry';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const val = (t: tf.Scalar) => {
+  const v = t.dataSync()[0] as number;
+  t.dispose();
+  return v;
+};
+
+describe('losses (hand-computed values)', () => {
+  const y = () => tf.tensor1d([1, 0, 1, 0]);
+  const p = () => tf.tensor1d([0.9, 0.2, 0.5, 0.5]);
+
+  it('binaryCrossentropy', () => {
+    // -(log .9 + log .8 + log .5 + log .5) / 4
+    const expected = -(Math.log(0.9) + Math.log(0.8) + 2 * Math.log(0.5)) / 4;
+    expect(val(binaryCrossentropy(y(), p()))).toBeCloseTo(expected, 6);
+    expect(val(negativeBinaryCrossentropy(y(), p()))).toBeCloseTo(-expected, 6);
+  });
+
+  it('binaryCrossentropy stays finite on saturated predictions', () => {
+    const v = val(binaryCrossentropy(tf.tensor1d([1, 0]), tf.tensor1d([0, 1])));
+    expect(Number.isFinite(v)).toBe(true);
+    expect(v).toBeCloseTo(-Math.log(1e-7), 0);
+  });
+
+  it('binaryCrossentropyFromLogits equals the sigmoid form', () => {
+    const logits = [2, -1, 0, 30];
+    const labels = [1, 0, 1, 0];
+    const expected =
+      logits
+        .map((x, i) => {
+          const s = 1 / (1 + Math.exp(-x));
+          const l = labels[i] as number;
+          return -(l * Math.log(s) + (1 - l) * Math.log(1 - s || 1e-300));
+        })
+        .reduce((a, b) => a + b) / 4;
+    // For x = 30, label 0: loss = 30 + log(1 + e^-30) ~ 30.
+    expect(val(binaryCrossentropyFromLogits(tf.tensor1d(labels), tf.tensor1d(logits)))).toBeCloseTo(
+      (Math.log(1 + Math.exp(-2)) + Math.log(1 + Math.exp(-1)) + Math.log(2) + 30) / 4,
+      5,
+    );
+    expect(Number.isFinite(expected)).toBe(true);
+  });
+
+  it('meanSquaredError', () => {
+    // (.01 + .04 + .25 + .25) / 4
+    expect(val(meanSquaredError(y(), p()))).toBeCloseTo(0.1375, 6);
+  });
+
+  it('hinge and squaredHinge on {-1, 1} targets', () => {
+    const t = tf.tensor1d([1, -1, 1, -1]);
+    const s = tf.tensor1d([2, 0.5, 0.25, -3]);
+    // max(1 - y p, 0) = [0, 1.5, 0.75, 0]
+    expect(val(hinge(t, s))).toBeCloseTo(2.25 / 4, 6);
+    expect(val(squaredHinge(t, s))).toBeCloseTo((2.25 + 0.5625) / 4, 6);
+  });
+
+  it('maximize and minimize ignore targets', () => {
+    expect(val(maximize(y(), p()))).toBeCloseTo(-0.525, 6);
+    expect(val(minimize(tf.zeros([4]), p()))).toBeCloseTo(0.525, 6);
+  });
+
+  it('leaks no tensors', () => {
+    const a = y();
+    const b = p();
+    const before = tf.memory().numTensors;
+    for (const fn of [binaryCrossentropy, meanSquaredError, hinge, squaredHinge, maximize]) {
+      fn(a, b).dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([a, b]);
+  });
+});
+
+describe('getLoss', () => {
+  it('resolves names, aliases and functions', () => {
+    expect(getLoss('binaryCrossentropy', 'test')).toBe(binaryCrossentropy);
+    expect(getLoss('binary_crossentropy', 'test')).toBe(binaryCrossentropy);
+    expect(getLoss(hinge, 'test')).toBe(hinge);
+  });
+
+  it('names the argument and echoes an unknown name', () => {
+    expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(UnknownNameError);
+    expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(
+      /compile: argument 'loss'.*Received: "crossentropyy"/,
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs';
+import type { PlayerEval } from '../adversarial/player';
+import type { AdversarialOptimizer, StepContext } from './adversarial-optimizer';
+
+/**
+ * Every player takes its gradient at the same parameters on the same batch;
+ * then all gradients are applied.
+ *
+ * @example gan.compile({ adversarialOptimizer: new Simultaneous(), ... })
+ */
+export class Simultaneous implements AdversarialOptimizer {
+  readonly className = 'Simultaneous';
+
+  bind(): void {}
+
+  async step({ players, batch }: StepContext): Promise<tf.Tensor1D[]> {
+    const evals: PlayerEval[] = [];
+    try {
+      for (const p of players) evals.push(p.gradients(batch));
+    } catch (e) {
+      // Nothing applied yet: free what was computed and leave the model untouched.
+      for (const ev of evals) tf.dispose([ev.values, ...(ev.grads ?? [])]);
+      throw e;
+    }
+    players.forEach((p, i) => p.apply((evals[i] as PlayerEval).grads as tf.Tensor[]));
+    return evals.map((ev) => ev.values);
+  }
+
+  getConfig(): Record<string, unknown> {
+    return {};
+  }
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in Node on the tfjs cpu backend, against the sources (no build needed).
+export default defineConfig({
+  resolve: {
+    alias: {
+      gandlf: fileURLToPath(new URL('./packages/gandlf/src/index.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['packages/gandlf/src/test-utils/setup.ts'],
+    testTimeout: 60_000,
+    // Two cores: run test files on two workers at most.
+    maxWorkers: 2,
+  },
+});
