@@ -49,3 +49,8 @@ export type { UnrolledOptions } from './optimizers/unrolled';
 export { Random } from './random';
 export type { Callback, History, Logs } from './training/callbacks';
 export type { YieldEvery } from './training/fit-loop';
+export { Model } from './model/model';
+export type { ModelArgs, ModelCompileArgs, ModelInputs, ModelTargets, SampleArgs } from './model/model';
+export { expandModes, MODES } from './model/modes';
+export type { Mode, ModeSpec, PerMode } from './model/modes';
+export type { Shortcut } from './model/shortcuts';

@@ -1,0 +1,256 @@
+import * as tf from '@tensorflow/tfjs';
+import { AdversarialModel, type FitArgs } from '../adversarial/adversarial-model';
+import type { LossIdentifier } from '../losses/registry';
+import type { MetricsSpec } from '../adversarial/compile';
+import type { DataSource } from '../adversarial/data';
+import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
+import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { fixNames } from '../helpers/builders';
+import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
+import { Simultaneous } from '../optimizers/simultaneous';
+import { Random } from '../random';
+import type { History, Logs } from '../training/callbacks';
+import { expandModes, MODES, type ModeSpec, type PerMode } from './modes';
+import { drawAll, shortcutSource, type Shortcut } from './shortcuts';
+
+/** Arguments of the `Model` constructor. */
+export interface ModelArgs {
+  /** Maps latent (and conditional) inputs to samples. */
+  generator: tf.LayersModel;
+  /**
+   * Scores samples. Its first inputs take the generator's outputs; any further
+   * inputs are conditional and shared by the real and the fake path.
+   */
+  discriminator: tf.LayersModel;
+}
+
+/** Arguments of `Model.compile`. */
+export interface ModelCompileArgs {
+  /** One optimizer (each network gets its own copy) or `[discriminator, generator]`. @default 'adam' */
+  optimizer?: OptimizerIdentifier | readonly [OptimizerIdentifier, OptimizerIdentifier];
+  /** Loss per output and mode, in the target shorthand (see `fit`). */
+  loss: ModeSpec<LossIdentifier>;
+  /** Loss weights per output and mode, in the target shorthand. @default 1 everywhere */
+  lossWeights?: ModeSpec<number>;
+  /** Metrics for every output, e.g. `['accuracy']`. @default none */
+  metrics?: MetricsSpec;
+  /** Who updates when. @default new Simultaneous(), as in gandlf */
+  adversarialOptimizer?: AdversarialOptimizer;
+}
+
+/** Options of `Model.sample` and `Model.predict`. */
+export interface SampleArgs {
+  /** How many samples to draw when no input is a tensor. @default the tensors' length */
+  numSamples?: number;
+  /** Batch size of the forward passes. @default 32 */
+  batchSize?: number;
+  /** Seeds the drawn inputs, so the same seed gives the same latent batch. @default unseeded */
+  seed?: number;
+}
+
+/** Inputs of `Model.fit`: generator inputs, then real data, then conditional inputs. */
+export type ModelInputs = Shortcut | readonly Shortcut[];
+/** Targets of `Model.fit`, per discriminator output and mode (see `expandModes`). */
+export type ModelTargets = ModeSpec<Shortcut>;
+
+const isShortcut = (v: unknown): v is Shortcut =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'function' || v instanceof tf.Tensor;
+const isLoss = (v: unknown): v is LossIdentifier => typeof v === 'string' || typeof v === 'function';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+/**
+ * gandlf's two-network model: a generator and a discriminator trained as a
+ * two-player game on the `AdversarialModel` engine.
+ *
+ * Targets follow gandlf: `'zeros'`/`'ones'` name real and fake, so with
+ * `fit(['normal', x], ['zeros', 'ones'])` the discriminator learns real -> 0
+ * and generated -> 1, and the generator learns generated -> 0.
+ *
+ * @example
+ * const model = new Model({ generator, discriminator });
+ * model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
+ * await model.fit(['normal', xTrain], ['zeros', 'ones'], { epochs: 10, batchSize: 64 });
+ * const images = model.sample(['normal'], { numSamples: 16 });
+ */
+export class Model {
+  readonly generator: tf.LayersModel;
+  readonly discriminator: tf.LayersModel;
+  /** The engine: players `generator` and `discriminator`. */
+  readonly adversarial: AdversarialModel;
+  /** The discriminator's output names, which the target shorthand uses. */
+  readonly outputNames: readonly string[];
+  private readonly inputShapes: (number | null)[][];
+
+  constructor({ generator, discriminator }: ModelArgs) {
+    const fn = 'Model';
+    for (const [arg, m] of [['generator', generator], ['discriminator', discriminator]] as const) {
+      if (!(m instanceof tf.LayersModel)) {
+        throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a tf.LayersModel. Received: ${arg}=${describe(m)}`);
+      }
+    }
+    const nGen = generator.outputs.length;
+    if (discriminator.inputs.length < nGen) {
+      throw new ShapeMismatchError(
+        `'${fn}': the generator has ${nGen} outputs but the discriminator only ${discriminator.inputs.length} inputs. Received: discriminator inputs ${describe(discriminator.inputs.map((t) => t.shape))}`,
+      );
+    }
+    generator.outputs.forEach((o, i) => {
+      const d = discriminator.inputs[i]!;
+      if (o.shape.slice(1).join(',') !== d.shape.slice(1).join(',')) {
+        throw new ShapeMismatchError(
+          `'${fn}': generator output ${i} has shape [${o.shape.slice(1).join(',')}] but discriminator input ${i} expects [${d.shape.slice(1).join(',')}]. Received: generator output shape ${describe(o.shape)}`,
+        );
+      }
+    });
+    this.generator = generator;
+    this.discriminator = discriminator;
+    this.outputNames = discriminator.outputNames;
+
+    // Inputs: generator inputs, real data, then conditional inputs shared by both paths.
+    const fresh = (t: tf.SymbolicTensor) => tf.input({ shape: t.shape.slice(1) as number[], dtype: t.dtype });
+    const gIn = generator.inputs.map(fresh);
+    const realIn = discriminator.inputs.slice(0, nGen).map(fresh);
+    const condIn = discriminator.inputs.slice(nGen).map(fresh);
+    const asList = (o: tf.SymbolicTensor | tf.SymbolicTensor[]) => (Array.isArray(o) ? o : [o]);
+    const one = (xs: tf.SymbolicTensor[]) => (xs.length === 1 ? xs[0]! : xs);
+    const fakeX = asList(generator.apply(one(gIn)) as tf.SymbolicTensor | tf.SymbolicTensor[]);
+    const fake = asList(discriminator.apply(one([...fakeX, ...condIn])) as tf.SymbolicTensor | tf.SymbolicTensor[]);
+    const real = asList(discriminator.apply(one([...realIn, ...condIn])) as tf.SymbolicTensor | tf.SymbolicTensor[]);
+    const inputs = [...gIn, ...realIn, ...condIn];
+    const named = (ts: tf.SymbolicTensor[], mode: string) => ts.flatMap((t, k) => fixNames(t, `${this.outputNames[k]}_${mode}`));
+    const gModel = tf.model({ inputs, outputs: named(fake, 'gen'), name: 'generator_player' });
+    const dModel = tf.model({ inputs, outputs: [...named(fake, 'fake'), ...named(real, 'real')], name: 'discriminator_player' });
+    this.inputShapes = inputs.map((t) => t.shape);
+    this.adversarial = new AdversarialModel({
+      playerModels: [gModel, dModel],
+      playerParams: [generator.trainableWeights, discriminator.trainableWeights],
+      playerNames: ['generator', 'discriminator'],
+    });
+  }
+
+  /** Logged metric names: `loss`, `generator_loss`, `generator_${out}_gen_loss`, `discriminator_${out}_fake_loss`, ... */
+  get metricsNames(): string[] {
+    return this.adversarial.metricsNames;
+  }
+
+  /** Sets optimizers and losses. Call before `fit`. */
+  compile({ optimizer = 'adam', loss, lossWeights, metrics, adversarialOptimizer = new Simultaneous() }: ModelCompileArgs): void {
+    const fn = 'compile';
+    let opts: [tf.Optimizer, tf.Optimizer];
+    if (Array.isArray(optimizer)) {
+      if (optimizer.length !== 2) {
+        throw new ShapeMismatchError(
+          `Argument 'optimizer' passed to '${fn}' must be one optimizer or [discriminator, generator]. Received: ${optimizer.length} optimizers`,
+        );
+      }
+      const d = getOptimizer(optimizer[0] as OptimizerIdentifier, `'${fn}': optimizer[0] (discriminator)`);
+      const g = getOptimizer(optimizer[1] as OptimizerIdentifier, `'${fn}': optimizer[1] (generator)`);
+      opts = [g, d];
+    } else {
+      const d = getOptimizer(optimizer as OptimizerIdentifier, `'${fn}': optimizer`);
+      // One optimizer object cannot serve both networks (slots are positional): copy it.
+      opts = [typeof optimizer === 'string' ? getOptimizer(optimizer, fn) : cloneOptimizer(d), d];
+    }
+    if (loss === undefined) {
+      throw new InvalidArgumentError(`Argument 'loss' passed to '${fn}' is required. Received: loss=undefined`);
+    }
+    const losses = expandModes(loss, this.outputNames, isLoss, `Argument 'loss' passed to '${fn}'`, true);
+    const weights = lossWeights === undefined ? undefined : expandModes(lossWeights, this.outputNames, isNumber, `Argument 'lossWeights' passed to '${fn}'`, true);
+    const player = (modes: readonly ('gen' | 'fake' | 'real')[]) => ({
+      loss: this.byOutput(losses, modes),
+      ...(weights ? { lossWeights: this.byOutput(weights, modes) } : {}),
+    });
+    this.adversarial.compile({
+      adversarialOptimizer,
+      playerOptimizers: opts,
+      loss: 'binaryCrossentropy',
+      ...(metrics ? { metrics } : {}),
+      playerCompileArgs: [player(['gen']), player(['fake', 'real'])],
+    });
+  }
+
+  /**
+   * Trains both networks. `x` lists generator inputs, real data, then
+   * conditional inputs; `y` gives targets per output and mode.
+   */
+  async fit(x: ModelInputs, y: ModelTargets, args: FitArgs = {}): Promise<History> {
+    const [xs, ys] = this.sources(x, y, 'fit');
+    return this.adversarial.fit(xs, ys, args);
+  }
+
+  /** One update on one batch; returns its logs. */
+  async trainOnBatch(x: ModelInputs, y: ModelTargets): Promise<Logs> {
+    const [xs, ys] = this.sources(x, y, 'trainOnBatch');
+    return this.adversarial.trainOnBatch(xs, ys);
+  }
+
+  /** Losses and metrics on the data, with no update. */
+  async evaluate(x: ModelInputs, y: ModelTargets, args: { batchSize?: number } = {}): Promise<Logs> {
+    const [xs, ys] = this.sources(x, y, 'evaluate');
+    return this.adversarial.evaluate(xs, ys, args);
+  }
+
+  /** Generator outputs for the given generator inputs (shortcuts drawn `numSamples` times). */
+  sample(inputs: ModelInputs, args: SampleArgs = {}): tf.Tensor | tf.Tensor[] {
+    return this.run(this.generator, inputs, args, 'sample');
+  }
+
+  /** Discriminator outputs for the given discriminator inputs. */
+  predict(inputs: ModelInputs, args: SampleArgs = {}): tf.Tensor | tf.Tensor[] {
+    return this.run(this.discriminator, inputs, args, 'predict');
+  }
+
+  private byOutput<T>(values: PerMode<T>, modes: readonly ('gen' | 'fake' | 'real')[]): Record<string, T> {
+    const rec: Record<string, T> = {};
+    for (const m of modes) this.outputNames.forEach((o, k) => (rec[`${o}_${m}`] = values[m][k] as T));
+    return rec;
+  }
+
+  private sources(x: ModelInputs, y: ModelTargets, fn: string): [DataSource[], Record<string, DataSource>] {
+    const xs = Array.isArray(x) ? (x as Shortcut[]) : [x as Shortcut];
+    const names = this.adversarial.inputNames;
+    if (xs.length !== names.length) {
+      throw new ShapeMismatchError(
+        `Argument 'x' passed to '${fn}' must hold ${names.length} inputs: ${this.generator.inputs.length} generator input(s), ${this.generator.outputs.length} real data input(s), then ${names.length - this.generator.inputs.length - this.generator.outputs.length} conditional input(s). Received: ${xs.length}`,
+      );
+    }
+    const inputs = xs.map((s, i) => shortcutSource(s, this.inputShapes[i]!, `Input ${i}`, fn));
+    const targets = expandModes(y, this.outputNames, isShortcut, `Argument 'y' passed to '${fn}'`, false);
+    const shape = (k: number) => this.discriminator.outputs[k]!.shape;
+    const ys: Record<string, DataSource> = {};
+    for (const m of MODES) {
+      const player = m === 'gen' ? 'generator' : 'discriminator';
+      this.outputNames.forEach((o, k) => {
+        ys[`${player}_${o}_${m}`] = shortcutSource(targets[m][k]!, shape(k), `Target '${o}_${m}'`, fn);
+      });
+    }
+    return [inputs, ys];
+  }
+
+  private run(net: tf.LayersModel, inputs: ModelInputs, { numSamples, batchSize = 32, seed }: SampleArgs, fn: string) {
+    const xs = Array.isArray(inputs) ? (inputs as Shortcut[]) : [inputs as Shortcut];
+    if (xs.length !== net.inputs.length) {
+      throw new ShapeMismatchError(
+        `Argument 'inputs' passed to '${fn}' must hold ${net.inputs.length} input(s) of the ${net === this.generator ? 'generator' : 'discriminator'}. Received: ${xs.length}`,
+      );
+    }
+    const sources = xs.map((s, i) => shortcutSource(s, net.inputs[i]!.shape, `Input ${i}`, fn));
+    const lengths = sources.filter((s): s is tf.Tensor => s instanceof tf.Tensor).map((t) => t.shape[0] as number);
+    const n = numSamples ?? lengths[0];
+    if (n === undefined) {
+      throw new InvalidArgumentError(
+        `'${fn}' cannot tell how many samples to draw: no input is a tensor. Pass 'numSamples'. Received: numSamples=undefined`,
+      );
+    }
+    if (!Number.isInteger(n) || n <= 0 || lengths.some((l) => l !== n)) {
+      throw new InvalidArgumentError(
+        `'${fn}': numSamples must be a positive integer that matches the tensors given. Received: numSamples=${describe(numSamples)}, tensor lengths ${describe(lengths)}`,
+      );
+    }
+    const random = new Random(seed);
+    return tf.tidy(() => {
+      const data = sources.map((s, i) => drawAll(s, n, net.inputs[i]!.shape, random));
+      return net.predict(data.length === 1 ? data[0]! : data, { batchSize });
+    });
+  }
+}

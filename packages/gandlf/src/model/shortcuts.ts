@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import type { DataSource } from '../adversarial/data';
+import { describe, InvalidArgumentError } from '../errors';
+import type { Random } from '../random';
+
+/**
+ * An input or target given by shortcut (gandlf's input shortcuts), drawn
+ * afresh for every batch: `'normal'` (N(0, 1)), `'uniform'` (U[0, 1)),
+ * `'zeros'`, `'ones'`, `'onehot'` (random one-hot rows over the last axis),
+ * a constant number, a function `(batchSize) => Tensor`, or a tensor whose
+ * first axis runs over samples.
+ */
+export type Shortcut =
+  | 'normal'
+  | 'uniform'
+  | 'zeros'
+  | 'ones'
+  | 'onehot'
+  | number
+  | tf.Tensor
+  | ((batchSize: number) => tf.Tensor);
+
+const NAMED = ['normal', 'uniform', 'zeros', 'ones', 'onehot'] as const;
+
+/** Turns a shortcut into a data source for a slot of `shape` (first axis = batch). */
+export function shortcutSource(s: Shortcut, shape: readonly (number | null)[], label: string, fn: string): DataSource {
+  if (s instanceof tf.Tensor || typeof s === 'function') return s;
+  if (typeof s === 'number') return s;
+  const rest = shape.slice(1);
+  if (typeof s === 'string' && (NAMED as readonly string[]).includes(s)) {
+    if (rest.some((d) => d === null)) {
+      throw new InvalidArgumentError(
+        `${label} passed to '${fn}' uses the shortcut '${s}', but its shape [${shape.join(',')}] has unknown dimensions. Received: ${describe(s)}`,
+      );
+    }
+    const dims = rest as number[];
+    switch (s) {
+      case 'zeros':
+        return 0;
+      case 'ones':
+        return 1;
+      case 'normal':
+        return (n: number, r: Random) => tf.randomNormal([n, ...dims], 0, 1, 'float32', r.nextSeed());
+      case 'uniform':
+        return (n: number, r: Random) => tf.randomUniform([n, ...dims], 0, 1, 'float32', r.nextSeed());
+      case 'onehot':
+        return (n: number, r: Random) => {
+          const depth = dims[dims.length - 1] ?? 1;
+          const outer = [n, ...dims.slice(0, -1)];
+          return tf.tidy(() => {
+            const idx = tf.randomUniform(outer, 0, depth, 'int32', r.nextSeed());
+            return tf.oneHot(idx.reshape([-1]), depth).reshape([n, ...dims]).toFloat();
+          });
+        };
+    }
+  }
+  throw new InvalidArgumentError(
+    `${label} passed to '${fn}' must be a tensor, a number, a function (batchSize) => Tensor, or one of ${NAMED.map((n) => `'${n}'`).join(', ')}. Received: ${describe(s)}`,
+  );
+}
+
+/** Draws `n` samples from a source, all at once (for `sample` and `predict`). */
+export function drawAll(src: DataSource, n: number, shape: readonly (number | null)[], random: Random): tf.Tensor {
+  if (src instanceof tf.Tensor) return src;
+  if (typeof src === 'number') return tf.fill([n, ...(shape.slice(1) as number[])], src);
+  return src(n, random);
+}
