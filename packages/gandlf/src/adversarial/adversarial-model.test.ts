@@ -83,8 +83,8 @@ describe('AdversarialModel: who moves', () => {
   it('player i changes only playerParams[i]; no other variable moves', async () => {
     const { g, d, gan } = makeGan();
     gan.compile(compileArgs(new Scheduled(['discriminator', 'generator'])));
-    const gVars = g.trainableWeights.map((w) => w.read().name);
-    const dVars = d.trainableWeights.map((w) => w.read().name);
+    const gVars = g.trainableWeights.map((w) => (w.read() as tf.Variable).name);
+    const dVars = d.trainableWeights.map((w) => (w.read() as tf.Variable).name);
     // Optimizer slots only exist after the first update of each player.
     await gan.trainOnBatch([data.z, data.x], data.y);
     await gan.trainOnBatch([data.z, data.x], data.y);
@@ -122,7 +122,7 @@ async function optimizerState(p: Player): Promise<string[]> {
   const weights = await p.optimizer.getWeights();
   weights[0]!.tensor.dispose(); // the iteration count is a fresh scalar
   const adam = p.optimizer as unknown as { accBeta1: tf.Variable; accBeta2: tf.Variable };
-  return [...weights.slice(1).map((w) => (w.tensor as tf.Variable).name), adam.accBeta1.name, adam.accBeta2.name];
+  return [...weights.slice(1).map((w) => (w.tensor as unknown as tf.Variable).name), adam.accBeta1.name, adam.accBeta2.name];
 }
 
 describe('AdversarialModel: compile arguments', () => {

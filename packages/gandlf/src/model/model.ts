@@ -155,7 +155,7 @@ export class Model {
       throw new InvalidArgumentError(`Argument 'loss' passed to '${fn}' is required. Received: loss=undefined`);
     }
     const losses = expandModes(loss, this.outputNames, isLoss, `Argument 'loss' passed to '${fn}'`, true);
-    const weights = lossWeights === undefined ? undefined : expandModes(lossWeights, this.outputNames, isNumber, `Argument 'lossWeights' passed to '${fn}'`, true);
+    const weights = lossWeights === undefined ? undefined : expandModes(lossWeights, this.outputNames, isNumber, `Argument 'lossWeights' passed to '${fn}'`, true, 1);
     const player = (modes: readonly ('gen' | 'fake' | 'real')[]) => ({
       loss: this.byOutput(losses, modes),
       ...(weights ? { lossWeights: this.byOutput(weights, modes) } : {}),

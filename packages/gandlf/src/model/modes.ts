@@ -24,7 +24,8 @@ const PAIRS: ReadonlyArray<readonly [string, readonly Mode[]]> = [
  * - A single value applies everywhere (when `allowSingle`).
  * - A list with one entry per output applies each to all three modes; otherwise
  *   a list of 2 means `[gen and real, fake]` and a list of 3 `[gen, fake, real]`.
- * - A record takes keys, most specific first: `${output}_${mode}`, then
+ * - A record takes keys, most specific first (entries it leaves out take
+ *   `fallback`, or are an error without one): `${output}_${mode}`, then
  *   `${output}_${a}_${b}` and `${output}_dis` (fake and real), then `${output}`,
  *   then `${mode}`, then `${a}_${b}`, then `dis`.
  */
@@ -34,6 +35,7 @@ export function expandModes<T>(
   isValue: (v: unknown) => v is T,
   where: string,
   allowSingle: boolean,
+  fallback?: T,
 ): PerMode<T> {
   const n = outputs.length;
   const out: PerMode<T | undefined> = { gen: [], fake: [], real: [] };
@@ -65,6 +67,7 @@ export function expandModes<T>(
   }
   for (const m of MODES) {
     outputs.forEach((o, k) => {
+      if (out[m][k] === undefined && fallback !== undefined) out[m][k] = fallback;
       if (out[m][k] === undefined) {
         throw new InvalidArgumentError(`${where} gives nothing for output '${o}' in mode '${m}' (key '${o}_${m}'). Received: ${describe(spec)}`);
       }
