@@ -6,6 +6,7 @@ import { fitLoop, type YieldEvery } from '../training/fit-loop';
 import { resolveOutputs, toVariables, type AdversarialCompileArgs } from './compile';
 import { assertCount, assertFinite, bindSources, disposeOwned, listInputs, listTargets, type InputsSpec, type Slot, type TargetsSpec, type SlotSource } from './data';
 import { resolvePlayerOptimizers } from './get-optimizer';
+import { inputNamesOf, outputNamesOf } from './model-names';
 import { Player, type Batch } from './player';
 
 /** Arguments of the `AdversarialModel` constructor. Give exactly one of `baseModel` and `playerModels`. */
@@ -60,6 +61,8 @@ export interface FitArgs {
 export class AdversarialModel {
   readonly playerNames: readonly string[];
   readonly playerModels: readonly tf.LayersModel[];
+  /** Per player, the names of its model's outputs. */
+  readonly outputNames: readonly (readonly string[])[];
   /** Set to true (e.g. from a callback) to end `fit` after the current batch. */
   stopTraining = false;
   /** Batches trained so far; `Scheduled` reads its position from it. */
@@ -111,16 +114,17 @@ export class AdversarialModel {
     });
     this.playerNames = names;
     this.playerModels = models;
+    this.outputNames = models.map(outputNamesOf);
   }
 
   /** The models' input slots, in order. */
   get inputNames(): string[] {
-    return this.playerModels[0]!.inputNames ?? this.playerModels[0]!.inputs.map((_, i) => `input_${i}`);
+    return inputNamesOf(this.playerModels[0]!);
   }
 
   /** `${player}_${output}` for every target, in the order `fit` expects them. */
   get targetNames(): string[] {
-    return this.playerModels.flatMap((m, i) => m.outputNames.map((o) => `${this.playerNames[i]}_${o}`));
+    return this.outputNames.flatMap((names, i) => names.map((o) => `${this.playerNames[i]}_${o}`));
   }
 
   /** Names of the logged metrics: `loss`, then `${player}_loss`, `${player}_${output}_loss`, ... */
@@ -150,7 +154,7 @@ export class AdversarialModel {
       );
     }
     adversarialOptimizer.bind(this.playerNames);
-    const outputs = this.playerNames.map((name, i) => resolveOutputs(args, i, name, this.playerModels[i]!.outputNames));
+    const outputs = this.playerNames.map((name, i) => resolveOutputs(args, i, name, this.outputNames[i]!));
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
     this.players = this.playerNames.map(
       (name, i) => new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!),
@@ -249,9 +253,9 @@ export class AdversarialModel {
       const all = sources.map((s) => s.batch(idx, rows.length, this.random));
       const targets: tf.Tensor[][] = [];
       let k = nIn;
-      for (const m of this.playerModels) {
-        targets.push(all.slice(k, k + m.outputNames.length));
-        k += m.outputNames.length;
+      for (const names of this.outputNames) {
+        targets.push(all.slice(k, k + names.length));
+        k += names.length;
       }
       return { inputs: all.slice(0, nIn), targets } as never;
     }) as Batch;
@@ -282,7 +286,7 @@ export class AdversarialModel {
     const inNames = this.inputNames;
     const inSlots: Slot[] = inputs.map((t, i) => ({ label: `Input '${inNames[i]}'`, shape: t.shape }));
     const outSlots: Slot[] = this.playerModels.flatMap((m, p) =>
-      m.outputs.map((t, k) => ({ label: `Target '${this.playerNames[p]}_${m.outputNames[k]}'`, shape: t.shape })),
+      m.outputs.map((t, k) => ({ label: `Target '${this.playerNames[p]}_${this.outputNames[p]![k]}'`, shape: t.shape })),
     );
     const given = [...listInputs(x, inNames, fn), ...listTargets(y, this.targetNames, fn)];
     const bound = bindSources(given, [...inSlots, ...outSlots], fn, numSamples);

@@ -183,6 +183,17 @@ describe('Model: errors', () => {
 });
 
 describe('Model: training', () => {
+  it('accepts tf.Sequential networks', async () => {
+    const generator = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3 })] });
+    const discriminator = tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 1, activation: 'sigmoid' })] });
+    const model = new Model({ generator, discriminator });
+    model.compile({ loss: 'binaryCrossentropy' });
+    const out = discriminator.layers[0]!.name;
+    expect(model.metricsNames).toContain(`discriminator_${out}_real_loss`);
+    const logs = await model.trainOnBatch(['normal', x], ['zeros', 'ones']);
+    expect(Number.isFinite(logs.loss)).toBe(true);
+  });
+
   it('keeps tf.memory().numTensors flat', async () => {
     const model = new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(3) });
     model.compile({ loss: 'binaryCrossentropy', adversarialOptimizer: new Alternating() });

@@ -3,6 +3,7 @@ import { AdversarialModel, type FitArgs } from '../adversarial/adversarial-model
 import type { LossIdentifier } from '../losses/registry';
 import type { MetricsSpec } from '../adversarial/compile';
 import type { DataSource } from '../adversarial/data';
+import { outputNamesOf } from '../adversarial/model-names';
 import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { fixNames } from '../helpers/builders';
@@ -104,7 +105,7 @@ export class Model {
     });
     this.generator = generator;
     this.discriminator = discriminator;
-    this.outputNames = discriminator.outputNames;
+    this.outputNames = outputNamesOf(discriminator);
 
     // Inputs: generator inputs, real data, then conditional inputs shared by both paths.
     const fresh = (t: tf.SymbolicTensor) => tf.input({ shape: t.shape.slice(1) as number[], dtype: t.dtype });
