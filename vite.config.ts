@@ -6,6 +6,9 @@ export default defineConfig({
   resolve: {
     alias: {
       gandlf: fileURLToPath(new URL('./packages/gandlf/src/index.ts', import.meta.url)),
+      // The subpath first: a plain '@gandlf/datasets' key would also match '@gandlf/datasets/node'.
+      '@gandlf/datasets/node': fileURLToPath(new URL('./packages/datasets/src/node.ts', import.meta.url)),
+      '@gandlf/datasets': fileURLToPath(new URL('./packages/datasets/src/index.ts', import.meta.url)),
     },
   },
   test: {
