@@ -68,3 +68,25 @@ export function assertPositiveInt(value: unknown, arg: string, fn: string): asse
     );
   }
 }
+
+/** A checkpoint cannot be read: missing, corrupt, or written by a newer gandlf. */
+export class CheckpointError extends GandlfError {}
+
+/** A checkpoint's contents are damaged or incomplete. */
+export class CorruptCheckpointError extends CheckpointError {}
+
+/** A checkpoint was written by a newer format version than this gandlf reads. */
+export class CheckpointVersionError extends CheckpointError {}
+
+/** A save failed; the previous checkpoint of that name is left as it was. */
+export class CheckpointSaveError extends CheckpointError {
+  constructor(
+    message: string,
+    /** True when the store reported that its quota is full. */
+    readonly quotaExceeded: boolean,
+    /** The error the store raised. */
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}

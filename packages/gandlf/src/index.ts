@@ -1,5 +1,6 @@
 export { AdversarialModel } from './adversarial/adversarial-model';
-export type { AdversarialModelArgs, FitArgs } from './adversarial/adversarial-model';
+export type { AdversarialModelArgs, FitArgs, SaveOptions } from './adversarial/adversarial-model';
+export type { LoadOptions } from './adversarial/checkpoint';
 export type {
   AdversarialCompileArgs,
   LossSpec,
@@ -13,6 +14,10 @@ export type { OptimizerIdentifier } from './adversarial/get-optimizer';
 export { Player } from './adversarial/player';
 export type { Batch, PlayerEval, PlayerOutput } from './adversarial/player';
 export {
+  CheckpointError,
+  CheckpointSaveError,
+  CheckpointVersionError,
+  CorruptCheckpointError,
   GandlfError,
   InvalidArgumentError,
   NonFiniteDataError,
@@ -54,3 +59,12 @@ export type { ModelArgs, ModelCompileArgs, ModelInputs, ModelTargets, SampleArgs
 export { expandModes, MODES } from './model/modes';
 export type { Mode, ModeSpec, PerMode } from './model/modes';
 export type { Shortcut } from './model/shortcuts';
+export { listCheckpoints, loadArtifacts, removeCheckpoint, saveArtifacts } from './io/checkpoint-store';
+export type { CheckpointDestination } from './io/checkpoint-store';
+export { FORMAT_VERSION } from './io/format';
+export type { CheckpointMeta } from './io/format';
+export { MemoryStore, memoryStore } from './io/memory-store';
+export { registerStoreManager } from './io/stores';
+export type { StoreManager } from './io/stores';
+export { checkpoint, checkpointName } from './callbacks/checkpoint';
+export type { CheckpointCallback, CheckpointOptions, Checkpointable } from './callbacks/checkpoint';

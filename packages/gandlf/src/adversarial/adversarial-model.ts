@@ -8,6 +8,9 @@ import { assertCount, assertFinite, bindSources, disposeOwned, listInputs, listT
 import { resolvePlayerOptimizers } from './get-optimizer';
 import { inputNamesOf, outputNamesOf } from './model-names';
 import { Player, type Batch } from './player';
+import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
+import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
+import type { CheckpointMeta } from '../io/format';
 
 /** Arguments of the `AdversarialModel` constructor. Give exactly one of `baseModel` and `playerModels`. */
 export interface AdversarialModelArgs {
@@ -67,8 +70,14 @@ export class AdversarialModel {
   stopTraining = false;
   /** Batches trained so far; `Scheduled` reads its position from it. */
   step = 0;
+  /** The next epoch index: `fit({ initialEpoch: model.epoch })` continues a run. */
+  epoch = 0;
+  /** Every epoch's logs over the model's life, across `fit` calls and checkpoints. */
+  history: History = { epoch: [], history: {} };
   /** The random stream behind shuffling and drawn inputs. */
   random = new Random();
+  /** The `metadata` of the checkpoint this model was loaded from. */
+  checkpointMetadata: Record<string, unknown> = {};
   private players: Player[] | null = null;
   private adversarialOptimizer: AdversarialCompileArgs['adversarialOptimizer'] | null = null;
   private readonly variables: tf.Variable[][];
@@ -180,7 +189,7 @@ export class AdversarialModel {
     const validation = args.validationData ? await this.bind(args.validationData[0], args.validationData[1], fn) : null;
     this.enter(fn);
     try {
-      return await fitLoop({
+      const history = await fitLoop({
         numSamples: data.numSamples,
         batchSize,
         epochs,
@@ -195,13 +204,73 @@ export class AdversarialModel {
           ? async () => prefix('val_', await this.evaluateBound(validation.sources, validation.numSamples, batchSize))
           : undefined,
         shouldStop: () => this.stopTraining,
+        onEpochDone: (epoch, logs) => this.recordEpoch(epoch, logs),
       });
+      return history;
     } finally {
       this.stopTraining = false;
       this.busy = false;
       data.dispose();
       validation?.dispose();
     }
+  }
+
+  /**
+   * Saves the whole run: networks, optimizer states, the adversarial
+   * optimizer, counters, random stream, compile settings and history.
+   * In IndexedDB, localStorage, `memory://` and Node `file://`, a save that
+   * fails leaves the previous checkpoint of that name loadable.
+   *
+   * @example await gan.save('indexeddb://my-gan', { metadata: { note: 'after warm-up' } })
+   */
+  async save(url: CheckpointDestination, { metadata = {} }: SaveOptions = {}): Promise<tf.io.SaveResult> {
+    return saveArtifacts(url, await this.toArtifacts({ kind: 'AdversarialModel', metadata }));
+  }
+
+  /** Encodes the run as tfjs model artifacts (what `save` writes). */
+  async toArtifacts(extra: Pick<CheckpointMeta, 'kind' | 'model' | 'metadata'>): Promise<tf.io.ModelArtifacts> {
+    const players = this.requireCompiled('save');
+    return toArtifacts(this.playerModels, {
+      players,
+      adversarialOptimizer: this.adversarialOptimizer!,
+      step: this.step,
+      epoch: this.epoch,
+      random: this.random.getState(),
+      history: this.history,
+    }, extra);
+  }
+
+  /**
+   * Loads a run saved by `save`, compiled and ready to `fit` on from where it stopped.
+   *
+   * @example const gan = await AdversarialModel.load('indexeddb://my-gan');
+   */
+  static async load(url: CheckpointDestination, options: LoadOptions = {}): Promise<AdversarialModel> {
+    return AdversarialModel.fromRestored(await fromArtifacts(await loadArtifacts(url), describeUrl(url), options));
+  }
+
+  /** Builds a model from decoded checkpoint parts, then restores the run into it. */
+  static async fromRestored(restored: Restored): Promise<AdversarialModel> {
+    const { meta } = restored;
+    const model = new AdversarialModel({
+      ...(meta.sharedBaseModel ? { baseModel: restored.joint } : { playerModels: restored.playerModels }),
+      playerParams: restored.playerParams,
+      playerNames: meta.players.map((p) => p.name),
+    });
+    await model.restoreRun(restored);
+    return model;
+  }
+
+  /** Compiles as the checkpoint says and restores optimizer states, counters, random stream and history. */
+  async restoreRun(restored: Restored): Promise<void> {
+    const { meta } = restored;
+    this.compile(restored.compileArgs);
+    await restored.restoreOptimizers(this.players!);
+    this.step = meta.step;
+    this.epoch = meta.epoch;
+    this.random.setState(meta.random);
+    this.history = { epoch: [...meta.history.epoch], history: structuredClone(meta.history.history) };
+    this.checkpointMetadata = { ...meta.metadata };
   }
 
   /** One update on one batch, for users who write their own loop. Returns that step's logs. */
@@ -305,6 +374,12 @@ export class AdversarialModel {
     return { sources: bound.sources, numSamples: bound.numSamples, dispose };
   }
 
+  private recordEpoch(epoch: number, logs: Logs): void {
+    this.epoch = epoch + 1;
+    this.history.epoch.push(epoch);
+    for (const [k, v] of Object.entries(logs)) (this.history.history[k] ??= []).push(v);
+  }
+
   private requireCompiled(fn: string): Player[] {
     if (!this.players) throw new NotCompiledError(`You must call compile() before ${fn}().`);
     return this.players;
@@ -316,6 +391,16 @@ export class AdversarialModel {
     }
     this.busy = true;
   }
+}
+
+/** Options of `save`. */
+export interface SaveOptions {
+  /** Your own JSON-serialisable notes, returned by `load` in `checkpointMetadata`. @default {} */
+  metadata?: Record<string, unknown>;
+}
+
+function describeUrl(url: CheckpointDestination): string {
+  return typeof url === 'string' ? `'${url}'` : '(IOHandler)';
 }
 
 /** `loss` (the sum of the players' totals) followed by every player's values. */

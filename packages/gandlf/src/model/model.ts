@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { AdversarialModel, type FitArgs } from '../adversarial/adversarial-model';
+import { AdversarialModel, type FitArgs, type SaveOptions } from '../adversarial/adversarial-model';
 import type { LossIdentifier } from '../losses/registry';
 import type { MetricsSpec } from '../adversarial/compile';
 import type { DataSource } from '../adversarial/data';
 import { outputNamesOf } from '../adversarial/model-names';
 import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
-import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { fromArtifacts, type LoadOptions } from '../adversarial/checkpoint';
+import { CheckpointError, CorruptCheckpointError, describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import { fixNames } from '../helpers/builders';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import { Simultaneous } from '../optimizers/simultaneous';
@@ -129,6 +131,16 @@ export class Model {
     });
   }
 
+  /** Batches trained so far. */
+  get step(): number {
+    return this.adversarial.step;
+  }
+
+  /** The next epoch index: `fit({ initialEpoch: model.epoch })` continues a run. */
+  get epoch(): number {
+    return this.adversarial.epoch;
+  }
+
   /** Logged metric names: `loss`, `generator_loss`, `generator_${out}_gen_loss`, `discriminator_${out}_fake_loss`, ... */
   get metricsNames(): string[] {
     return this.adversarial.metricsNames;
@@ -189,6 +201,39 @@ export class Model {
   async evaluate(x: ModelInputs, y: ModelTargets, args: { batchSize?: number } = {}): Promise<Logs> {
     const [xs, ys] = this.sources(x, y, 'evaluate');
     return this.adversarial.evaluate(xs, ys, args);
+  }
+
+  /**
+   * Saves the whole run (see `AdversarialModel.save`). To share the generator
+   * alone as a plain tfjs model, save `model.generator` instead.
+   *
+   * @example await model.save('indexeddb://my-gan')
+   */
+  async save(url: CheckpointDestination, { metadata = {} }: SaveOptions = {}): Promise<tf.io.SaveResult> {
+    const model = { generator: this.generator.name, discriminator: this.discriminator.name };
+    return saveArtifacts(url, await this.adversarial.toArtifacts({ kind: 'Model', model, metadata }));
+  }
+
+  /**
+   * Loads a run saved by `Model.save`, compiled and ready to continue.
+   *
+   * @example const model = await Model.load('indexeddb://my-gan');
+   */
+  static async load(url: CheckpointDestination, options: LoadOptions = {}): Promise<Model> {
+    const where = typeof url === 'string' ? `'${url}'` : '(IOHandler)';
+    const restored = await fromArtifacts(await loadArtifacts(url), where, options);
+    const names = restored.meta.model;
+    if (restored.meta.kind !== 'Model' || !names) {
+      throw new CheckpointError(`Checkpoint ${where} was saved by ${restored.meta.kind}, not Model; load it with AdversarialModel.load.`);
+    }
+    const net = (name: string) => {
+      const layer = restored.joint.getLayer(name);
+      if (!(layer instanceof tf.LayersModel)) throw new CorruptCheckpointError(`Checkpoint ${where} has no network named '${name}'.`);
+      return layer;
+    };
+    const model = new Model({ generator: net(names.generator), discriminator: net(names.discriminator) });
+    await model.adversarial.restoreRun(restored);
+    return model;
   }
 
   /** Generator outputs for the given generator inputs (shortcuts drawn `numSamples` times). */

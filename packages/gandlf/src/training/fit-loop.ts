@@ -26,6 +26,8 @@ export interface FitLoopArgs {
   validate?(): Promise<Logs>;
   /** Checked after every batch; true ends training after the current batch. */
   shouldStop(): boolean;
+  /** Called with each finished epoch's logs, before the callbacks see them. */
+  onEpochDone?(epoch: number, logs: Logs): void;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -82,6 +84,7 @@ export async function fitLoop(args: FitLoopArgs): Promise<History> {
     if (args.validate) Object.assign(logs, await args.validate());
     history.epoch.push(epoch);
     for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
+    args.onEpochDone?.(epoch, logs);
     await callbacks.epochEnd(epoch, logs);
     if (args.yieldEvery === 'epoch') await yieldToEventLoop();
     stopped ||= args.shouldStop();
