@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
+      // Subpaths first: a plain key would also match its subpaths.
+      'gandlf/node': fileURLToPath(new URL('./packages/gandlf/src/node.ts', import.meta.url)),
       gandlf: fileURLToPath(new URL('./packages/gandlf/src/index.ts', import.meta.url)),
       // The subpath first: a plain '@gandlf/datasets' key would also match '@gandlf/datasets/node'.
       '@gandlf/datasets/node': fileURLToPath(new URL('./packages/datasets/src/node.ts', import.meta.url)),

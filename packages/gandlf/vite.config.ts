@@ -11,11 +11,14 @@ export default defineConfig({
     minify: false,
     target: 'es2022',
     lib: {
-      entry: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      entry: {
+        index: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+        node: fileURLToPath(new URL('./src/node.ts', import.meta.url)),
+      },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^@tensorflow\//],
+      external: [/^@tensorflow\//, /^node:/],
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

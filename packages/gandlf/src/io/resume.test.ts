@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { AdversarialModel } from '../adversarial/adversarial-model';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
