@@ -49,6 +49,15 @@ async function readPointer(url: string): Promise<Pointer | null> {
   return p && typeof p.target === 'string' ? p : null;
 }
 
+function writePointer(url: string, pointer: Pointer): Promise<tf.io.SaveResult> {
+  return handlerFor(url, 'save', 'save').save!({
+    modelTopology: { [POINTER_KEY]: true },
+    weightSpecs: [],
+    weightData: new ArrayBuffer(0),
+    userDefinedMetadata: { [POINTER_KEY]: pointer } as unknown as Record<string, never>,
+  });
+}
+
 function wrapSaveError(e: unknown, url: string): CheckpointSaveError {
   const name = (e as { name?: string })?.name ?? '';
   const message = (e as { message?: string })?.message ?? String(e);
@@ -86,16 +95,18 @@ export async function saveArtifacts(dest: CheckpointDestination, artifacts: tf.i
   let result: tf.io.SaveResult;
   try {
     result = await handlerFor(target, 'save', fn).save!(artifacts);
-    const pointer: Pointer = { target, generation };
-    await handlerFor(dest, 'save', fn).save!({
-      modelTopology: { [POINTER_KEY]: true },
-      weightSpecs: [],
-      weightData: new ArrayBuffer(0),
-      userDefinedMetadata: { [POINTER_KEY]: pointer } as unknown as Record<string, never>,
-    });
   } catch (e) {
     // The new generation is unreachable; drop it if it was written at all.
     await managerFor(dest)!.remove(target).catch(() => undefined);
+    throw wrapSaveError(e, dest);
+  }
+  try {
+    await writePointer(dest, { target, generation });
+  } catch (e) {
+    // The pointer may be half-written: put the old one back. Only if that works
+    // is the new generation surely unreachable and safe to drop.
+    const restored = await (old ? writePointer(dest, old) : managerFor(dest)!.remove(dest)).then(() => true, () => false);
+    if (restored) await managerFor(dest)!.remove(target).catch(() => undefined);
     throw wrapSaveError(e, dest);
   }
   // The old generation is unreachable now; failing to remove it loses nothing.
