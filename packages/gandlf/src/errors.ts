@@ -5,26 +5,34 @@
 
 /** Base class of every error gandlf throws on purpose. */
 export class GandlfError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+  // Spelled out: minifiers rename classes, and users match on `error.name`.
+  override name = 'GandlfError';
 }
 
 /** An argument has the wrong type, range or form. */
-export class InvalidArgumentError extends GandlfError {}
+export class InvalidArgumentError extends GandlfError {
+  override name = 'InvalidArgumentError';
+}
 
 /** Tensor shapes (or counts of tensors) do not fit the model. */
-export class ShapeMismatchError extends GandlfError {}
+export class ShapeMismatchError extends GandlfError {
+  override name = 'ShapeMismatchError';
+}
 
 /** A loss, optimizer or other component was named but no such name exists. */
-export class UnknownNameError extends GandlfError {}
+export class UnknownNameError extends GandlfError {
+  override name = 'UnknownNameError';
+}
 
 /** A method that needs `compile()` was called before it. */
-export class NotCompiledError extends GandlfError {}
+export class NotCompiledError extends GandlfError {
+  override name = 'NotCompiledError';
+}
 
 /** Input data holds NaN or Infinity. */
-export class NonFiniteDataError extends GandlfError {}
+export class NonFiniteDataError extends GandlfError {
+  override name = 'NonFiniteDataError';
+}
 
 /** Formats a value for an error message: short, one line, never throws. */
 export function describe(value: unknown): string {
@@ -70,16 +78,23 @@ export function assertPositiveInt(value: unknown, arg: string, fn: string): asse
 }
 
 /** A checkpoint cannot be read: missing, corrupt, or written by a newer gandlf. */
-export class CheckpointError extends GandlfError {}
+export class CheckpointError extends GandlfError {
+  override name = 'CheckpointError';
+}
 
 /** A checkpoint's contents are damaged or incomplete. */
-export class CorruptCheckpointError extends CheckpointError {}
+export class CorruptCheckpointError extends CheckpointError {
+  override name = 'CorruptCheckpointError';
+}
 
 /** A checkpoint was written by a newer format version than this gandlf reads. */
-export class CheckpointVersionError extends CheckpointError {}
+export class CheckpointVersionError extends CheckpointError {
+  override name = 'CheckpointVersionError';
+}
 
 /** A save failed; the previous checkpoint of that name is left as it was. */
 export class CheckpointSaveError extends CheckpointError {
+  override name = 'CheckpointSaveError';
   constructor(
     message: string,
     /** True when the store reported that its quota is full. */
