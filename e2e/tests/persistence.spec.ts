@@ -19,6 +19,8 @@ interface Harness {
   list(prefix: string): Promise<string[]>;
   remove(url: string): Promise<void>;
   setQuotaFull(full: boolean): void;
+  download(name: string): Promise<void>;
+  loadFiles(): Promise<number>;
 }
 declare global {
   interface Window {
@@ -104,4 +106,27 @@ test('a full quota fails the save clearly and leaves the old checkpoint loadable
   expect(await page.evaluate(() => window.harness.samples())).toEqual(saved);
   expect(await page.evaluate((p) => window.harness.list(p), url)).toEqual([url]);
   await page.screenshot({ path: testInfo.outputPath(`persistence-${backend}.png`) });
+});
+
+test('downloads:// and tf.io.browserFiles: download a run, pick the files, load it back', async ({ page }, testInfo) => {
+  const backend = projectBackend(testInfo.project.name);
+  await open(page, backend);
+  await page.evaluate(() => window.harness.create());
+  await page.evaluate(() => window.harness.train(3));
+  const before = await page.evaluate(() => window.harness.samples());
+  const files: string[] = [];
+  page.on('download', async (d) => {
+    const path = testInfo.outputPath(d.suggestedFilename());
+    await d.saveAs(path);
+    files.push(path);
+  });
+  await page.evaluate(() => window.harness.download('gan-run'));
+  await expect.poll(() => files.length).toBe(2);
+  expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['gan-run.json', 'gan-run.weights.bin']);
+
+  await page.reload();
+  await open(page, backend);
+  await page.setInputFiles('#files', files);
+  expect(await page.evaluate(() => window.harness.loadFiles())).toBe(3);
+  expect(await page.evaluate(() => window.harness.samples())).toEqual(before);
 });

@@ -49,6 +49,19 @@ const harness = {
     model = await Model.load(url);
     return model.step;
   },
+  /** Saves to the user's downloads folder (model JSON plus weights file). */
+  async download(name: string): Promise<void> {
+    await model!.save(`downloads://${name}`);
+  },
+  /** Loads the files chosen in the page's file input, as a user would. */
+  async loadFiles(): Promise<number> {
+    const input = document.querySelector<HTMLInputElement>('#files')!;
+    const files = [...(input.files ?? [])];
+    const json = files.find((f) => f.name.endsWith('.json'));
+    const weights = files.filter((f) => f !== json);
+    model = await Model.load(tf.io.browserFiles([json!, ...weights]));
+    return model.step;
+  },
   /** Samples of the fixed, seeded latent batch. */
   async samples(): Promise<number[]> {
     const s = model!.sample(['normal'], { numSamples: 6, seed: 7 }) as tf.Tensor;

@@ -31,7 +31,14 @@ describe('losses (hand-computed values)', () => {
     // -(log .9 + log .8 + log .5 + log .5) / 4
     const expected = -(Math.log(0.9) + Math.log(0.8) + 2 * Math.log(0.5)) / 4;
     expect(val(binaryCrossentropy(y(), p()))).toBeCloseTo(expected, 6);
-    expect(val(negativeBinaryCrossentropy(y(), p()))).toBeCloseTo(-expected, 6);
+  });
+
+  it("negativeBinaryCrossentropy is gandlf's: mean((1 - y) log p + y log(1 - p))", () => {
+    // y = [1, 0, 1, 0], p = [.9, .2, .5, .5]: (log .1 + log .2 + log .5 + log .5) / 4
+    const expected = (Math.log(0.1) + Math.log(0.2) + 2 * Math.log(0.5)) / 4;
+    expect(val(negativeBinaryCrossentropy(y(), p()))).toBeCloseTo(expected, 5);
+    // Target 1: the generator minimises log(1 - D(G(z))).
+    expect(val(negativeBinaryCrossentropy(tf.tensor1d([1]), tf.tensor1d([0.25])))).toBeCloseTo(Math.log(0.75), 6);
   });
 
   it('binaryCrossentropy stays finite on saturated predictions', () => {

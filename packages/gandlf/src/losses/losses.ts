@@ -53,11 +53,15 @@ export function squaredHinge(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
 }
 
 /**
- * The negative of `binaryCrossentropy`, from keras_adversarial: a player that
- * minimises it maximises the other player's cross-entropy.
+ * gandlf's `negative_binary_crossentropy`: `mean((1 - y) log p + y log(1 - p))`,
+ * the negative of the cross-entropy against the flipped target `1 - y`. A
+ * generator trained on target 1 with it minimises `log(1 - D(G(z)))`, the
+ * original minimax objective, instead of maximising `log D(G(z))`.
+ *
+ * @example negativeBinaryCrossentropy(tf.tensor([1]), tf.tensor([0.25])) // log(0.75)
  */
 export function negativeBinaryCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
-  return tf.tidy((): tf.Scalar => tf.neg(binaryCrossentropy(yTrue, yPred)));
+  return tf.tidy((): tf.Scalar => tf.neg(binaryCrossentropy(tf.sub(1, yTrue), yPred)));
 }
 
 /**
