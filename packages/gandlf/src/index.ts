@@ -11,6 +11,8 @@ export type {
 export type { DataSource, InputsSpec, TargetsSpec } from './adversarial/data';
 export { getOptimizer, optimizerNames } from './adversarial/get-optimizer';
 export type { OptimizerIdentifier } from './adversarial/get-optimizer';
+export { registerPenalty } from './adversarial/penalty';
+export type { Penalty, PenaltyContext } from './adversarial/penalty';
 export { Player } from './adversarial/player';
 export type { Batch, PlayerEval, PlayerOutput } from './adversarial/player';
 export {

@@ -166,7 +166,8 @@ export class AdversarialModel {
     const outputs = this.playerNames.map((name, i) => resolveOutputs(args, i, name, this.outputNames[i]!));
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
     this.players = this.playerNames.map(
-      (name, i) => new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!),
+      (name, i) =>
+        new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? []),
     );
     this.adversarialOptimizer = adversarialOptimizer;
   }

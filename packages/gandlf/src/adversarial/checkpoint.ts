@@ -11,6 +11,7 @@ import { Simultaneous } from '../optimizers/simultaneous';
 import { Unrolled } from '../optimizers/unrolled';
 import type { History } from '../training/callbacks';
 import type { AdversarialCompileArgs } from './compile';
+import { penaltyFromConfig } from './penalty';
 import type { Player } from './player';
 
 /** Options for loading a checkpoint whose parts are not built in. */
@@ -87,6 +88,7 @@ export async function toArtifacts(
         weight: o.weight,
         metrics: o.metrics.map((m) => m.name),
       })),
+      penalties: p.penalties.map((pen) => ({ className: pen.className, config: pen.getConfig() })),
       outputSlice: joint.slices[p.index]!,
     });
   }
@@ -151,6 +153,7 @@ export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: stri
         loss: Object.fromEntries(p.outputs.map((o) => [o.name, lossFrom(o.loss, options, where)])),
         lossWeights: Object.fromEntries(p.outputs.map((o) => [o.name, o.weight])),
         metrics: Object.fromEntries(p.outputs.map((o) => [o.name, o.metrics.map((m) => options.customMetrics?.[m] ?? m)])),
+        penalties: (p.penalties ?? []).map((pen) => penaltyFromConfig(pen.className, pen.config, `Checkpoint ${where}`)),
       })),
     };
     const owned = new Set(joint.weights.map((_, i) => `model/${i}`));

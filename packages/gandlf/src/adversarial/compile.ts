@@ -4,6 +4,7 @@ import { getLoss, type LossIdentifier } from '../losses/registry';
 import { getMetric, type MetricIdentifier } from '../losses/metrics';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import type { OptimizerIdentifier } from './get-optimizer';
+import type { Penalty } from './penalty';
 import type { PlayerOutput } from './player';
 
 /** A loss for every output, one per output in order, or one per output name. */
@@ -23,6 +24,8 @@ export interface PlayerCompileArgs {
   lossWeights?: LossWeightsSpec;
   /** Overrides `metrics` for this player. @default the shared `metrics` */
   metrics?: MetricsSpec;
+  /** Extra loss terms of this player, e.g. a gradient penalty for the critic. @default [] */
+  penalties?: readonly Penalty[];
 }
 
 /** Arguments of `AdversarialModel.compile`. */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GandlfError } from '../errors';
 import type { LossFn } from '../losses/losses';
 import type { MetricFn } from '../losses/metrics';
-
+import type { Penalty } from './penalty';
 
 /** How one player scores one output of its model. */
 export interface PlayerOutput {
@@ -44,12 +44,15 @@ export class Player {
     readonly variables: readonly tf.Variable[],
     readonly optimizer: tf.Optimizer,
     readonly outputs: readonly PlayerOutput[],
+    /** Extra loss terms, added to the total and logged by name. */
+    readonly penalties: readonly Penalty[] = [],
   ) {}
 
   /** Names of the entries of `PlayerEval.values`, without the player prefix. */
   get valueNames(): string[] {
     const names = ['loss', ...this.outputs.map((o) => `${o.name}_loss`)];
     for (const o of this.outputs) for (const m of o.metrics) names.push(`${o.name}_${m.name}`);
+    for (const p of this.penalties) names.push(p.name);
     return names;
   }
 
@@ -59,7 +62,7 @@ export class Player {
    */
   private forward(batch: Batch): { total: tf.Scalar; values: tf.Tensor1D } {
     const out = this.model.apply(batch.inputs, { training: true });
-    const preds = Array.isArray(out) ? out : [out as tf.Tensor];
+    const preds = (Array.isArray(out) ? out : [out]) as tf.Tensor[];
     const targets = batch.targets[this.index] as tf.Tensor[];
     const losses = this.outputs.map((o, k) => o.loss(targets[k] as tf.Tensor, preds[k] as tf.Tensor));
     let total = tf.scalar(0);
@@ -72,7 +75,11 @@ export class Player {
         metrics.push(tf.mean(m.fn(targets[k] as tf.Tensor, preds[k] as tf.Tensor)));
       }
     });
-    const values = tf.stack([total, ...losses, ...metrics]) as tf.Tensor1D;
+    const penalties = this.penalties.map((p) =>
+      p.compute({ batch, model: this.model, predictions: preds, player: this.name }),
+    );
+    for (const v of penalties) total = tf.add(total, v);
+    const values = tf.stack([total, ...losses, ...metrics, ...penalties]) as tf.Tensor1D;
     return { total, values };
   }
 

@@ -23,6 +23,8 @@ export interface PlayerRecord {
   /** How many optimizer weights follow under `optimizer/${player}/${k}`. */
   readonly optimizerWeights: number;
   readonly outputs: OutputRecord[];
+  /** Extra loss terms, rebuilt through `registerPenalty`. */
+  readonly penalties?: { readonly className: string; readonly config: Record<string, unknown> }[];
   /** `[start, end)` of this player's outputs among the saved model's outputs. */
   readonly outputSlice: [number, number];
 }
