@@ -3,7 +3,8 @@ import { describe, GandlfError, InvalidArgumentError, NotCompiledError, ShapeMis
 import { Random } from '../random';
 import { toLogs, type Callback, type History, type Logs } from '../training/callbacks';
 import { fitLoop, type YieldEvery } from '../training/fit-loop';
-import { resolveOutputs, toVariables, type AdversarialCompileArgs } from './compile';
+import { checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
+export type { AdversarialModelArgs } from './compile';
 import { assertCount, assertFinite, bindSources, disposeOwned, listInputs, listTargets, type InputsSpec, type Slot, type TargetsSpec, type SlotSource } from './data';
 import { resolvePlayerOptimizers } from './get-optimizer';
 import { inputNamesOf, outputNamesOf } from './model-names';
@@ -11,19 +12,6 @@ import { Player, type Batch } from './player';
 import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import type { CheckpointMeta } from '../io/format';
-
-/** Arguments of the `AdversarialModel` constructor. Give exactly one of `baseModel` and `playerModels`. */
-export interface AdversarialModelArgs {
-  /** One model every player sees, e.g. `(z, x) -> [yFake, yReal]` from `buildGan`. */
-  baseModel?: tf.LayersModel;
-  /** One model per player, sharing inputs and weights (e.g. D with dropout only for the D player). */
-  playerModels?: readonly tf.LayersModel[];
-  /** Per player, the weights it alone updates, e.g. `generator.trainableWeights`. */
-  playerParams: ReadonlyArray<ReadonlyArray<tf.LayerVariable | tf.Variable>>;
-  /** Player names, used in metric names and targets. @default ['player_0', 'player_1', ...] */
-  playerNames?: readonly string[];
-}
-
 
 /** Options of `AdversarialModel.fit`. */
 export interface FitArgs {
@@ -83,46 +71,11 @@ export class AdversarialModel {
   private readonly variables: tf.Variable[][];
   private busy = false;
 
-  constructor({ baseModel, playerModels, playerParams, playerNames }: AdversarialModelArgs) {
-    const fn = 'AdversarialModel';
-    if ((baseModel === undefined) === (playerModels === undefined)) {
-      throw new InvalidArgumentError(
-        `'${fn}' needs exactly one of 'baseModel' and 'playerModels'. Received: ${baseModel ? 'both' : 'neither'}`,
-      );
-    }
-    if (!Array.isArray(playerParams) || playerParams.length === 0) {
-      throw new InvalidArgumentError(`Argument 'playerParams' passed to '${fn}' must be a non-empty array of weight lists. Received: playerParams=${describe(playerParams)}`);
-    }
-    const n = playerParams.length;
-    const names = playerNames ?? playerParams.map((_, i) => `player_${i}`);
-    if (names.length !== n) {
-      throw new ShapeMismatchError(`'${fn}' got ${n} playerParams but ${names.length} playerNames; give one name per player. Received: playerNames=${describe(names)}`);
-    }
-    if (new Set(names).size !== n || names.some((s) => typeof s !== 'string' || s === '')) {
-      throw new InvalidArgumentError(`Argument 'playerNames' passed to '${fn}' must be distinct non-empty strings. Received: playerNames=${describe(names)}`);
-    }
-    const models = playerModels ?? names.map(() => baseModel as tf.LayersModel);
-    if (models.length !== n) {
-      throw new ShapeMismatchError(`'${fn}' got ${n} playerParams but ${models.length} playerModels; give one model per player. Received: playerModels=${describe(models)}`);
-    }
-    const inputs = models[0]!.inputs.map((i) => i.shape.join(','));
-    models.forEach((m, i) => {
-      if (m.inputs.map((t) => t.shape.join(',')).join(';') !== inputs.join(';')) {
-        throw new ShapeMismatchError(
-          `Argument 'playerModels' passed to '${fn}': every player model must take the same inputs. Player '${names[0]}' takes [${inputs.join('; ')}], but player '${names[i]}' takes [${m.inputs.map((t) => t.shape.join(',')).join('; ')}]`,
-        );
-      }
-    });
-    this.variables = playerParams.map((params, i) => {
-      if (!Array.isArray(params) || params.length === 0) {
-        throw new InvalidArgumentError(
-          `Player '${names[i]}' passed to '${fn}' has no trainable parameters; each player must update at least one weight. Received: playerParams[${i}]=${describe(params)}`,
-        );
-      }
-      return toVariables(params, names[i]!, fn);
-    });
+  constructor(args: AdversarialModelArgs) {
+    const { names, models, variables } = checkModelArgs(args);
     this.playerNames = names;
     this.playerModels = models;
+    this.variables = variables;
     this.outputNames = models.map(outputNamesOf);
   }
 
