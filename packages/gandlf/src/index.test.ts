@@ -53,6 +53,7 @@ it('exports exactly the public API', () => {
       "negativeBinaryCrossentropy",
       "normalLatentSampling",
       "optimizerNames",
+      "registerAdversarialOptimizer",
       "registerPenalty",
       "registerStoreManager",
       "removeCheckpoint",

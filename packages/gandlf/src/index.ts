@@ -49,6 +49,7 @@ export type { LossIdentifier } from './losses/registry';
 export type { AdversarialOptimizer, PlayerSteps, StepContext } from './optimizers/adversarial-optimizer';
 export { Alternating } from './optimizers/alternating';
 export type { AlternatingOptions } from './optimizers/alternating';
+export { registerAdversarialOptimizer } from './optimizers/registry';
 export { Scheduled } from './optimizers/scheduled';
 export { Simultaneous } from './optimizers/simultaneous';
 export { Unrolled } from './optimizers/unrolled';

@@ -5,10 +5,7 @@ import type { LossFn } from '../losses/losses';
 import { getMetric, type MetricFn } from '../losses/metrics';
 import { getLoss, lossName } from '../losses/registry';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import { adversarialOptimizerFromConfig } from '../optimizers/registry';
 import type { History } from '../training/callbacks';
 import type { AdversarialCompileArgs } from './compile';
 import { penaltyFromConfig } from './penalty';
@@ -208,18 +205,14 @@ function lossFrom(name: string, options: LoadOptions, where: string): LossFn {
 
 function adversarialOptimizerFrom(meta: CheckpointMeta, where: string): AdversarialOptimizer {
   const { className, config } = meta.adversarialOptimizer;
-  switch (className) {
-    case 'Simultaneous':
-      return new Simultaneous();
-    case 'Alternating':
-      return new Alternating(config);
-    case 'Scheduled':
-      return new Scheduled(config.schedule as (string | number)[]);
-    case 'Unrolled':
-      return new Unrolled(config);
-    default:
-      throw new UnknownNameError(`Checkpoint ${where} was trained with the adversarial optimizer '${className}'; pass an instance as 'adversarialOptimizer' to load it.`);
+  const opt = adversarialOptimizerFromConfig(className, config);
+  if (!opt) {
+    throw new UnknownNameError(
+      `Checkpoint ${where} was trained with the adversarial optimizer '${className}', which this program has not loaded. ` +
+        `Pass one as 'adversarialOptimizer' to load it, e.g. new ${className}(${JSON.stringify(config)}). Received: config ${JSON.stringify(config)}`,
+    );
   }
+  return opt;
 }
 
 /** Validates metric names early, so a load fails before any model is built. */

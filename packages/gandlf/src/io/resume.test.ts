@@ -48,3 +48,21 @@ describe('exact resume (cpu, seeded): 2N steps equal N steps, save, load, N step
     });
   }
 });
+
+describe('adversarial optimizers in checkpoints', () => {
+  it('a class this program never loaded is named, and can be passed in', async () => {
+    class EveryOther extends Alternating {
+      override readonly className = 'EveryOther';
+    }
+    const data = seededData(16);
+    const gan = seededGan(new EveryOther());
+    await gan.fit(data.inputs, data.y, { epochs: 1, batchSize: 16 });
+    await gan.save('memory://custom-adversarial');
+    await expect(AdversarialModel.load('memory://custom-adversarial')).rejects.toThrowError(
+      /trained with the adversarial optimizer 'EveryOther', which this program has not loaded.*'adversarialOptimizer'/,
+    );
+    const back = await AdversarialModel.load('memory://custom-adversarial', { adversarialOptimizer: new EveryOther() });
+    expect(back.step).toBe(1);
+    data.dispose();
+  });
+});

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { resolveSteps, type AdversarialOptimizer, type PlayerSteps, type StepContext } from './adversarial-optimizer';
+import { registerAdversarialOptimizer } from './registry';
 
 /** Options of {@link Alternating}. */
 export interface AlternatingOptions {
@@ -24,6 +25,10 @@ export interface AlternatingOptions {
  * @example new Alternating({ steps: { discriminator: 5, generator: 1 } })
  */
 export class Alternating implements AdversarialOptimizer {
+  static {
+    registerAdversarialOptimizer('Alternating', (c) => new Alternating(c));
+  }
+
   readonly className = 'Alternating';
   readonly reverse: boolean;
   readonly steps: PlayerSteps;

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
 import { playerIndex, type AdversarialOptimizer, type StepContext } from './adversarial-optimizer';
+import { registerAdversarialOptimizer } from './registry';
 
 /**
  * Batch `i` trains only player `schedule[i % schedule.length]`; the others
@@ -10,6 +11,10 @@ import { playerIndex, type AdversarialOptimizer, type StepContext } from './adve
  * @example new Scheduled(['discriminator', 'discriminator', 'generator'])
  */
 export class Scheduled implements AdversarialOptimizer {
+  static {
+    registerAdversarialOptimizer('Scheduled', (c) => new Scheduled(c.schedule as (string | number)[]));
+  }
+
   readonly className = 'Scheduled';
   readonly schedule: ReadonlyArray<number | string>;
   private indices: number[] = [];

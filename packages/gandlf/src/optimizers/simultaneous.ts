@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PlayerEval } from '../adversarial/player';
 import type { AdversarialOptimizer, StepContext } from './adversarial-optimizer';
+import { registerAdversarialOptimizer } from './registry';
 
 /**
  * Every player takes its gradient at the same parameters on the same batch;
@@ -9,6 +10,10 @@ import type { AdversarialOptimizer, StepContext } from './adversarial-optimizer'
  * @example gan.compile({ adversarialOptimizer: new Simultaneous(), ... })
  */
 export class Simultaneous implements AdversarialOptimizer {
+  static {
+    registerAdversarialOptimizer('Simultaneous', () => new Simultaneous());
+  }
+
   readonly className = 'Simultaneous';
 
   bind(): void {}

@@ -3,6 +3,7 @@ import { cloneOptimizer } from '../adversarial/get-optimizer';
 import type { Player } from '../adversarial/player';
 import { describe, InvalidArgumentError } from '../errors';
 import { playerIndex, type AdversarialOptimizer, type StepContext } from './adversarial-optimizer';
+import { registerAdversarialOptimizer } from './registry';
 
 /** Options of {@link Unrolled}. */
 export interface UnrolledOptions {
@@ -34,6 +35,10 @@ export interface UnrolledOptions {
  * @example new Unrolled({ depth: 5 })
  */
 export class Unrolled implements AdversarialOptimizer {
+  static {
+    registerAdversarialOptimizer('Unrolled', (c) => new Unrolled(c));
+  }
+
   readonly className = 'Unrolled';
   readonly depth: number;
   readonly player: string | number;
