@@ -29,7 +29,7 @@ export class Alternating implements AdversarialOptimizer {
     registerAdversarialOptimizer('Alternating', (c) => new Alternating(c));
   }
 
-  readonly className = 'Alternating';
+  readonly className: string = 'Alternating';
   readonly reverse: boolean;
   readonly steps: PlayerSteps;
   private counts: number[] = [];

@@ -15,7 +15,7 @@ export class Scheduled implements AdversarialOptimizer {
     registerAdversarialOptimizer('Scheduled', (c) => new Scheduled(c.schedule as (string | number)[]));
   }
 
-  readonly className = 'Scheduled';
+  readonly className: string = 'Scheduled';
   readonly schedule: ReadonlyArray<number | string>;
   private indices: number[] = [];
 

@@ -14,7 +14,7 @@ export class Simultaneous implements AdversarialOptimizer {
     registerAdversarialOptimizer('Simultaneous', () => new Simultaneous());
   }
 
-  readonly className = 'Simultaneous';
+  readonly className: string = 'Simultaneous';
 
   bind(): void {}
 

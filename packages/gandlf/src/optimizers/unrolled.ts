@@ -39,7 +39,7 @@ export class Unrolled implements AdversarialOptimizer {
     registerAdversarialOptimizer('Unrolled', (c) => new Unrolled(c));
   }
 
-  readonly className = 'Unrolled';
+  readonly className: string = 'Unrolled';
   readonly depth: number;
   readonly player: string | number;
   private lookahead = 0;
