@@ -71,3 +71,7 @@ export { registerStoreManager } from './io/stores';
 export type { StoreManager } from './io/stores';
 export { checkpoint, checkpointName } from './callbacks/checkpoint';
 export type { CheckpointCallback, CheckpointOptions, Checkpointable } from './callbacks/checkpoint';
+export { canTrainOnWasm, missingWasmKernels, registerWasmConvGradients } from './backends/wasm-conv';
+export type { WasmConvRegistration } from './backends/wasm-conv';
+export { pickBackend } from './backends/pick-backend';
+export type { PickBackendOptions } from './backends/pick-backend';
