@@ -105,3 +105,19 @@ export class CheckpointSaveError extends CheckpointError {
     super(message);
   }
 }
+
+/** Training produced NaN or Infinity; names where and when it was first seen. */
+export class TrainingDivergedError extends GandlfError {
+  override name = 'TrainingDivergedError';
+  constructor(
+    message: string,
+    /** The player whose loss or weight went non-finite. */
+    readonly player: string | undefined,
+    /** The output (for a loss) or weight (for a weight) that went non-finite. */
+    readonly output: string | undefined,
+    /** The step at which it was first seen. */
+    readonly step: number,
+  ) {
+    super(message);
+  }
+}

@@ -25,6 +25,7 @@ it('exports exactly the public API', () => {
       "Scheduled",
       "ShapeMismatchError",
       "Simultaneous",
+      "TrainingDivergedError",
       "UnknownNameError",
       "Unrolled",
       "binaryAccuracy",

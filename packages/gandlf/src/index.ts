@@ -13,6 +13,7 @@ export { getOptimizer, optimizerNames } from './adversarial/get-optimizer';
 export type { OptimizerIdentifier } from './adversarial/get-optimizer';
 export { registerPenalty } from './adversarial/penalty';
 export type { Penalty, PenaltyContext } from './adversarial/penalty';
+export type { RollbackEvent } from './adversarial/guarded-run';
 export { Player } from './adversarial/player';
 export type { Batch, PlayerEval, PlayerOutput } from './adversarial/player';
 export {
@@ -25,6 +26,7 @@ export {
   NonFiniteDataError,
   NotCompiledError,
   ShapeMismatchError,
+  TrainingDivergedError,
   UnknownNameError,
 } from './errors';
 export { buildGan, fixNames, simpleBigan, simpleGan } from './helpers/builders';
@@ -57,6 +59,7 @@ export type { UnrolledOptions } from './optimizers/unrolled';
 export { Random } from './random';
 export type { Callback, History, Logs } from './training/callbacks';
 export type { YieldEvery } from './training/fit-loop';
+export type { Divergence, DivergenceOptions } from './training/divergence';
 export { Model } from './model/model';
 export type { ModelArgs, ModelCompileArgs, ModelInputs, ModelTargets, SampleArgs } from './model/model';
 export { expandModes, MODES } from './model/modes';

@@ -9,6 +9,8 @@ import { assertCount, assertFinite, bindSources, disposeOwned, listInputs, listT
 import { resolvePlayerOptimizers } from './get-optimizer';
 import { inputNamesOf, outputNamesOf } from './model-names';
 import { Player, type Batch } from './player';
+import { GuardedRun, type RollbackEvent } from './guarded-run';
+import type { DivergenceOptions } from '../training/divergence';
 import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import type { CheckpointMeta } from '../io/format';
@@ -33,6 +35,12 @@ export interface FitArgs {
   seed?: number;
   /** Sample count when every input and target is drawn rather than given. @default from the data */
   numSamples?: number;
+  /**
+   * Stops (or rolls back) when a loss or weight turns NaN or Infinity, with one
+   * small read-back every `checkEvery` steps; `false` turns the guard off.
+   * @default { checkEvery: 20 }: stop with TrainingDivergedError
+   */
+  divergence?: DivergenceOptions | false;
 }
 
 /**
@@ -64,6 +72,8 @@ export class AdversarialModel {
   history: History = { epoch: [], history: {} };
   /** The random stream behind shuffling and drawn inputs. */
   random = new Random();
+  /** Rollbacks made by the divergence guard (`fit({ divergence: { rollback } })`). */
+  readonly rollbacks: RollbackEvent[] = [];
   /** The `metadata` of the checkpoint this model was loaded from. */
   checkpointMetadata: Record<string, unknown> = {};
   private players: Player[] | null = null;
@@ -142,7 +152,9 @@ export class AdversarialModel {
     const data = await this.bind(x, y, fn, args.numSamples);
     const validation = args.validationData ? await this.bind(args.validationData[0], args.validationData[1], fn) : null;
     this.enter(fn);
+    const guard = args.divergence === false ? null : new GuardedRun(this, this.players!, args.divergence ?? {});
     try {
+      await guard?.start();
       const history = await fitLoop({
         numSamples: data.numSamples,
         batchSize,
@@ -153,7 +165,16 @@ export class AdversarialModel {
         yieldEvery,
         metricNames: this.metricsNames,
         random: this.random,
-        trainBatch: (rows) => this.trainRows(data.sources, rows),
+        trainBatch: async (rows) => {
+          const values = await this.trainRows(data.sources, rows);
+          try {
+            if (guard) await guard.afterStep(values);
+          } catch (e) {
+            values.dispose();
+            throw e;
+          }
+          return values;
+        },
         validate: validation
           ? async () => prefix('val_', await this.evaluateBound(validation.sources, validation.numSamples, batchSize))
           : undefined,
@@ -164,6 +185,7 @@ export class AdversarialModel {
     } finally {
       this.stopTraining = false;
       this.busy = false;
+      guard?.dispose();
       data.dispose();
       validation?.dispose();
     }

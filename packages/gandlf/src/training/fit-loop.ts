@@ -34,21 +34,47 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /** The Keras fit loop: epochs of shuffled batches, callbacks and a history. */
 export async function fitLoop(args: FitLoopArgs): Promise<History> {
-  const { numSamples, batchSize, metricNames, random } = args;
+  const { numSamples, metricNames, random } = args;
   const callbacks = new CallbackList(args.callbacks);
-  const perBatch = callbacks.wantsBatchLogs;
   const history: History = { epoch: [], history: {} };
-  const budget = args.yieldEvery === 'auto' ? 25 : typeof args.yieldEvery === 'number' ? args.yieldEvery : null;
-  let lastYield = now();
+  const clock = { lastYield: now() };
 
   await callbacks.trainBegin();
   let stopped = false;
   for (let epoch = args.initialEpoch; epoch < args.epochs && !stopped; epoch++) {
     await callbacks.epochBegin(epoch);
     const order = args.shuffle ? random.permutation(numSamples) : Int32Array.from({ length: numSamples }, (_, i) => i);
-    // Per-epoch sums stay on the device; they are read once, at the end of the epoch.
-    let sums: tf.Tensor1D | null = null;
-    let seen = 0;
+    const result = await trainEpoch(args, order, callbacks, clock);
+    stopped = result.stopped;
+    if (result.sums === null) break;
+    const means = await result.sums.data();
+    result.sums.dispose();
+    const logs = toLogs(metricNames, means.map((v) => v / result.seen));
+    if (args.validate) Object.assign(logs, await args.validate());
+    history.epoch.push(epoch);
+    for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
+    args.onEpochDone?.(epoch, logs);
+    await callbacks.epochEnd(epoch, logs);
+    if (args.yieldEvery === 'epoch') await yieldToEventLoop();
+    stopped ||= args.shouldStop();
+  }
+  await callbacks.trainEnd();
+  return history;
+}
+
+/** One pass over `order`; the per-epoch sums stay on the device until the end. */
+async function trainEpoch(
+  args: FitLoopArgs,
+  order: Int32Array,
+  callbacks: CallbackList,
+  clock: { lastYield: number },
+): Promise<{ sums: tf.Tensor1D | null; seen: number; stopped: boolean }> {
+  const { numSamples, batchSize, metricNames } = args;
+  const perBatch = callbacks.wantsBatchLogs;
+  const budget = args.yieldEvery === 'auto' ? 25 : typeof args.yieldEvery === 'number' ? args.yieldEvery : null;
+  let sums: tf.Tensor1D | null = null;
+  let seen = 0;
+  try {
     for (let start = 0, batch = 0; start < numSamples; start += batchSize, batch++) {
       const rows = order.subarray(start, Math.min(start + batchSize, numSamples));
       await callbacks.batchBegin(batch, { batch, size: rows.length });
@@ -60,37 +86,20 @@ export async function fitLoop(args: FitLoopArgs): Promise<History> {
       });
       prev?.dispose();
       seen += rows.length;
-      if (perBatch) {
-        const logs = toLogs(metricNames, await values.data());
-        values.dispose();
-        await callbacks.batchEnd(batch, { batch, size: rows.length, ...logs });
-      } else {
-        values.dispose();
-      }
-      if (args.shouldStop()) {
-        stopped = true;
-        break;
-      }
-      if (args.yieldEvery === 'batch' || (budget !== null && now() - lastYield >= budget)) {
+      const logs = perBatch ? toLogs(metricNames, await values.data()) : null;
+      values.dispose();
+      if (logs) await callbacks.batchEnd(batch, { batch, size: rows.length, ...logs });
+      if (args.shouldStop()) return { sums, seen, stopped: true };
+      if (args.yieldEvery === 'batch' || (budget !== null && now() - clock.lastYield >= budget)) {
         await yieldToEventLoop();
-        lastYield = now();
+        clock.lastYield = now();
       }
     }
-    if (sums === null) break;
-    const epochSums: tf.Tensor1D = sums;
-    const means = await epochSums.data();
-    epochSums.dispose();
-    const logs = toLogs(metricNames, means.map((v) => v / seen));
-    if (args.validate) Object.assign(logs, await args.validate());
-    history.epoch.push(epoch);
-    for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
-    args.onEpochDone?.(epoch, logs);
-    await callbacks.epochEnd(epoch, logs);
-    if (args.yieldEvery === 'epoch') await yieldToEventLoop();
-    stopped ||= args.shouldStop();
+    return { sums, seen, stopped: false };
+  } catch (e) {
+    (sums as tf.Tensor1D | null)?.dispose();
+    throw e;
   }
-  await callbacks.trainEnd();
-  return history;
 }
 
 function now(): number {
