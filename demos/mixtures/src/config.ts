@@ -1,0 +1,70 @@
+import type { DemoInfo } from '@gandlf/demo-shell/protocol';
+import { commonKnobs, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { grid } from './presets/grid';
+import { ring } from './presets/ring';
+import { tiny } from './presets/tiny';
+
+/** Every setting of the mixtures demo. Presets override the defaults below. */
+export type MixtureKnobs = {
+  /** The preset these knobs started from (names checkpoints). */
+  preset: string;
+  /** Ring of 8 or grid of 25 Gaussians (`ringMixture`, `gridMixture`). */
+  mixture: 'ring' | 'grid';
+  latentDim: number;
+  /** Hidden units of both networks' two hidden layers. */
+  width: number;
+  batchSize: number;
+  lrD: number;
+  lrG: number;
+  beta1: number;
+  loss: GanLossName;
+  /** Steps the Unrolled generator looks ahead. */
+  unrollDepth: number;
+  /** Generated points drawn (and scored) per panel. */
+  samples: number;
+  sampleEvery: number;
+  seed: number;
+};
+
+/** The ring experiment of the Unrolled GAN paper, with the settings most reimplementations use. */
+const defaults: MixtureKnobs = {
+  preset: 'ring',
+  mixture: 'ring',
+  latentDim: 256,
+  width: 128, // G and D: two hidden layers of 128 ReLUs
+  batchSize: 512,
+  lrD: 1e-4, // a slow discriminator and a fast generator, as in Metz et al.
+  lrG: 1e-3,
+  beta1: 0.5,
+  loss: 'binaryCrossentropy',
+  unrollDepth: 5, // the paper shows 5 steps already cover all 8 modes
+  samples: 512,
+  sampleEvery: 25,
+  seed: 1,
+};
+
+const preset = (name: string, overrides: Partial<MixtureKnobs>): MixtureKnobs => ({ ...defaults, ...overrides, preset: name });
+
+export const info: DemoInfo<MixtureKnobs> = {
+  id: 'mixtures',
+  title: 'Unrolled GAN on 2-D mixtures',
+  description:
+    'Three GANs with the same networks, starting weights and data, differing only in who updates when: Simultaneous, Alternating, and Unrolled, whose generator plays against the discriminator a few steps ahead. Grey points are real; watch which runs collapse onto a few modes.',
+  presets: { ring: preset('ring', ring), grid: preset('grid', grid), tiny: preset('tiny', tiny) },
+  defaultPreset: 'ring',
+  knobs: [
+    { key: 'mixture', label: 'Mixture', type: 'select', options: ['ring', 'grid'] },
+    { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
+    { key: 'width', label: 'Hidden units', type: 'number', min: 1, max: 2048, step: 1 },
+    commonKnobs.batchSize,
+    commonKnobs.lrD,
+    commonKnobs.lrG,
+    commonKnobs.beta1,
+    commonKnobs.loss,
+    commonKnobs.unrollDepth,
+    { key: 'samples', label: 'Points drawn', type: 'number', min: 1, max: 10000, step: 1 },
+    commonKnobs.sampleEvery,
+    commonKnobs.seed,
+  ],
+  chartMetrics: ['generator_loss', 'discriminator_loss'],
+};

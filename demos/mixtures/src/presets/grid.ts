@@ -1,0 +1,7 @@
+import type { MixtureKnobs } from '../config';
+
+// The 25-mode grid of VEEGAN and PacGAN: harder than the ring, and slower to cover.
+export const grid: Partial<MixtureKnobs> = {
+  mixture: 'grid',
+  width: 256, // more modes, more capacity
+};

@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs';
+import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/datasets';
+import { adam, adversarialOptimizer, disposeModel, ganLoss, type CreateContext, type Run, type Trainer } from '@gandlf/demo-shell/worker';
+import type { AdversarialOptimizerName } from '@gandlf/demo-shell/knobs';
+import { Model, Random } from 'gandlf';
+import type { MixtureKnobs } from './config';
+
+/** Seed of the latent batch every panel is drawn from. */
+const VIEW_SEED = 7;
+/** Real points drawn under every panel. */
+const REAL_POINTS = 512;
+const RUNS: readonly AdversarialOptimizerName[] = ['simultaneous', 'alternating', 'unrolled'];
+
+const mlp = (name: string, inputs: number, width: number, outputs: number, activation: 'linear' | 'sigmoid', seed: number) =>
+  tf.sequential({
+    name,
+    layers: [
+      tf.layers.dense({ inputShape: [inputs], units: width, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+      tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
+      tf.layers.dense({ units: outputs, activation, name: name === 'discriminator' ? 'src' : 'out', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) }),
+    ],
+  });
+
+/**
+ * One GAN per adversarial optimizer. Seeded initializers give all three the
+ * same starting weights, and all three see the same real batch each step, so
+ * the optimizer is the only difference.
+ */
+function build(knobs: MixtureKnobs, name: AdversarialOptimizerName, activation: 'linear' | 'sigmoid'): Model {
+  const model = new Model({
+    generator: mlp('generator', knobs.latentDim, knobs.width, 2, 'linear', knobs.seed),
+    discriminator: mlp('discriminator', 2, knobs.width, 1, activation, knobs.seed + 10),
+  });
+  model.compile({
+    optimizer: [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)],
+    loss: ganLoss(knobs.loss).loss,
+    adversarialOptimizer: adversarialOptimizer(name, knobs.unrollDepth),
+  });
+  model.adversarial.random = new Random(knobs.seed);
+  return model;
+}
+
+const label = (name: AdversarialOptimizerName, depth: number) =>
+  name === 'unrolled' ? `Unrolled (${depth})` : name === 'alternating' ? 'Alternating' : 'Simultaneous';
+
+/** The mixtures trainer: three GANs on the same stream of real points. */
+export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
+  const mixture: Mixture = knobs.mixture === 'grid' ? gridMixture() : ringMixture();
+  const { targets, activation } = ganLoss(knobs.loss);
+  const runs: Run[] = RUNS.map((name) => {
+    const model = restored ? restored[name] : build(knobs, name, activation);
+    if (!model) throw new Error(`The checkpoint has no run '${name}'; it holds ${Object.keys(restored ?? {}).join(', ')}.`);
+    return { key: name, label: label(name, knobs.unrollDepth), model };
+  });
+  const rng = new Random(knobs.seed + runs[0]!.model.step);
+  const uniform = () => rng.next();
+  const real = mixture.sample(REAL_POINTS, (() => {
+    const fixed = new Random(VIEW_SEED);
+    return () => fixed.next();
+  })());
+  let extent = 0;
+  for (const c of mixture.centers) extent = Math.max(extent, Math.abs(c));
+  extent += 1.5;
+  const k = mixture.centers.length / 2;
+
+  return {
+    runs,
+    async step() {
+      const x = tf.tensor2d(mixture.sample(knobs.batchSize, uniform), [knobs.batchSize, 2]);
+      try {
+        const logs: Record<string, Record<string, number>> = {};
+        for (const run of runs) logs[run.key] = await run.model.trainOnBatch(['normal', x], targets);
+        return logs;
+      } finally {
+        x.dispose();
+      }
+    },
+    async view() {
+      const modes: Record<string, number> = {};
+      const panels = [];
+      for (const run of runs) {
+        const t = run.model.sample(['normal'], { numSamples: knobs.samples, seed: VIEW_SEED }) as tf.Tensor;
+        const points = new Float32Array(await t.data());
+        t.dispose();
+        const q = mixtureQuality(points, mixture);
+        modes[run.key] = q.modesCovered;
+        panels.push({ key: run.key, label: run.label, points, caption: `${q.modesCovered}/${k} modes, ${Math.round(100 * q.highQualityShare)}% near one` });
+      }
+      return { kind: 'points', extent, centers: mixture.centers, std: mixture.std, real, panels, dataset: { modes: JSON.stringify(modes) } };
+    },
+    dispose: () => runs.forEach((r) => disposeModel(r.model)),
+  };
+}

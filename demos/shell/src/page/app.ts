@@ -1,0 +1,283 @@
+import { BACKEND_CHOICES, type BackendChoice, type DemoInfo, type Knobs, type Logs, type Status, type WorkerEvent } from '../protocol';
+import { LossChart } from './chart';
+import { WorkerConnection } from './connection';
+import { KnobForm } from './controls';
+import { Downloads } from './downloads';
+import { drawView, upscaled } from './view';
+
+/** Options of {@link mountDemo}. */
+export interface MountDemoOptions<K extends Knobs> {
+  /** The demo's description, shared with its worker (its `config.ts`). */
+  info: DemoInfo<K>;
+  /**
+   * Starts the training worker. Write it in the demo, literally as
+   * `() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`,
+   * so that Vite bundles the worker.
+   */
+  createWorker(): Worker;
+  /** Where the page is built. @default the element with id `app`, else `document.body` */
+  root?: HTMLElement;
+  /** The query string with `preset` and `backend`. @default location.search */
+  search?: string;
+}
+
+/** A handle on a mounted demo page. */
+export interface DemoPage {
+  /** Stops the worker. */
+  stop(): void;
+}
+
+const LAYOUT = `
+<header class="demo-header">
+  <a class="back" href="../">← all demos</a>
+  <h1 data-role="title"></h1>
+  <p data-role="description"></p>
+</header>
+<div class="banner error" data-role="error" role="alert" hidden></div>
+<div class="banner warning" data-role="warning" role="status" hidden></div>
+<div class="statusbar">
+  <span class="pill" data-role="status">loading</span>
+  <span>step <b data-role="step">0</b></span>
+  <span><b data-role="rate">0.0</b> steps/s</span>
+  <span>backend <b data-role="backend">…</b></span>
+  <span class="notes" data-role="notes"></span>
+  <span class="message" data-role="message"></span>
+</div>
+<main class="demo-main">
+  <section class="view">
+    <h2>Samples <small data-role="view-step"></small></h2>
+    <canvas data-role="samples" class="samples" width="8" height="8"></canvas>
+    <div class="row">
+      <button type="button" data-role="export-png">Export PNG</button>
+      <button type="button" data-role="export-generator">Download generator</button>
+    </div>
+    <div class="downloads" data-role="downloads"></div>
+    <h2>Losses</h2>
+    <canvas data-role="chart" class="chart" width="640" height="220"></canvas>
+    <div class="legend" data-role="legend"></div>
+  </section>
+  <aside class="panel">
+    <div class="row">
+      <button type="button" data-role="pause" disabled>Pause</button>
+      <button type="button" data-role="resume" disabled>Resume</button>
+      <button type="button" data-role="reset" disabled>Reset</button>
+    </div>
+    <label class="knob" title="Which tfjs backend trains; switching restarts the worker">
+      <span>Backend</span><select data-role="backend-select"></select>
+    </label>
+    <h2>Settings</h2>
+    <p class="hint">Changing a setting restarts training from scratch.</p>
+    <div class="knobs" data-role="knobs"></div>
+    <h2>Checkpoints</h2>
+    <p class="hint">Saved in this browser (IndexedDB). Loading one pauses on its samples.</p>
+    <button type="button" data-role="save" disabled>Save checkpoint</button>
+    <ul class="checkpoints" data-role="checkpoints"></ul>
+  </aside>
+</main>`;
+
+/**
+ * Builds a demo page: live samples and losses, controls, knobs, checkpoints
+ * and exports, with training in a Web Worker. The page's state is also on
+ * `<body>` for tests: `data-status`, `data-step`, `data-backend`,
+ * `data-backend-notes`, `data-losses` (latest logs by run), `data-grid-hash`,
+ * `data-checkpoints`, `data-error`, and whatever the view adds (e.g. `data-modes`).
+ *
+ * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
+ */
+export function mountDemo<K extends Knobs>({ info, createWorker, root, search = location.search }: MountDemoOptions<K>): DemoPage {
+  const host = root ?? document.getElementById('app') ?? document.body;
+  host.innerHTML = LAYOUT;
+  const el = <T extends HTMLElement = HTMLElement>(role: string) => host.querySelector<T>(`[data-role="${role}"]`)!;
+  const body = document.body;
+  const expose = (key: string, value: string | number) => (body.dataset[key] = String(value));
+  document.title = `${info.title} · gandlf`;
+  el('title').textContent = info.title;
+  el('description').textContent = info.description;
+
+  const showError = (message: string) => {
+    expose('status', 'error');
+    expose('error', message);
+    el('status').textContent = 'error';
+    el('status').className = 'pill error';
+    el('error').textContent = message;
+    el('error').hidden = false;
+  };
+  const showWarning = (message: string) => {
+    expose('warning', message);
+    el('warning').textContent = message;
+    el('warning').hidden = false;
+  };
+  // Last line of defence: nothing on this page may fail silently or uncaught.
+  window.addEventListener('error', (e) => {
+    e.preventDefault();
+    showError(e.message || String(e.error));
+  });
+  window.addEventListener('unhandledrejection', (e) => {
+    e.preventDefault();
+    showError(e.reason instanceof Error ? e.reason.message : String(e.reason));
+  });
+
+  const params = new URLSearchParams(search);
+  const presetName = params.get('preset') ?? info.defaultPreset;
+  const backendParam = params.get('backend') ?? 'auto';
+  const preset = info.presets[presetName];
+  if (!preset) {
+    showError(`Unknown preset in ?preset=. Expected one of ${Object.keys(info.presets).join(', ')}. Received: ${presetName}`);
+    return { stop() {} };
+  }
+  if (!(BACKEND_CHOICES as readonly string[]).includes(backendParam)) {
+    showError(`Unknown backend in ?backend=. Expected one of ${BACKEND_CHOICES.join(', ')}. Received: ${backendParam}`);
+    return { stop() {} };
+  }
+  let backend = backendParam as BackendChoice;
+
+  const samples = el<HTMLCanvasElement>('samples');
+  const chart = new LossChart(el<HTMLCanvasElement>('chart'), el('legend'), info.chartMetrics);
+  const downloads = new Downloads(el('downloads'));
+  let status: Status = 'loading';
+  let step = 0;
+
+  const setButtons = () => {
+    el<HTMLButtonElement>('pause').disabled = status !== 'training';
+    el<HTMLButtonElement>('resume').disabled = status !== 'paused';
+    el<HTMLButtonElement>('reset').disabled = status === 'loading';
+    el<HTMLButtonElement>('save').disabled = status !== 'training' && status !== 'paused';
+    el<HTMLButtonElement>('export-generator').disabled = status !== 'training' && status !== 'paused';
+  };
+
+  const renderCheckpoints = (slots: readonly string[]) => {
+    expose('checkpoints', JSON.stringify(slots));
+    const items = slots.map((slot) => {
+      const li = document.createElement('li');
+      li.dataset.slot = slot;
+      const name = document.createElement('span');
+      name.textContent = slot;
+      const load = document.createElement('button');
+      load.type = 'button';
+      load.textContent = 'Load';
+      load.addEventListener('click', () => connection.send({ type: 'load', slot }));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Remove';
+      remove.addEventListener('click', () => connection.send({ type: 'remove', slot }));
+      li.append(name, load, remove);
+      return li;
+    });
+    el('checkpoints').replaceChildren(...(items.length ? items : [Object.assign(document.createElement('li'), { textContent: 'none yet' })]));
+  };
+
+  const onEvent = (event: WorkerEvent) => {
+    switch (event.type) {
+      case 'backend':
+        expose('backend', event.backend);
+        expose('backendNotes', event.notes.join('; '));
+        el('backend').textContent = event.backend;
+        el('notes').textContent = event.notes.length ? `(${event.notes.join('; ')})` : '';
+        return;
+      case 'state':
+        status = event.status;
+        step = event.step;
+        expose('status', status);
+        expose('step', step);
+        expose('stepsPerSec', event.stepsPerSec.toFixed(2));
+        expose('tensors', event.tensors);
+        el('status').textContent = status;
+        el('status').className = `pill ${status}`;
+        el('step').textContent = String(step);
+        el('rate').textContent = event.stepsPerSec.toFixed(1);
+        el('message').textContent = event.message;
+        if (status === 'error') showError(event.message);
+        setButtons();
+        return;
+      case 'logs': {
+        for (const e of event.entries) chart.push(e.step, e.logs);
+        const last = event.entries[event.entries.length - 1];
+        if (last) expose('losses', JSON.stringify(last.logs as Record<string, Logs>));
+        return;
+      }
+      case 'runs':
+        chart.reset(event.runs);
+        return;
+      case 'view': {
+        const hash = drawView(samples, event.view);
+        for (const [k, v] of Object.entries(event.view.dataset ?? {})) expose(k, v);
+        expose('viewStep', event.step);
+        expose('gridHash', hash);
+        el('view-step').textContent = `at step ${event.step}`;
+        return;
+      }
+      case 'knobs':
+        form.set(event.knobs);
+        return;
+      case 'checkpoints':
+        renderCheckpoints(event.slots);
+        return;
+      case 'saved':
+        expose('saved', event.slot);
+        return;
+      case 'loaded':
+        expose('loaded', event.slot);
+        return;
+      case 'files':
+        downloads.offer(event.files.map((f) => ({ name: f.name, blob: new Blob([f.data], { type: f.mime }) })));
+        return;
+      case 'error':
+        if (event.fatal) showError(event.message);
+        else showWarning(event.message);
+        return;
+    }
+  };
+
+  const connection = new WorkerConnection(createWorker, { onEvent, onCrash: showError });
+  const form = new KnobForm(el('knobs'), info.knobs, info.presets, (knobs) => {
+    chart.reset([]);
+    if (typeof knobs.preset === 'string') updateUrl('preset', knobs.preset);
+    connection.send({ type: 'setKnobs', knobs });
+  });
+  form.set(preset);
+
+  const start = () => {
+    status = 'loading';
+    expose('status', 'loading');
+    delete body.dataset.error;
+    el('error').hidden = true;
+    setButtons();
+    chart.reset([]);
+    connection.restart();
+    connection.send({ type: 'init', backend, knobs: form.get() });
+  };
+
+  const backendSelect = el<HTMLSelectElement>('backend-select');
+  for (const b of BACKEND_CHOICES) backendSelect.append(new Option(b, b));
+  backendSelect.value = backend;
+  backendSelect.addEventListener('change', () => {
+    backend = backendSelect.value as BackendChoice;
+    updateUrl('backend', backend);
+    start();
+  });
+
+  el('pause').addEventListener('click', () => connection.send({ type: 'pause' }));
+  el('resume').addEventListener('click', () => connection.send({ type: 'resume' }));
+  el('reset').addEventListener('click', () => {
+    chart.reset([]);
+    connection.send({ type: 'reset' });
+  });
+  el('save').addEventListener('click', () => connection.send({ type: 'save' }));
+  el('export-generator').addEventListener('click', () => connection.send({ type: 'exportGenerator' }));
+  el('export-png').addEventListener('click', () => {
+    upscaled(samples).toBlob((blob) => {
+      if (blob) downloads.offer([{ name: `${info.id}-step${step}.png`, blob }]);
+      else showWarning('This browser could not encode the samples as PNG.');
+    }, 'image/png');
+  });
+
+  renderCheckpoints([]);
+  start();
+  return { stop: () => connection.terminate() };
+}
+
+function updateUrl(key: string, value: string): void {
+  const url = new URL(location.href);
+  url.searchParams.set(key, value);
+  history.replaceState(null, '', url);
+}

@@ -1,0 +1,131 @@
+// The messages between a demo page and its training worker, and the demo
+// description both sides share. Plain data only: everything here crosses
+// postMessage (structured clone), and the page never loads tfjs.
+
+/** Which tfjs backend to train on: `auto` tries webgpu, then webgl, then cpu. */
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'cpu';
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'cpu'];
+
+/** What the worker is doing; the page mirrors it in `data-status`. */
+export type Status = 'loading' | 'training' | 'paused' | 'error';
+
+/** One knob value. Knobs are flat so they fit a form, a URL and checkpoint metadata. */
+export type KnobValue = string | number;
+/** A demo's settings: a flat record, e.g. `{ batchSize: 64, loss: 'hinge' }`. */
+export type Knobs = Record<string, KnobValue>;
+/** One step's metrics: `loss`, `generator_loss`, `discriminator_src_fake_loss`, ... */
+export type Logs = Record<string, number>;
+
+/** How the page shows one knob. */
+export interface KnobSpec {
+  /** The key in the demo's knobs record. */
+  readonly key: string;
+  readonly label: string;
+  /** One line shown as a tooltip. */
+  readonly help?: string;
+  readonly type: 'number' | 'select';
+  /** The choices of a `select`. */
+  readonly options?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  /** The input's step; `any` when absent. */
+  readonly step?: number;
+}
+
+/** What page and worker both know about a demo (its `config.ts`). */
+export interface DemoInfo<K extends Knobs = Knobs> {
+  /** Short id: the IndexedDB prefix (`indexeddb://${id}/...`) and file-name prefix. */
+  readonly id: string;
+  readonly title: string;
+  /** One paragraph for the page header and the gallery card. */
+  readonly description: string;
+  /** Named presets; `tiny` is the one tests use (`?preset=tiny`). */
+  readonly presets: Readonly<Record<string, K>>;
+  /** The preset a page opens with when the URL names none. */
+  readonly defaultPreset: string;
+  /** The knobs the page shows, in order. */
+  readonly knobs: readonly KnobSpec[];
+  /** The metrics the loss chart plots for every run. */
+  readonly chartMetrics: readonly string[];
+}
+
+/** A grid of generated images, as RGBA pixels ready for `putImageData`. */
+export interface ImageView {
+  readonly kind: 'image';
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8ClampedArray;
+}
+
+/** 2-D samples: real points and one panel of generated points per run. */
+export interface PointsView {
+  readonly kind: 'points';
+  /** Half the side of the square every panel shows, centred on the origin. */
+  readonly extent: number;
+  /** The mixture's centres, `x0, y0, x1, y1, ...`. */
+  readonly centers: Float32Array;
+  /** The components' standard deviation: modes are drawn as rings of radius 3 std. */
+  readonly std: number;
+  /** A fixed sample of real points, drawn under every panel. */
+  readonly real: Float32Array;
+  readonly panels: ReadonlyArray<{ readonly key: string; readonly label: string; readonly points: Float32Array; readonly caption: string }>;
+}
+
+/** What the sample canvas shows, plus extra values the page exposes on `<body>` (e.g. `modes`). */
+export type View = (ImageView | PointsView) & { readonly dataset?: Readonly<Record<string, string>> };
+
+/** A model trained by the demo, e.g. `{ key: 'unrolled', label: 'Unrolled (5)' }`. */
+export interface RunInfo {
+  readonly key: string;
+  readonly label: string;
+}
+
+/** A file for the page to offer as a download. */
+export interface FileOut {
+  readonly name: string;
+  readonly mime: string;
+  readonly data: ArrayBuffer | string;
+}
+
+/** Page -> worker. */
+export type Command =
+  | { readonly type: 'init'; readonly backend: BackendChoice; readonly knobs: Knobs }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  /** Fresh weights, same knobs. */
+  | { readonly type: 'reset' }
+  /** New knobs: training restarts from scratch. */
+  | { readonly type: 'setKnobs'; readonly knobs: Knobs }
+  /** Saves every run to IndexedDB under a new slot. */
+  | { readonly type: 'save' }
+  | { readonly type: 'load'; readonly slot: string }
+  | { readonly type: 'list' }
+  | { readonly type: 'remove'; readonly slot: string }
+  /** Every run's generator as tfjs `model.json` + weights files. */
+  | { readonly type: 'exportGenerator' };
+
+/** Worker -> page. */
+export type WorkerEvent =
+  | { readonly type: 'backend'; readonly backend: string; readonly notes: readonly string[] }
+  | {
+      readonly type: 'state';
+      readonly status: Status;
+      readonly step: number;
+      readonly stepsPerSec: number;
+      /** A line for the status bar, e.g. 'Loading MNIST (47 MB)…'. */
+      readonly message: string;
+      /** tf.memory().numTensors, to spot leaks. */
+      readonly tensors: number;
+    }
+  /** Logs of the steps since the last message, per run. */
+  | { readonly type: 'logs'; readonly entries: ReadonlyArray<{ readonly step: number; readonly logs: Readonly<Record<string, Logs>> }> }
+  | { readonly type: 'runs'; readonly runs: readonly RunInfo[] }
+  | { readonly type: 'view'; readonly step: number; readonly view: View }
+  /** The knobs now in force (after init, a change, or a load). */
+  | { readonly type: 'knobs'; readonly knobs: Knobs }
+  | { readonly type: 'checkpoints'; readonly slots: readonly string[] }
+  | { readonly type: 'saved'; readonly slot: string }
+  | { readonly type: 'loaded'; readonly slot: string }
+  | { readonly type: 'files'; readonly files: readonly FileOut[] }
+  /** `fatal`: training cannot go on until a reset or a reload. */
+  | { readonly type: 'error'; readonly message: string; readonly fatal: boolean };

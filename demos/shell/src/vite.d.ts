@@ -1,0 +1,7 @@
+import type { UserConfig } from 'vite';
+
+/** COOP + COEP headers: cross-origin isolation for the dev and preview servers. */
+export declare const crossOriginIsolation: Readonly<Record<string, string>>;
+
+/** The Vite config every demo shares (127.0.0.1, COOP/COEP, ES-module workers), merged with `overrides`. */
+export declare function demoConfig(overrides?: UserConfig): UserConfig;

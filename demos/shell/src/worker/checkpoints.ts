@@ -1,0 +1,52 @@
+import { listCheckpoints, Model, removeCheckpoint } from 'gandlf';
+import type { Knobs } from '../protocol';
+import type { Run } from './types';
+
+// A demo's saves live in IndexedDB as one gandlf checkpoint per run under a
+// slot: `indexeddb://${demo}/${slot}/${run}`. Each gandlf save is atomic, so a
+// crash mid-save leaves the previous checkpoint of that run loadable.
+
+const root = (demo: string) => `indexeddb://${demo}/`;
+
+/** The URL of one run's checkpoint in a slot. */
+export function slotUrl(demo: string, slot: string, run: string): string {
+  return `${root(demo)}${slot}/${run}`;
+}
+
+/** Slot names saved for a demo, sorted. */
+export async function listSlots(demo: string): Promise<string[]> {
+  const urls = await listCheckpoints(root(demo));
+  const slots = urls.map((u) => u.slice(root(demo).length).split('/')[0]!).filter((s) => s !== '');
+  return [...new Set(slots)].sort();
+}
+
+/** Saves every run, with the knobs as metadata so a load can restore them. */
+export async function saveSlot(demo: string, slot: string, runs: readonly Run[], knobs: Knobs): Promise<void> {
+  const savedAt = new Date().toISOString();
+  for (const run of runs) {
+    await run.model.save(slotUrl(demo, slot, run.key), { metadata: { knobs, run: run.key, savedAt } });
+  }
+}
+
+/** Loads every run saved in a slot; throws when one of `runKeys` is missing. */
+export async function loadSlot(demo: string, slot: string, runKeys: readonly string[]): Promise<{ models: Record<string, Model>; knobs: Knobs | undefined }> {
+  const present = (await listCheckpoints(`${root(demo)}${slot}/`)).map((u) => u.split('/').pop()!);
+  if (present.length === 0) throw new Error(`No checkpoint named '${slot}' is saved in this browser.`);
+  const missing = runKeys.filter((k) => !present.includes(k));
+  if (missing.length) {
+    throw new Error(`Checkpoint '${slot}' has no saved run ${missing.map((k) => `'${k}'`).join(', ')}; it holds ${present.length ? present.join(', ') : 'nothing'}.`);
+  }
+  const models: Record<string, Model> = {};
+  let knobs: Knobs | undefined;
+  for (const key of present) {
+    const model = await Model.load(slotUrl(demo, slot, key));
+    models[key] = model;
+    knobs ??= model.adversarial.checkpointMetadata.knobs as Knobs | undefined;
+  }
+  return { models, knobs };
+}
+
+/** Removes every run of a slot. */
+export async function removeSlot(demo: string, slot: string): Promise<void> {
+  for (const url of await listCheckpoints(`${root(demo)}${slot}/`)) await removeCheckpoint(url);
+}

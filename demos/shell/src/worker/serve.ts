@@ -1,0 +1,289 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Command, Knobs, Logs, Status, View, WorkerEvent } from '../protocol';
+import { pickBackend } from './backend';
+import { listSlots, loadSlot, removeSlot, saveSlot } from './checkpoints';
+import { modelFiles } from './export';
+import type { Trainer, WorkerDemo } from './types';
+
+/** The parts of a dedicated worker's global scope the shell uses (replaceable in tests). */
+export interface WorkerScope {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  addEventListener(type: 'error' | 'unhandledrejection', listener: (e: Event) => void): void;
+}
+
+/** How often, at most, the worker posts state and logs while training. */
+const POST_INTERVAL_MS = 100;
+/** Steps/sec is measured over this many recent steps. */
+const RATE_WINDOW = 20;
+
+/**
+ * Runs a demo in this worker: waits for `init`, picks the backend, then trains
+ * one step at a time, handling the page's commands between steps.
+ *
+ * @example serveDemo(mnistDemo) // in the demo's worker.ts
+ */
+export function serveDemo<K extends Knobs>(demo: WorkerDemo<K>, scope: WorkerScope = self as unknown as WorkerScope): void {
+  new DemoWorker(demo, scope).start();
+}
+
+/** Yields a macrotask (without setTimeout's 4 ms clamp), so queued messages get handled. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}
+
+/** One actor: commands and training steps run one at a time, never interleaved. */
+class DemoWorker<K extends Knobs> {
+  private status: Status = 'loading';
+  private message = 'Starting…';
+  private trainer: Trainer | null = null;
+  private knobs: K | null = null;
+  private initialized = false;
+  /** tf.memory() before a backend is chosen would start the highest-priority one. */
+  private backendReady = false;
+  private readonly inbox: Command[] = [];
+  private wake: (() => void) | null = null;
+  private logBuffer: { step: number; logs: Record<string, Logs> }[] = [];
+  private stepTimes: number[] = [];
+  private lastPost = 0;
+  private lastViewStep = -1;
+
+  constructor(
+    private readonly demo: WorkerDemo<K>,
+    private readonly scope: WorkerScope,
+  ) {}
+
+  start(): void {
+    this.scope.addEventListener('message', (e) => {
+      this.inbox.push(e.data as Command);
+      this.wake?.();
+    });
+    // Nothing may escape unreported: the page shows these and sets data-status=error.
+    this.scope.addEventListener('unhandledrejection', (e) => {
+      e.preventDefault();
+      this.fail((e as PromiseRejectionEvent).reason);
+    });
+    this.scope.addEventListener('error', (e) => {
+      e.preventDefault();
+      this.fail((e as ErrorEvent).error ?? (e as ErrorEvent).message);
+    });
+    void this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      try {
+        while (this.inbox.length) await this.handle(this.inbox.shift()!);
+        if (this.status === 'training' && this.trainer) {
+          await this.trainStep();
+          await nextTask();
+        } else if (!this.inbox.length) {
+          await new Promise<void>((resolve) => (this.wake = resolve));
+          this.wake = null;
+        }
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+  }
+
+  private post(event: WorkerEvent, transfer: Transferable[] = []): void {
+    this.scope.postMessage(event, transfer);
+  }
+
+  private get step(): number {
+    return this.trainer?.runs[0]?.model.step ?? 0;
+  }
+
+  private setStatus(status: Status, message: string): void {
+    this.status = status;
+    this.message = message;
+    this.postState(true);
+  }
+
+  private postState(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.lastPost < POST_INTERVAL_MS) return;
+    this.lastPost = now;
+    if (this.logBuffer.length) {
+      this.post({ type: 'logs', entries: this.logBuffer });
+      this.logBuffer = [];
+    }
+    const t = this.stepTimes;
+    const stepsPerSec = t.length > 1 ? ((t.length - 1) * 1000) / (t[t.length - 1]! - t[0]!) : 0;
+    this.post({ type: 'state', status: this.status, step: this.step, stepsPerSec, message: this.message, tensors: this.backendReady ? tf.memory().numTensors : 0 });
+  }
+
+  private fail(e: unknown): void {
+    const message = messageOf(e);
+    console.error(e);
+    this.status = 'error';
+    this.message = message;
+    this.post({ type: 'error', message, fatal: true });
+    this.postState(true);
+  }
+
+  private async handle(cmd: Command): Promise<void> {
+    switch (cmd.type) {
+      case 'init':
+        return this.init(cmd.backend, cmd.knobs as K);
+      case 'pause':
+        if (this.status !== 'training') return;
+        // Draw before reporting 'paused', so the page's grid is the paused weights' grid.
+        await this.drawView();
+        return this.setStatus('paused', `Paused at step ${this.step}.`);
+      case 'resume':
+        if (this.status === 'paused' && this.trainer) this.setStatus('training', 'Training…');
+        return;
+      case 'reset':
+        if (this.knobs) await this.rebuild(this.knobs, undefined, 'training');
+        return;
+      case 'setKnobs':
+        return this.rebuild(cmd.knobs as K, undefined, 'training');
+      case 'save':
+        return this.recoverable(() => this.save());
+      case 'load':
+        return this.recoverable(() => this.load(cmd.slot));
+      case 'list':
+        return this.recoverable(() => this.postCheckpoints());
+      case 'remove':
+        return this.recoverable(async () => {
+          await removeSlot(this.demo.info.id, cmd.slot);
+          await this.postCheckpoints();
+        });
+      case 'exportGenerator':
+        return this.recoverable(() => this.exportGenerators());
+    }
+  }
+
+  /**
+   * Runs a command whose failure need not stop training (a full quota, a
+   * missing checkpoint): reports it and goes back to the previous status,
+   * unless the trainer was lost on the way.
+   */
+  private async recoverable(run: () => Promise<void>): Promise<void> {
+    const { status, message } = this;
+    try {
+      await run();
+    } catch (e) {
+      const text = messageOf(e);
+      console.warn(e);
+      this.post({ type: 'error', message: text, fatal: !this.trainer });
+      this.status = this.trainer ? status : 'error';
+      this.message = this.trainer ? `${text} ${message}` : text;
+      this.postState(true);
+    }
+  }
+
+  private async init(backend: Parameters<typeof pickBackend>[0], knobs: K): Promise<void> {
+    if (this.initialized) return;
+    this.initialized = true;
+    this.setStatus('loading', 'Starting a tfjs backend…');
+    const pick = await pickBackend(backend);
+    this.backendReady = true;
+    this.post({ type: 'backend', backend: pick.backend, notes: pick.notes });
+    await this.postCheckpoints();
+    await this.rebuild(knobs, undefined, 'training');
+  }
+
+  /** Builds a new trainer (fresh, or around restored models) and ends in `status`. */
+  private async rebuild(knobs: K, restored: Parameters<WorkerDemo<K>['create']>[1]['restored'], status: Status): Promise<void> {
+    this.setStatus('loading', 'Building the models…');
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.knobs = knobs;
+    this.post({ type: 'knobs', knobs });
+    const progress = (message: string) => {
+      this.message = message;
+      this.postState(true);
+    };
+    this.trainer = await this.demo.create(knobs, { ...(restored ? { restored } : {}), progress });
+    this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })) });
+    this.logBuffer = [];
+    this.stepTimes = [];
+    await this.drawView();
+    this.setStatus(status, status === 'training' ? 'Training…' : `Paused at step ${this.step}.`);
+  }
+
+  private async trainStep(): Promise<void> {
+    const trainer = this.trainer!;
+    const logs = await trainer.step();
+    const step = this.step;
+    this.stepTimes.push(performance.now());
+    if (this.stepTimes.length > RATE_WINDOW) this.stepTimes.shift();
+    this.logBuffer.push({ step, logs });
+    const bad = Object.entries(logs).find(([, l]) => Object.values(l).some((v) => !Number.isFinite(v)));
+    if (bad) {
+      const message = `Run '${bad[0]}' produced non-finite losses at step ${step}; training is paused. Lower the learning rates, or reset.`;
+      this.post({ type: 'error', message, fatal: false });
+      await this.drawView();
+      return this.setStatus('paused', message);
+    }
+    const every = Number(this.knobs?.sampleEvery ?? 10);
+    if (step - this.lastViewStep >= every) await this.drawView();
+    this.postState(false);
+  }
+
+  private async drawView(): Promise<void> {
+    if (!this.trainer) return;
+    const view: View = await this.trainer.view();
+    this.lastViewStep = this.step;
+    // Only image pixels are fresh per view; points views may reuse cached arrays, so they are copied.
+    this.post({ type: 'view', step: this.step, view }, view.kind === 'image' ? [view.pixels.buffer as ArrayBuffer] : []);
+  }
+
+  private async postCheckpoints(): Promise<void> {
+    this.post({ type: 'checkpoints', slots: await listSlots(this.demo.info.id) });
+  }
+
+  private async save(): Promise<void> {
+    const trainer = this.requireTrainer('save');
+    const preset = String(this.knobs?.preset ?? 'run');
+    const slot = `${preset}-step${this.step}`;
+    const before = this.message;
+    this.message = `Saving '${slot}'…`;
+    this.postState(true);
+    // Draw first, so the grid on screen is the one the saved weights produce.
+    await this.drawView();
+    await saveSlot(this.demo.info.id, slot, trainer.runs, this.knobs!);
+    this.post({ type: 'saved', slot });
+    this.message = this.status === 'paused' ? `Saved '${slot}'. ${before}` : `Saved '${slot}'.`;
+    await this.postCheckpoints();
+    this.postState(true);
+  }
+
+  private async load(slot: string): Promise<void> {
+    this.setStatus('loading', `Loading '${slot}'…`);
+    const keys = this.trainer?.runs.map((r) => r.key) ?? [];
+    const { models, knobs } = await loadSlot(this.demo.info.id, slot, keys);
+    // A loaded run waits paused, showing exactly the saved generator's samples.
+    await this.rebuild((knobs ?? this.knobs!) as K, models, 'paused');
+    this.message = `Loaded '${slot}' (step ${this.step}); press Resume to continue.`;
+    this.post({ type: 'loaded', slot });
+    this.postState(true);
+  }
+
+  private async exportGenerators(): Promise<void> {
+    const trainer = this.requireTrainer('export');
+    const files = [];
+    for (const run of trainer.runs) files.push(...(await modelFiles(run.model.generator, `${this.demo.info.id}-${run.key}-generator-step${this.step}`)));
+    this.post({ type: 'files', files }, files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : [])));
+  }
+
+  private requireTrainer(what: string): Trainer {
+    if (!this.trainer) throw new Error(`Nothing to ${what}: no model is built yet (status ${this.status}).`);
+    return this.trainer;
+  }
+}
