@@ -57,6 +57,8 @@ for (const strides of [1, 2] as const) {
     grid.push({ op: 'conv2d', x: [1, 9, 6, 3], filter: [5, 4, 3, 2], strides, pad });
     grid.push({ op: 'conv2d', x: [2, 8, 8, 4], filter: [1, 1, 4, 5], strides, pad });
     grid.push({ op: 'conv2d', x: [1, 14, 14, 5], filter: [5, 5, 5, 3], strides, pad });
+    // 16 input channels and more: the input gradient takes its one-conv-per-phase path.
+    grid.push({ op: 'conv2d', x: [1, 9, 8, 16], filter: [3, 3, 16, 3], strides, pad });
   }
 }
 grid.push({ op: 'conv2d', x: [1, 9, 7, 2], filter: [3, 3, 2, 3], strides: [2, 1], pad: 'same' });
@@ -68,6 +70,8 @@ grid.push({ op: 'conv2dTranspose', x: [1, 3, 5, 4], filter: [3, 3, 1, 4], stride
 grid.push({ op: 'conv2dTranspose', x: [2, 5, 5, 2], filter: [3, 3, 3, 2], strides: 1, pad: 'same', out: [2, 5, 5, 3] });
 grid.push({ op: 'conv2dTranspose', x: [1, 5, 5, 2], filter: [4, 4, 3, 2], strides: 1, pad: 'valid', out: [1, 8, 8, 3] });
 grid.push({ op: 'conv2dTranspose', x: [1, 4, 4, 2], filter: [1, 1, 3, 2], strides: 2, pad: 'valid', out: [1, 7, 7, 3] });
+grid.push({ op: 'conv2dTranspose', x: [1, 4, 4, 3], filter: [5, 5, 17, 3], strides: 2, pad: 'same', out: [1, 7, 7, 17] });
+grid.push({ op: 'conv2dTranspose', x: [1, 4, 4, 2], filter: [1, 1, 16, 2], strides: 2, pad: 'valid', out: [1, 7, 7, 16] });
 
 const label = (c: Case) =>
   `${c.op} x=[${c.x}] filter=[${c.filter}] strides=${c.strides} pad=${c.pad}${c.out ? ` out=[${c.out}]` : ''}`;
@@ -85,7 +89,7 @@ describe('wasm conv kernels', () => {
     const conv = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 2, kernelSize: 3 })] });
     expect(missingWasmKernels(conv)).toEqual(['Conv2D: Conv2DBackpropFilter']);
     expect(canTrainOnWasm([conv])).toBe(false);
-    expect(registerWasmConvGradients().registered).toEqual(['Conv2DBackpropFilter', 'Conv2DBackpropInput']);
+    expect(registerWasmConvGradients().registered).toEqual(['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul']);
     expect(registerWasmConvGradients().registered).toEqual([]);
     expect(canTrainOnWasm(conv)).toBe(true);
     const depthwise = tf.sequential({ layers: [tf.layers.depthwiseConv2d({ inputShape: [8, 8, 1], kernelSize: 3 })] });

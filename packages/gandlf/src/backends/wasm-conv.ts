@@ -11,73 +11,18 @@
  *   i.e. the batch becomes the contracted channel axis (a GEMM with K = oH*oW*N);
  * - input gradient: split by output phase (`y mod stride`): each phase is a
  *   stride-1 conv of `dy` with one flipped sub-kernel, and the phases are
- *   interleaved with two packs and a reshape. No multiply lands on an inserted zero.
+ *   interleaved with packs and a reshape, so no multiply lands on an inserted
+ *   zero (below 16 channels, one conv computes all phases as channel blocks).
  *
  * Only the `wasm` registry is touched, so no other backend's results change.
  * This module imports `@tensorflow/tfjs` only: the wasm package is the user's.
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { scoped, WASM, type Info } from './kernel-scope';
+import { batchMatMulWasm } from './wasm-matmul';
 
-const WASM = 'wasm';
-type Info = tf.TensorInfo;
 type Pair = [number, number];
-
-/** The part of a tfjs backend that kernels need to free their intermediates. */
-interface DisposingBackend {
-  disposeData(dataId: object, force?: boolean): boolean;
-}
-
-function isDisposingBackend(b: unknown): b is DisposingBackend {
-  return typeof b === 'object' && b !== null && typeof (b as { disposeData?: unknown }).disposeData === 'function';
-}
-
-/**
- * Runs other wasm kernels directly (as tfjs's own kernels do), so nothing is
- * recorded on the gradient tape or tracked by the engine, and frees every
- * intermediate it made except the result.
- */
-class KernelScope {
-  private readonly made: Info[] = [];
-  constructor(private readonly backend: DisposingBackend) {}
-
-  run(kernelName: string, inputs: Record<string, Info>, attrs: tf.NamedAttrMap = {}): Info {
-    const out = tf.getKernel(kernelName, WASM).kernelFunc({ inputs, backend: this.backend, attrs });
-    const info = Array.isArray(out) ? out[0]! : out;
-    this.made.push(info);
-    return info;
-  }
-
-  /** `run` with a list of inputs (Pack, Concat). */
-  runList(kernelName: string, inputs: Info[], attrs: tf.NamedAttrMap): Info {
-    return this.run(kernelName, inputs as unknown as Record<string, Info>, attrs);
-  }
-
-  /** Frees everything `run` made except `result`, and returns `result`. */
-  finish(result: Info): Info {
-    for (const t of this.made) if (t !== result) this.backend.disposeData(t.dataId);
-    return result;
-  }
-
-  /** Frees everything `run` made (on the error path). */
-  abandon(): void {
-    for (const t of this.made) this.backend.disposeData(t.dataId);
-  }
-}
-
-/** Wraps a kernel body so that a throw still frees the intermediates. */
-function scoped(backend: unknown, kernelName: string, body: (k: KernelScope) => Info): Info {
-  if (!isDisposingBackend(backend)) {
-    throw new InvalidArgumentError(`'${kernelName}' (gandlf wasm kernel) needs a tfjs backend. Received: backend=${describe(backend)}`);
-  }
-  const k = new KernelScope(backend);
-  try {
-    return k.finish(body(k));
-  } catch (e) {
-    k.abandon();
-    throw e;
-  }
-}
 
 const toNHWC = [0, 2, 3, 1];
 const toNCHW = [0, 3, 1, 2];
@@ -152,7 +97,44 @@ function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend
   });
 }
 
-/** Conv2DBackpropInput (the conv2dTranspose forward pass), one stride-1 conv per output phase. */
+/** Below this many input channels, the input gradient runs all phases in one conv. */
+const FEW_CHANNELS = 16;
+
+/**
+ * The stride-1 correlation kernels of the input gradient, `[a, b, O, phases * C]`.
+ * Output row `s*q + p` of the padded input gradient takes taps `i = p + s*t` of the
+ * filter from `dy[q - t]`; read as a correlation over dy padded by `a - 1` rows,
+ * that is tap `a - 1 - t` of the result. Taps past the filter are zero.
+ */
+function phaseKernel(
+  w: Float32Array,
+  [fh, fw, c, o]: readonly number[],
+  [sH, sW]: Pair,
+  phases: readonly Pair[],
+  a: number,
+  b: number,
+): Float32Array {
+  const out = new Float32Array(a * b * o * phases.length * c);
+  const width = phases.length * c;
+  phases.forEach(([py, px], block) => {
+    for (let t1 = 0; t1 < a; t1++) {
+      const i = py + sH * (a - 1 - t1);
+      if (i >= fh!) continue;
+      for (let t2 = 0; t2 < b; t2++) {
+        const j = px + sW * (b - 1 - t2);
+        if (j >= fw!) continue;
+        for (let ci = 0; ci < c!; ci++) {
+          const from = ((i * fw! + j) * c! + ci) * o!;
+          const to = (t1 * b + t2) * o! * width + block * c! + ci;
+          for (let oi = 0; oi < o!; oi++) out[to + oi * width] = w[from + oi]!;
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** Conv2DBackpropInput (the conv2dTranspose forward pass), built from stride-1 convs over output phases. */
 function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend: {}; attrs?: tf.NamedAttrMap }): Info {
   const name = 'Conv2DBackpropInput';
   const attrs = args.attrs ?? {};
@@ -180,37 +162,46 @@ function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend:
     const oW = Math.min(dy.shape[2]!, qW);
     if (oH < dy.shape[1]! || oW < dy.shape[2]!) dy = k.run('Slice', { x: dy }, { begin: [0, 0, 0, 0], size: [n, oH, oW, o] });
 
-    const rows: Info[] = [];
-    for (let py = 0; py < sH; py++) {
-      const cols: Info[] = [];
-      for (let px = 0; px < sW; px++) {
-        const a = Math.max(0, Math.ceil((fh - py) / sH));
-        const b = Math.max(0, Math.ceil((fw - px) / sW));
-        if (a === 0 || b === 0) {
-          // No filter tap lands on this phase (filter smaller than the stride).
-          cols.push(k.run('Fill', {}, { shape: [n, qH, qW, c], value: 0, dtype: 'float32' }));
-          continue;
+    // Filters are small (a DCGAN layer's has 200K weights): rearrange them in JS, where it
+    // takes a millisecond, rather than with wasm's strided slice, reverse and transpose.
+    const weights = k.read(filter);
+    const kernel = (phases: Pair[], a: number, b: number): Info =>
+      k.write(phaseKernel(weights, [fh, fw, c, o], [sH, sW], phases, a, b), [a, b, o, phases.length * c]);
+    const conv = (kernelInfo: Info, a: number, b: number): Info =>
+      k.run(
+        'Conv2D',
+        { x: dy, filter: kernelInfo },
+        { strides: [1, 1], pad: [[0, 0], [a - 1, qH - oH], [b - 1, qW - oW], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1] },
+      );
+    let phases: Info;
+    if (c < FEW_CHANNELS) {
+      // Few output channels make thin GEMMs: one conv computes every phase as a channel
+      // block, [N, qH, qW, sH*sW*C], at the cost of multiplying the zero taps of short phases.
+      const [a, b] = [Math.ceil(fh / sH), Math.ceil(fw / sW)];
+      const all: Pair[] = [];
+      for (let py = 0; py < sH; py++) for (let px = 0; px < sW; px++) all.push([py, px]);
+      const blocks = conv(kernel(all, a, b), a, b);
+      const split = k.run('Reshape', { x: blocks }, { shape: [n * qH, qW, sH, sW * c] });
+      phases = k.run('Transpose', { x: split }, { perm: [0, 2, 1, 3] }); // [N*qH, sH, qW, sW*C]
+    } else {
+      // Otherwise one conv per phase, each with its own taps only: no multiply is wasted.
+      const rows: Info[] = [];
+      for (let py = 0; py < sH; py++) {
+        const cols: Info[] = [];
+        for (let px = 0; px < sW; px++) {
+          const [a, b] = [Math.ceil((fh - py) / sH), Math.ceil((fw - px) / sW)];
+          // a or b is 0 when the filter is smaller than the stride: no tap lands on this phase.
+          cols.push(
+            a <= 0 || b <= 0
+              ? k.run('Fill', {}, { shape: [n, qH, qW, c], value: 0, dtype: 'float32' })
+              : conv(kernel([[py, px]], a, b), a, b),
+          ); // [N, qH, qW, C]
         }
-        // Taps i = py + sH*t read dy[q - t]: a correlation with the reversed sub-kernel.
-        const sub = k.run(
-          'StridedSlice',
-          { x: filter },
-          { begin: [py, px, 0, 0], end: [fh, fw, c, o], strides: [sH, sW, 1, 1], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 },
-        );
-        const flipped = k.run('Reverse', { x: sub }, { dims: [0, 1] });
-        const kernel = k.run('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] }); // [a, b, O, C]
-        cols.push(
-          k.run(
-            'Conv2D',
-            { x: dy, filter: kernel },
-            { strides: [1, 1], pad: [[0, 0], [a - 1, qH - oH], [b - 1, qW - oW], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1] },
-          ),
-        ); // [N, qH, qW, C]
+        rows.push(sW === 1 ? cols[0]! : k.runList('Pack', cols, { axis: 3 })); // [N, qH, qW, sW, C]
       }
-      rows.push(sW === 1 ? cols[0]! : k.runList('Pack', cols, { axis: 3 })); // [N, qH, qW, sW, C]
+      // [N, qH, sH, qW, sW, C] is the padded input gradient in row-major order.
+      phases = sH === 1 ? rows[0]! : k.runList('Pack', rows, { axis: 2 });
     }
-    // [N, qH, sH, qW, sW, C] is the padded input gradient in row-major order.
-    const phases = sH === 1 ? rows[0]! : k.runList('Pack', rows, { axis: 2 });
     const padded = k.run('Reshape', { x: phases }, { shape: [n, qH * sH, qW * sW, c] });
     const dx =
       top === 0 && left === 0 && qH * sH === h && qW * sW === w
@@ -229,12 +220,14 @@ export interface WasmConvRegistration {
 const ours = new Set<tf.KernelFunc>();
 
 /**
- * Lets conv nets train on the tfjs `wasm` backend: registers a
- * `Conv2DBackpropFilter` kernel for `wasm` (it has none) and replaces its slow
- * `Conv2DBackpropInput` with one built on XNNPACK convolutions. Idempotent.
- * Call it after importing `@tensorflow/tfjs-backend-wasm` (whose import would
- * otherwise re-register its own `Conv2DBackpropInput`) and before training.
- * Other backends are untouched.
+ * Lets conv nets train on the tfjs `wasm` backend, and fast: registers a
+ * `Conv2DBackpropFilter` kernel for `wasm` (it has none), replaces its
+ * loop-based `Conv2DBackpropInput` with one built on XNNPACK convolutions, and
+ * wraps its `BatchMatMul` so that transposed products (dense layers' gradients)
+ * take XNNPACK too. Idempotent. Call it after importing
+ * `@tensorflow/tfjs-backend-wasm` (its import registers wasm's own kernels, and
+ * `BatchMatMul` is only wrapped when there) and before training. Other backends
+ * are untouched.
  *
  * @example
  * import '@tensorflow/tfjs-backend-wasm';
@@ -243,17 +236,20 @@ const ours = new Set<tf.KernelFunc>();
  */
 export function registerWasmConvGradients(): WasmConvRegistration {
   const registered: string[] = [];
-  const install = (kernelName: string, kernelFunc: tf.KernelFunc) => {
+  const install = (kernelName: string, make: (current: tf.KernelConfig | undefined) => tf.KernelFunc | undefined) => {
     const current = kernelRegistered(kernelName);
     if (current && ours.has(current.kernelFunc)) return;
+    const kernelFunc = make(current);
+    if (!kernelFunc) return;
     // registerKernel warns when it overwrites; unregister first to say we mean it.
     if (current) tf.unregisterKernel(kernelName, WASM);
-    tf.registerKernel({ kernelName, backendName: WASM, kernelFunc });
+    tf.registerKernel({ kernelName, backendName: WASM, kernelFunc, ...(current?.setupFunc ? { setupFunc: current.setupFunc } : {}) });
     ours.add(kernelFunc);
     registered.push(kernelName);
   };
-  install('Conv2DBackpropFilter', conv2DBackpropFilterWasm as tf.KernelFunc);
-  install('Conv2DBackpropInput', conv2DBackpropInputWasm as tf.KernelFunc);
+  install('Conv2DBackpropFilter', () => conv2DBackpropFilterWasm);
+  install('Conv2DBackpropInput', () => conv2DBackpropInputWasm);
+  install('BatchMatMul', (current) => current && batchMatMulWasm(current.kernelFunc));
   return { registered };
 }
 
