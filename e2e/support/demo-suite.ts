@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { chromium, expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
+import { baseArgs, chromiumExecutable, projectBackend } from './browser';
+import { collectErrors, DemoState, serveDemo } from './demos';
+import type { PreviewServer } from './servers';
+
+/** What differs between the demos' specs. */
+export interface DemoSuiteOptions {
+  /** The folder under demos/, e.g. 'gan-mnist'. */
+  name: string;
+  /** Steps the tiny preset must pass in the training test. */
+  minSteps: number;
+  /** Files the generator export must offer (one model.json and one weights file per run). */
+  generatorFiles: number;
+  /** Extra checks on a page that has trained `minSteps` steps. */
+  checkTrained?: (state: DemoState) => Promise<void>;
+}
+
+// SwiftShader is slow: the first step compiles shaders for seconds, later
+// tiny steps take tens to hundreds of ms. Waits poll the page's state.
+const START_TIMEOUT = 90_000;
+const STEP_TIMEOUT = 120_000;
+
+/** Opens the demo on the tiny preset and waits until it trains (or fails, with the page's message). */
+async function openTraining(page: Page, url: string, state: DemoState, query: string): Promise<void> {
+  await page.goto(`${url}?${query}`);
+  await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toMatch(/^(training|error)$/);
+  expect(await state.get('status'), `the page reported: ${await state.error()}`).toBe('training');
+}
+
+async function passSteps(state: DemoState, n: number): Promise<void> {
+  await expect
+    .poll(async () => ((await state.get('status')) === 'error' ? `error: ${await state.error()}` : await state.step()), { timeout: STEP_TIMEOUT })
+    .toBeGreaterThanOrEqual(n);
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Reads a download's bytes once the browser has written it. */
+async function bytesOf(download: Download): Promise<Buffer> {
+  return readFileSync(await download.path());
+}
+
+/**
+ * The e2e tests every demo gets, against its production build, on the
+ * project's backend with `?preset=tiny&backend=<project>`.
+ */
+export function demoSuite(options: DemoSuiteOptions): void {
+  test.describe(options.name, () => suite(options));
+}
+
+function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOptions): void {
+  let server: PreviewServer | undefined;
+
+  test.beforeAll(async () => {
+    server = await serveDemo(name);
+  });
+
+  test.afterAll(async () => {
+    await server?.close();
+  });
+
+  test('trains with finite losses, draws changing samples, exports them, with no console errors', async ({ page }, testInfo) => {
+    const backend = projectBackend(testInfo.project.name);
+    const errors = collectErrors(page);
+    const state = new DemoState(page);
+    await openTraining(page, server!.url, state, `preset=tiny&backend=${backend}`);
+    expect(await state.get('backend')).toBe(backend);
+
+    await passSteps(state, minSteps);
+    const losses = await state.losses();
+    expect(losses.length).toBeGreaterThan(0);
+    expect(losses.every((v) => Number.isFinite(v)), `data-losses=${await state.get('losses')}`).toBe(true);
+    // No tensors leak from step to step.
+    const tensors = Number(await state.get('tensors'));
+    await passSteps(state, (await state.step()) + 3);
+    expect(Number(await state.get('tensors'))).toBe(tensors);
+
+    // The sample canvas holds a picture, and it changes as training goes on.
+    const pixels = await page.locator('canvas.samples').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return { colours: colours.size, png: c.toDataURL('image/png').length };
+    });
+    expect(pixels.colours, 'distinct colours on the sample canvas').toBeGreaterThan(8);
+    expect(pixels.png).toBeGreaterThan(1000);
+    const first = await state.get('grid-hash');
+    expect(first).toMatch(/^[0-9a-f]{8}$/);
+    await expect.poll(() => state.get('grid-hash'), { timeout: STEP_TIMEOUT }).not.toBe(first);
+
+    await checkTrained?.(state);
+    await attachScreenshot(page, testInfo, `${name}-${backend}-training`);
+
+    // Exports: the grid as PNG, the generator as model.json + weights.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(new RegExp(`^${name}-step\\d+\\.png$`));
+    expect((await bytesOf(png)).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await page.getByRole('button', { name: 'Download generator' }).click();
+    await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(generatorFiles);
+    for (const json of downloads.filter((d) => d.suggestedFilename().endsWith('.json'))) {
+      const model = JSON.parse((await bytesOf(json)).toString('utf8'));
+      const weights = model.weightsManifest[0].paths[0].replace('./', '');
+      expect(downloads.map((d) => d.suggestedFilename())).toContain(weights);
+      expect(model.modelTopology.config.name).toBe('generator');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('pause holds the step; a checkpoint restores the same samples after a reload', async ({ page }, testInfo) => {
+    const backend = projectBackend(testInfo.project.name);
+    const errors = collectErrors(page);
+    const state = new DemoState(page);
+    await openTraining(page, server!.url, state, `preset=tiny&backend=${backend}`);
+    await passSteps(state, 3);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => state.get('status')).toBe('paused');
+    const pausedAt = await state.step();
+    const pausedHash = await state.get('grid-hash');
+    // A tiny step takes well under a second here: a running counter would move in this window.
+    await page.waitForTimeout(1500);
+    expect(await state.step()).toBe(pausedAt);
+
+    await page.getByRole('button', { name: 'Save checkpoint' }).click();
+    await expect.poll(() => state.get('saved')).not.toBe('');
+    const slot = await state.get('saved');
+    expect(await state.json<string[]>('checkpoints')).toContain(slot);
+    // Saving redraws from the same weights: the same pixels.
+    expect(await state.get('grid-hash')).toBe(pausedHash);
+    expect(await state.step()).toBe(pausedAt);
+
+    await page.reload();
+    await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toMatch(/^(training|error)$/);
+    await expect.poll(() => state.json<string[]>('checkpoints')).toContain(slot);
+    await page.locator(`li[data-slot="${slot}"]`).getByRole('button', { name: 'Load' }).click();
+    await expect.poll(() => state.get('loaded'), { timeout: START_TIMEOUT }).toBe(slot);
+    expect(await state.get('status'), await state.error()).toBe('paused');
+    expect(await state.step()).toBe(pausedAt);
+    expect(await state.get('grid-hash')).toBe(pausedHash);
+    await attachScreenshot(page, testInfo, `${name}-${backend}-loaded`);
+
+    // Training goes on from the checkpoint.
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await passSteps(state, pausedAt + 2);
+    expect(await state.get('status')).toBe('training');
+
+    await page.locator(`li[data-slot="${slot}"]`).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => state.json<string[]>('checkpoints')).not.toContain(slot);
+    expect(errors).toEqual([]);
+  });
+
+  test('picks a backend by itself, and says why it skipped WebGPU in a browser without it', async ({ page }, testInfo) => {
+    const backend = projectBackend(testInfo.project.name);
+    if (backend === 'webgpu') {
+      // This project's browser has WebGPU (SwiftShader): `auto` takes it.
+      const errors = collectErrors(page);
+      const state = new DemoState(page);
+      await openTraining(page, server!.url, state, 'preset=tiny');
+      expect(await state.get('backend')).toBe('webgpu');
+      expect(await state.get('backend-notes')).toBe('');
+      expect(errors).toEqual([]);
+      return;
+    }
+    // A Chromium launched without the WebGPU flags: no adapter, so webgl.
+    const browser = await chromium.launch({ ...(chromiumExecutable ? { executablePath: chromiumExecutable } : {}), args: [...baseArgs] });
+    try {
+      const plain = await browser.newPage();
+      const errors = collectErrors(plain);
+      const state = new DemoState(plain);
+      await openTraining(plain, server!.url, state, 'preset=tiny');
+      expect(await state.get('backend')).toBe('webgl');
+      expect(await state.get('backend-notes')).toMatch(/^WebGPU: /);
+      await expect(plain.locator('[data-role="notes"]')).toContainText('WebGPU');
+      await passSteps(state, 1);
+      await attachScreenshot(plain, testInfo, `${name}-fallback-webgl`);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+}

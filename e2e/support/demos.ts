@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { viteBuild, vitePreview, type PreviewServer } from './servers';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A demo's package folder, e.g. `demos/gan-mnist`. */
+export function demoDir(name: string): string {
+  return join(repoRoot, 'demos', name);
+}
+
+/** Newest modification time of the files under `path`, skipping build output and dependencies. */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let t = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    t = Math.max(t, newest(join(path, entry)));
+  }
+  return t;
+}
+
+/**
+ * Builds a demo for production unless its `dist` is newer than everything it
+ * is built from (its sources, the shell, and the built gandlf and datasets).
+ * Every project (webgl, webgpu) runs the spec's `beforeAll`, so this keeps it
+ * to one build per run.
+ */
+export function buildDemo(name: string): void {
+  const gandlfDist = join(repoRoot, 'packages', 'gandlf', 'dist');
+  const datasetsDist = join(repoRoot, 'packages', 'datasets', 'dist');
+  // The root `test` script builds the packages first; build them here only when
+  // the spec runs on its own in a fresh clone.
+  if (!existsSync(join(gandlfDist, 'index.js')) || !existsSync(join(datasetsDist, 'index.js'))) {
+    execFileSync('pnpm', ['--filter', 'gandlf', '--filter', '@gandlf/datasets', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  const dir = demoDir(name);
+  const built = join(dir, 'dist', 'index.html');
+  const inputs = [dir, join(repoRoot, 'demos', 'shell'), gandlfDist, datasetsDist];
+  const distTime = existsSync(built) ? statSync(built).mtimeMs : 0;
+  if (distTime > Math.max(...inputs.map(newest))) return;
+  viteBuild(dir);
+}
+
+/** Builds (when stale) and serves a demo's production build with `vite preview`. */
+export async function serveDemo(name: string): Promise<PreviewServer> {
+  buildDemo(name);
+  return vitePreview(demoDir(name));
+}
+
+/** Collects console errors and uncaught page errors (the worker's console included). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+/** A demo page's exposed state (`<body data-*>`), read the way a test needs it. */
+export class DemoState {
+  readonly body: Locator;
+
+  constructor(readonly page: Page) {
+    this.body = page.locator('body');
+  }
+
+  async get(key: string): Promise<string> {
+    return (await this.body.getAttribute(`data-${key}`)) ?? '';
+  }
+
+  async step(): Promise<number> {
+    return Number(await this.get('step'));
+  }
+
+  async json<T>(key: string): Promise<T> {
+    const raw = await this.get(key);
+    return (raw ? JSON.parse(raw) : null) as T;
+  }
+
+  /** Every loss of every run, from `data-losses` (`{ run: { metric: value } }`). */
+  async losses(): Promise<number[]> {
+    const byRun = (await this.json<Record<string, Record<string, number>>>('losses')) ?? {};
+    return Object.values(byRun).flatMap((logs) => Object.values(logs));
+  }
+
+  /** The error the page shows, for assertion messages. */
+  async error(): Promise<string> {
+    return (await this.get('error')) || '(none)';
+  }
+}
