@@ -1,0 +1,14 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The bench page, built once by wasm-conv.mjs. gandlf resolves to its sources so
+// the page needs no library build.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  logLevel: 'warn',
+  resolve: {
+    alias: { gandlf: fileURLToPath(new URL('../../packages/gandlf/src/index.ts', import.meta.url)) },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', minify: false },
+});

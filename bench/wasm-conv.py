@@ -1,0 +1,68 @@
+"""The DCGAN preset of wasm-conv.mjs in PyTorch on the CPU: same layers, batch 64,
+Adam, one D step plus one G step that re-generates its fakes, as gandlf does.
+Prints one JSON line.  /usr/bin/python3 wasm-conv.py [--steps N] [--warmup N]"""
+import argparse, json, statistics, time
+
+import torch
+from torch import nn
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--steps", type=int, default=5)
+parser.add_argument("--warmup", type=int, default=1)
+args = parser.parse_args()
+torch.manual_seed(1)
+BATCH, LATENT = 64, 100
+
+
+class Reshape(nn.Module):
+    def forward(self, x):
+        return x.view(-1, 128, 7, 7)
+
+
+# PyTorch is NCHW; shapes match the tfjs NHWC layers ('same' padding: 2, output_padding 1).
+G = nn.Sequential(
+    nn.Linear(LATENT, 7 * 7 * 128), nn.ReLU(), Reshape(),
+    nn.ConvTranspose2d(128, 64, 5, stride=2, padding=2, output_padding=1), nn.ReLU(),
+    nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1), nn.Tanh(),
+)
+D = nn.Sequential(
+    nn.Conv2d(1, 64, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
+    nn.Conv2d(64, 128, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
+    nn.Flatten(), nn.Linear(7 * 7 * 128, 1), nn.Sigmoid(),
+)
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-7)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-7)
+bce = nn.BCELoss()
+x = torch.rand(BATCH, 1, 28, 28) * 2 - 1
+zeros, ones = torch.zeros(BATCH, 1), torch.ones(BATCH, 1)
+
+
+def step():
+    # gandlf's targets: D learns real -> 0, fake -> 1; G learns fake -> 0.
+    opt_g.zero_grad()
+    loss_g = bce(D(G(torch.randn(BATCH, LATENT))), zeros)
+    loss_g.backward()
+    opt_g.step()
+    opt_d.zero_grad()
+    with torch.no_grad():
+        fake = G(torch.randn(BATCH, LATENT))
+    loss_d = bce(D(x), zeros) + bce(D(fake), ones)
+    loss_d.backward()
+    opt_d.step()
+    return loss_g.item() + loss_d.item()
+
+
+for _ in range(args.warmup):
+    step()
+times = []
+for _ in range(args.steps):
+    t = time.perf_counter()
+    step()
+    times.append(time.perf_counter() - t)
+print(json.dumps({
+    "times": times,
+    "median": statistics.median(times),
+    "torch": torch.__version__,
+    "threads": torch.get_num_threads(),
+    "blas": "openblas" if "openblas" in torch.__config__.show().lower() else "other",
+}))
