@@ -165,6 +165,11 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       await openTraining(page, server!.url, state, 'preset=tiny');
       expect(await state.get('backend')).toBe('webgpu');
       expect(await state.get('backend-notes')).toBe('');
+      // The selector restarts the worker on the chosen backend and keeps it in the URL.
+      await page.locator('[data-role="backend-select"]').selectOption('webgl');
+      await expect.poll(() => state.get('backend'), { timeout: START_TIMEOUT }).toBe('webgl');
+      await passSteps(state, 1);
+      expect(new URL(page.url()).searchParams.get('backend')).toBe('webgl');
       expect(errors).toEqual([]);
       return;
     }
@@ -180,7 +185,23 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       await expect(plain.locator('[data-role="notes"]')).toContainText('WebGPU');
       await passSteps(state, 1);
       await attachScreenshot(plain, testInfo, `${name}-fallback-webgl`);
+
+      // A knob change restarts training with the new setting: hinge loss (linear D head, targets -1/1).
+      await plain.locator('select[name="loss"]').selectOption('hinge');
+      await expect.poll(() => state.json<{ loss?: string }>('knobs').then((k) => k?.loss)).toBe('hinge');
+      // data-losses was cleared with the new knobs: these are the new run's.
+      await expect.poll(async () => (await state.losses()).length, { timeout: STEP_TIMEOUT }).toBeGreaterThan(0);
+      expect(await state.get('status')).toBe('training');
+      expect((await state.losses()).every((v) => Number.isFinite(v)), `data-losses=${await state.get('losses')}`).toBe(true);
       expect(errors).toEqual([]);
+
+      // Asking for a backend the browser lacks, or for an unknown preset, fails clearly.
+      await plain.goto(`${server!.url}?preset=tiny&backend=webgpu`);
+      await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toBe('error');
+      expect(await state.get('error')).toMatch(/WebGPU: .*\?backend=webgpu/);
+      await expect(plain.getByRole('alert')).toContainText('WebGPU');
+      await plain.goto(`${server!.url}?preset=huge`);
+      await expect.poll(() => state.get('error')).toMatch(/Unknown preset .*Received: huge/);
     } finally {
       await browser.close();
     }

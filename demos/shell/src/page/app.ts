@@ -80,7 +80,7 @@ const LAYOUT = `
  * and exports, with training in a Web Worker. The page's state is also on
  * `<body>` for tests: `data-status`, `data-step`, `data-backend`,
  * `data-backend-notes`, `data-losses` (latest logs by run), `data-grid-hash`,
- * `data-checkpoints`, `data-error`, and whatever the view adds (e.g. `data-modes`).
+ * `data-checkpoints`, `data-knobs`, `data-error`, and whatever the view adds (e.g. `data-modes`).
  *
  * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
  */
@@ -184,7 +184,8 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         el('status').textContent = status;
         el('status').className = `pill ${status}`;
         el('step').textContent = String(step);
-        el('rate').textContent = event.stepsPerSec.toFixed(1);
+        // A DCGAN on a slow backend makes well under one step a second.
+        el('rate').textContent = event.stepsPerSec >= 1 || event.stepsPerSec === 0 ? event.stepsPerSec.toFixed(1) : event.stepsPerSec.toPrecision(2);
         el('message').textContent = event.message;
         if (status === 'error') showError(event.message);
         setButtons();
@@ -196,6 +197,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         return;
       }
       case 'runs':
+        delete body.dataset.losses;
         chart.reset(event.runs);
         return;
       case 'view': {
@@ -207,6 +209,9 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         return;
       }
       case 'knobs':
+        // New knobs mean a new run: the old run's losses no longer apply.
+        delete body.dataset.losses;
+        expose('knobs', JSON.stringify(event.knobs));
         form.set(event.knobs);
         return;
       case 'checkpoints':
@@ -239,6 +244,8 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   const start = () => {
     status = 'loading';
     expose('status', 'loading');
+    expose('step', 0);
+    delete body.dataset.losses;
     delete body.dataset.error;
     el('error').hidden = true;
     setButtons();

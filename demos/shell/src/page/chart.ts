@@ -106,6 +106,9 @@ export class LossChart {
       ctx.beginPath();
       s.steps.forEach((x, i) => (i === 0 ? ctx.moveTo(px(x), py(s.values[i]!)) : ctx.lineTo(px(x), py(s.values[i]!))));
       ctx.stroke();
+      // The latest value as a dot, so a run with one step so far still shows.
+      ctx.fillStyle = s.color;
+      ctx.fillRect(px(s.steps[s.steps.length - 1]!) - 2, py(s.values[s.values.length - 1]!) - 2, 4, 4);
     }
     ctx.setLineDash([]);
     this.renderLegend();
