@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { Random } from '../random';
+import { oneShape, oneTensor, type LayerArgs } from './layer-wrapper';
+import { getSimilarity, type SimilarityFn, type SimilarityName } from './similarities';
+
+/** Arguments of {@link BatchSimilarity}. */
+export interface BatchSimilarityArgs extends LayerArgs {
+  /** One similarity or several (see `similarityNames()`). @default 'exp_l1', as in gandlf */
+  similarity?: SimilarityName | readonly SimilarityName[];
+  /** Comparisons per similarity, each with a freshly drawn partner. @default 1 */
+  n?: number;
+  /** Seeds the choice of partners. @default unseeded */
+  seed?: number;
+}
+
+/**
+ * Minibatch discrimination in linear time (gandlf's `BatchSimilarity`, after
+ * Salimans et al. 2016): each sample is compared with a random other sample of
+ * the batch, `n` times per similarity, and the similarities become features.
+ * A discriminator that sees them can tell a collapsed batch (all samples
+ * alike) from a real one. Concatenate the output with the layer's input or a
+ * hidden layer.
+ *
+ * Input `[batch, ...features]` (features are flattened); output
+ * `[batch, n * similarities]`, similarity-major.
+ *
+ * @example
+ * const sims = new BatchSimilarity({ similarity: ['exp_l1', 'cosine'], n: 2 }).apply(h);
+ * const features = tf.layers.concatenate().apply([h, sims]);
+ *
+ * @param similarity Names from gandlf's similarities.
+ * @param n Partners drawn per similarity.
+ * @param seed Seeds the partners.
+ */
+export class BatchSimilarity extends tf.layers.Layer {
+  static className = 'GandlfBatchSimilarity';
+  readonly similarity: readonly SimilarityName[];
+  readonly n: number;
+  readonly seed: number | undefined;
+  private readonly fns: SimilarityFn[];
+  private readonly random: Random;
+
+  constructor({ similarity = 'exp_l1', n = 1, seed, ...args }: BatchSimilarityArgs = {}) {
+    super(args);
+    const fn = 'BatchSimilarity';
+    const names = typeof similarity === 'string' ? [similarity] : [...(similarity ?? [])];
+    if (names.length === 0) {
+      throw new InvalidArgumentError(`Argument 'similarity' passed to '${fn}' must name at least one similarity. Received: similarity=${describe(similarity)}`);
+    }
+    this.fns = names.map((s) => getSimilarity(s, `'${fn}': argument 'similarity'`));
+    if (!Number.isInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`Argument 'n' passed to '${fn}' must be a positive integer. Received: n=${describe(n)}`);
+    }
+    this.similarity = names;
+    this.n = n;
+    this.seed = seed;
+    this.random = new Random(seed);
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const shape = oneShape(inputShape);
+    if (shape.length < 2) {
+      throw new ShapeMismatchError(`The input of 'BatchSimilarity' must be at least 2-D ([batch, features]). Received: shape [${shape.join(',')}]`);
+    }
+    this.built = true;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    return [oneShape(inputShape)[0] ?? null, this.fns.length * this.n];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = oneTensor(inputs);
+    const b = x.shape[0] as number;
+    return tf.tidy(() => {
+      const flat = tf.reshape(x, [b, -1]) as tf.Tensor2D;
+      const columns: tf.Tensor2D[] = [];
+      for (const sim of this.fns) {
+        for (let k = 0; k < this.n; k++) columns.push(sim(flat, tf.gather(flat, tf.tensor1d(this.partners(b), 'int32'))));
+      }
+      return tf.concat(columns, 1);
+    });
+  }
+
+  /** For each row, a uniformly drawn other row (itself only when the batch has one row). */
+  private partners(b: number): Int32Array {
+    const out = new Int32Array(b);
+    for (let i = 0; i < b; i++) out[i] = b === 1 ? 0 : (i + 1 + Math.floor(this.random.next() * (b - 1))) % b;
+    return out;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), similarity: [...this.similarity], n: this.n, ...(this.seed === undefined ? {} : { seed: this.seed }) };
+  }
+}
+tf.serialization.registerClass(BatchSimilarity);
