@@ -10,6 +10,9 @@ import {
   squaredHinge,
   type LossFn,
 } from './losses';
+import { categoricalCrossentropy } from './categorical';
+import { parseSmoothLabels, withSmoothedTargets } from './label-smoothing';
+import { wasserstein } from './wasserstein';
 
 /** The loss names `compile` accepts, with the Keras snake_case spellings as aliases. */
 const LOSSES: Record<string, LossFn> = {
@@ -17,6 +20,10 @@ const LOSSES: Record<string, LossFn> = {
   binaryCrossentropyFromLogits,
   meanSquaredError,
   mse: meanSquaredError,
+  lsgan: meanSquaredError,
+  wasserstein,
+  categoricalCrossentropy,
+  categorical_crossentropy: categoricalCrossentropy,
   hinge,
   squaredHinge,
   negativeBinaryCrossentropy,
@@ -45,6 +52,8 @@ export function getLoss(id: LossIdentifier, where: string): LossFn {
   if (typeof id === 'string' && Object.prototype.hasOwnProperty.call(LOSSES, id)) {
     return LOSSES[id] as LossFn;
   }
+  const smoothed = typeof id === 'string' ? parseSmoothLabels(id) : undefined;
+  if (smoothed) return smoothLabels(getLoss(smoothed.loss, where), smoothed.amount);
   throw new UnknownNameError(
     `Unknown loss in ${where}. Expected a function or one of: ${Object.keys(LOSSES).join(', ')}. Received: ${describe(id)}`,
   );
@@ -53,4 +62,29 @@ export function getLoss(id: LossIdentifier, where: string): LossFn {
 /** The registered name of a loss function, or undefined for user functions. */
 export function lossName(fn: LossFn): string | undefined {
   return Object.keys(LOSSES).find((k) => LOSSES[k] === fn);
+}
+
+/**
+ * A loss with its targets pulled towards 0.5 by `amount`:
+ * `y' = y (1 - 2 amount) + amount`, so 1 becomes `1 - amount` and 0 becomes
+ * `amount`. Given to the discriminator's real output only, it is one-sided
+ * label smoothing (Salimans et al. 2016): the discriminator gains nothing from
+ * ever more confident scores on real data.
+ *
+ * In a gandlf `Model` trained with `fit(['normal', x], ['zeros', 'ones'])`,
+ * real data has target 0 ('zeros' names real, 'ones' fake), so smoothing the
+ * `real` mode turns its target into `amount`. A constant target does the same
+ * without a wrapper: `fit(['normal', x], { gen: 0, real: 0.1, fake: 1 })`.
+ *
+ * The result is named `smoothLabels(binaryCrossentropy,0.1)`; checkpoints
+ * store that name and `getLoss` resolves it again.
+ *
+ * @example model.compile({ loss: { real: smoothLabels('binaryCrossentropy', 0.1), gen_fake: 'binaryCrossentropy' } })
+ *
+ * @param loss A registered loss, by name or as the function.
+ * @param amount How far targets move towards 0.5, in [0, 0.5).
+ */
+export function smoothLabels(loss: LossIdentifier, amount: number): LossFn {
+  const fn = getLoss(loss, "'smoothLabels': argument 'loss'");
+  return withSmoothedTargets(fn, amount, lossName(fn) ?? fn.name);
 }
