@@ -106,6 +106,30 @@ export class CheckpointSaveError extends CheckpointError {
   }
 }
 
+/**
+ * A gradient that training needs has no implementation in tfjs, typically a
+ * second-order gradient (gradient penalty, R1) through an op whose backward
+ * kernel has no gradient of its own, such as `MaxPoolGrad`.
+ */
+export class MissingGradientError extends GandlfError {
+  override name = 'MissingGradientError';
+  constructor(
+    message: string,
+    /** The tfjs kernel without a gradient, e.g. `'MaxPoolGrad'`. */
+    readonly op: string = 'unknown',
+  ) {
+    super(message);
+  }
+}
+
+/** The tfjs message for a kernel without a registered gradient, e.g. 'gradient function not found for MaxPoolGrad'. */
+const MISSING_GRADIENT = /gradient function not found for (\w+)/;
+
+/** The op named by a tfjs "gradient function not found" error, or undefined for other errors. */
+export function missingGradientOp(error: unknown): string | undefined {
+  return error instanceof Error ? MISSING_GRADIENT.exec(error.message)?.[1] : undefined;
+}
+
 /** Training produced NaN or Infinity; names where and when it was first seen. */
 export class TrainingDivergedError extends GandlfError {
   override name = 'TrainingDivergedError';

@@ -79,6 +79,7 @@ export class AdversarialModel {
   private players: Player[] | null = null;
   private adversarialOptimizer: AdversarialCompileArgs['adversarialOptimizer'] | null = null;
   private readonly variables: tf.Variable[][];
+  private readonly roles: AdversarialModelArgs['roles'];
   private busy = false;
 
   constructor(args: AdversarialModelArgs) {
@@ -86,6 +87,7 @@ export class AdversarialModel {
     this.playerNames = names;
     this.playerModels = models;
     this.variables = variables;
+    this.roles = args.roles;
     this.outputNames = models.map(outputNamesOf);
   }
 
@@ -130,7 +132,7 @@ export class AdversarialModel {
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
     this.players = this.playerNames.map(
       (name, i) =>
-        new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? []),
+        new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? [], this.roles),
     );
     this.adversarialOptimizer = adversarialOptimizer;
   }
@@ -204,7 +206,10 @@ export class AdversarialModel {
   }
 
   /** Encodes the run as tfjs model artifacts (what `save` writes). */
-  async toArtifacts(extra: Pick<CheckpointMeta, 'kind' | 'model' | 'metadata'>): Promise<tf.io.ModelArtifacts> {
+  async toArtifacts(
+    extra: Pick<CheckpointMeta, 'kind' | 'model' | 'metadata'>,
+    extraWeights: readonly { name: string; tensor: tf.Tensor }[] = [],
+  ): Promise<tf.io.ModelArtifacts> {
     const players = this.requireCompiled('save');
     return toArtifacts(this.playerModels, {
       players,
@@ -213,7 +218,7 @@ export class AdversarialModel {
       epoch: this.epoch,
       random: this.random.getState(),
       history: this.history,
-    }, extra);
+    }, extra, extraWeights);
   }
 
   /**

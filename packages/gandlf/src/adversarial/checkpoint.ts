@@ -59,10 +59,13 @@ export async function toArtifacts(
   models: readonly tf.LayersModel[],
   state: RunState,
   extra: Pick<CheckpointMeta, 'kind' | 'model' | 'metadata'>,
+  /** More named tensors to store (e.g. `ema/0`), returned by `fromArtifacts` in `extraWeights`. */
+  extraWeights: readonly { name: string; tensor: tf.Tensor }[] = [],
 ): Promise<tf.io.ModelArtifacts> {
   const joint = jointModel(models);
   const varIndex = new Map(joint.model.weights.map((w, i) => [(w.read() as tf.Variable).name, i]));
   const named: { name: string; tensor: tf.Tensor }[] = joint.model.weights.map((w, i) => ({ name: `model/${i}`, tensor: w.read() }));
+  named.push(...extraWeights);
   const fresh: tf.Tensor[] = [];
   const players: PlayerRecord[] = [];
   for (const p of state.players) {
@@ -123,6 +126,8 @@ export interface Restored {
   readonly playerParams: tf.LayerVariable[][];
   /** Compile arguments rebuilt from names. */
   readonly compileArgs: AdversarialCompileArgs;
+  /** The tensors saved as `extraWeights`, by name; freed by `restoreOptimizers`, so copy them first. */
+  readonly extraWeights: Readonly<Record<string, tf.Tensor>>;
   /** Puts the saved optimizer state into compiled players; frees the decoded tensors. */
   restoreOptimizers(players: readonly Player[]): Promise<void>;
 }
@@ -154,12 +159,14 @@ export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: stri
       })),
     };
     const owned = new Set(joint.weights.map((_, i) => `model/${i}`));
+    const extraWeights = Object.fromEntries(Object.entries(tensors).filter(([k]) => !k.startsWith('model/') && !k.startsWith('optimizer/')));
     return {
       meta,
       joint,
       playerModels,
       playerParams,
       compileArgs,
+      extraWeights,
       async restoreOptimizers(players) {
         try {
           for (const p of players) {

@@ -4,7 +4,7 @@ import { getLoss, type LossIdentifier } from '../losses/registry';
 import { getMetric, type MetricIdentifier } from '../losses/metrics';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import type { OptimizerIdentifier } from './get-optimizer';
-import type { Penalty } from './penalty';
+import type { GanRoles, Penalty } from './penalty';
 import type { PlayerOutput } from './player';
 
 /** A loss for every output, one per output in order, or one per output name. */
@@ -142,6 +142,8 @@ export interface AdversarialModelArgs {
   playerParams: ReadonlyArray<ReadonlyArray<tf.LayerVariable | tf.Variable>>;
   /** Player names, used in metric names and targets. @default ['player_0', 'player_1', ...] */
   playerNames?: readonly string[];
+  /** A GAN's networks and data layout, for penalties that need them (gradient penalty, R1). @default none */
+  roles?: GanRoles;
 }
 
 /** Checks the constructor arguments of `AdversarialModel`; returns names, models and variables per player. */

@@ -2,6 +2,29 @@ import type * as tf from '@tensorflow/tfjs';
 import { UnknownNameError } from '../errors';
 import type { Batch } from './player';
 
+/**
+ * The networks of a two-network GAN and where their data sits in a batch,
+ * for penalties that rebuild parts of the game (a gradient penalty needs D and
+ * the real and generated samples). `Model` provides them; with
+ * `AdversarialModel`, pass them as `roles`.
+ */
+export interface GanRoles {
+  readonly generator: tf.LayersModel;
+  readonly discriminator: tf.LayersModel;
+  /** Positions in `batch.inputs` of the generator's inputs. */
+  readonly generatorInputs: readonly number[];
+  /** Positions in `batch.inputs` of the real samples (one per generator output). */
+  readonly realInputs: readonly number[];
+  /** Positions in `batch.inputs` of the discriminator's conditional inputs (shared by both paths). */
+  readonly conditionalInputs: readonly number[];
+  /**
+   * Where D's outputs sit in each player's predictions: per player name, the
+   * index of D's output `k` on generated data (`fake[k]`) and, where the
+   * player's model computes it, on real data (`real[k]`).
+   */
+  readonly predictionIndex: Readonly<Record<string, { readonly fake: readonly number[]; readonly real?: readonly number[] }>>;
+}
+
 /** What a penalty sees when a player's loss is computed. */
 export interface PenaltyContext {
   readonly batch: Batch;
@@ -10,6 +33,8 @@ export interface PenaltyContext {
   /** The model's outputs on this batch, in output order. */
   readonly predictions: readonly tf.Tensor[];
   readonly player: string;
+  /** The GAN's networks and data layout, when the model provides them (`Model` does). */
+  readonly roles?: GanRoles;
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { GandlfError } from '../errors';
+import { GandlfError, MissingGradientError, missingGradientOp } from '../errors';
 import type { LossFn } from '../losses/losses';
 import type { MetricFn } from '../losses/metrics';
-import type { Penalty } from './penalty';
+import type { GanRoles, Penalty } from './penalty';
 
 /** How one player scores one output of its model. */
 export interface PlayerOutput {
@@ -46,6 +46,8 @@ export class Player {
     readonly outputs: readonly PlayerOutput[],
     /** Extra loss terms, added to the total and logged by name. */
     readonly penalties: readonly Penalty[] = [],
+    /** The GAN's networks and data layout, handed to penalties. */
+    readonly roles?: GanRoles,
   ) {}
 
   /** Names of the entries of `PlayerEval.values`, without the player prefix. */
@@ -76,7 +78,7 @@ export class Player {
       }
     });
     const penalties = this.penalties.map((p) =>
-      p.compute({ batch, model: this.model, predictions: preds, player: this.name }),
+      p.compute({ batch, model: this.model, predictions: preds, player: this.name, ...(this.roles ? { roles: this.roles } : {}) }),
     );
     for (const v of penalties) total = tf.add(total, v);
     const values = tf.stack([total, ...losses, ...metrics, ...penalties]) as tf.Tensor1D;
@@ -107,10 +109,23 @@ export class Player {
       return { values: values as tf.Tensor1D, grads };
     } catch (e) {
       values?.dispose();
+      disposeStaleTape();
       if (e instanceof Error && /Cannot find a connection between any variable/.test(e.message)) {
         throw new GandlfError(
           `Player '${this.name}' has parameters, but none of them affects its loss. ` +
             `Check playerParams[${this.index}] against the model of that player.`,
+        );
+      }
+      const op = missingGradientOp(e);
+      if (op !== undefined) {
+        const penalties = this.penalties.map((p) => p.name);
+        throw new MissingGradientError(
+          `Player '${this.name}' cannot take its gradient: tfjs has no gradient for the op '${op}' on backend '${tf.getBackend()}'` +
+            (penalties.length
+              ? `. Its penalties ${JSON.stringify(penalties)} differentiate through the discriminator's own gradient, which needs the gradient of '${op}'; replace the layer that uses it (e.g. max or average pooling by strided convolutions, LeakyReLU is supported).`
+              : '.') +
+            ` Received: ${(e as Error).message}`,
+          op,
         );
       }
       throw e;
@@ -124,4 +139,16 @@ export class Player {
     });
     tf.dispose(grads as tf.Tensor[]);
   }
+}
+
+/**
+ * When a backward pass throws (e.g. a kernel without a gradient), tfjs 4.22
+ * leaves its tape behind with the tensors it saved for the backward pass;
+ * free them so a failed step leaks nothing.
+ */
+function disposeStaleTape(): void {
+  const state = tf.engine().state as unknown as { gradientDepth: number; activeTape: { saved?: tf.Tensor[] }[] | null };
+  if (state.gradientDepth !== 0 || !state.activeTape) return;
+  for (const node of state.activeTape) for (const t of node.saved ?? []) t.dispose();
+  state.activeTape = null;
 }

@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs';
+import { registerPenalty, type Penalty, type PenaltyContext } from '../adversarial/penalty';
+import { describe, InvalidArgumentError } from '../errors';
+import { Random } from '../random';
+import { ensureSecondOrderGradients } from './second-order-gradients';
+import { discriminate, generate, pick, requireRoles, squaredNorms } from './gan-tensors';
+
+/** Options of {@link gradientPenalty}. */
+export interface GradientPenaltyOptions {
+  /** λ, the penalty's weight in the critic's loss. @default 10, as in the paper */
+  weight?: number;
+  /** The gradient norm the penalty pulls towards. @default 1 (1-Lipschitz) */
+  target?: number;
+  /** Which discriminator output to differentiate. @default 0 */
+  output?: number;
+  /** Seeds the interpolation weights ε. @default unseeded */
+  seed?: number;
+  /** Name in the logs (`discriminator_${name}`). @default 'gp' */
+  name?: string;
+}
+
+/**
+ * The WGAN-GP gradient penalty (Gulrajani et al. 2017), a penalty for the
+ * critic: `λ mean((|∇x̂ D(x̂)|₂ - 1)²)` at random interpolates
+ * `x̂ = ε x + (1 - ε) G(z)`, one `ε ~ U[0, 1]` per sample. It keeps the critic
+ * close to 1-Lipschitz, which the Wasserstein loss needs.
+ *
+ * It differentiates D's gradient (a second-order gradient): D must use ops
+ * whose backward kernels are differentiable in tfjs. Dense, Conv2D, ReLU,
+ * LeakyReLU, sigmoid, tanh and BatchNormalization work; pooling layers, ELU and
+ * depthwise convolutions do not, and training then throws
+ * `MissingGradientError` naming the op. Samples are not augmented even when
+ * the `Model` uses DiffAugment.
+ *
+ * @example
+ * model.compile({ loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 10 })] } });
+ *
+ * @param weight λ.
+ * @param output The discriminator output it applies to.
+ */
+export function gradientPenalty({ weight = 10, target = 1, output = 0, seed, name = 'gp' }: GradientPenaltyOptions = {}): Penalty {
+  const fn = 'gradientPenalty';
+  checkNumber(weight, 'weight', fn);
+  checkNumber(target, 'target', fn);
+  ensureSecondOrderGradients();
+  const random = new Random(seed);
+  return {
+    name,
+    className: 'GandlfGradientPenalty',
+    compute(ctx: PenaltyContext): tf.Scalar {
+      const roles = requireRoles(ctx, fn);
+      const real = pick(ctx, roles.realInputs);
+      const fake = generate(ctx, roles);
+      const cond = pick(ctx, roles.conditionalInputs);
+      const b = real[0]!.shape[0] as number;
+      const eps = tf.randomUniform([b], 0, 1, 'float32', random.nextSeed());
+      const mixed = real.map((x, k) => {
+        const e = tf.reshape(eps, [b, ...x.shape.slice(1).map(() => 1)]);
+        return tf.add(tf.mul(e, x), tf.mul(tf.sub(1, e), fake[k]!));
+      });
+      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn)))(mixed);
+      const norms = tf.sqrt(tf.add(squaredNorms(grads), 1e-12));
+      return tf.mul(weight, tf.mean(tf.square(tf.sub(norms, target)))) as tf.Scalar;
+    },
+    getConfig: () => ({ weight, target, output, name, ...(seed === undefined ? {} : { seed }) }),
+  };
+}
+registerPenalty('GandlfGradientPenalty', (c) => gradientPenalty(c as GradientPenaltyOptions));
+
+/** Throws unless `value` is a finite number. */
+export function checkNumber(value: unknown, arg: string, fn: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidArgumentError(`Option '${arg}' passed to '${fn}' must be a finite number. Received: ${arg}=${describe(value)}`);
+  }
+}
