@@ -35,7 +35,14 @@ export interface CheckpointMeta {
   readonly version: number;
   /** Which class wrote it; `Model` adds the names of its two networks. */
   readonly kind: 'AdversarialModel' | 'Model';
-  readonly model?: { readonly generator: string; readonly discriminator: string };
+  readonly model?: {
+    readonly generator: string;
+    readonly discriminator: string;
+    /** The exponential moving average of the generator, stored as `ema/${i}` weights. */
+    readonly ema?: { readonly decay: number };
+    /** DiffAugment options of the discriminator's inputs. */
+    readonly augment?: { readonly policy: string; readonly seed?: number };
+  };
   /** True when every player shares one base model. */
   readonly sharedBaseModel: boolean;
   readonly players: PlayerRecord[];

@@ -15,6 +15,9 @@ import { Random } from '../random';
 import type { History, Logs } from '../training/callbacks';
 import { expandModes, MODES, type ModeSpec, type PerMode } from './modes';
 import { drawAll, shortcutSource, type Shortcut } from './shortcuts';
+import type { GanRoles, Penalty } from '../adversarial/penalty';
+import { DiffAugment } from '../augment/diff-augment-layer';
+import { ExponentialMovingAverage, type EmaOptions } from './ema';
 
 /** Arguments of the `Model` constructor. */
 export interface ModelArgs {
@@ -25,6 +28,13 @@ export interface ModelArgs {
    * inputs are conditional and shared by the real and the fake path.
    */
   discriminator: tf.LayersModel;
+  /**
+   * DiffAugment in front of the discriminator's image inputs, on real and
+   * generated images in both players' steps (training calls only), e.g.
+   * `{ policy: 'color,translation,cutout' }`. Needs image inputs `[h, w, c]`.
+   * @default none
+   */
+  augment?: { policy?: string; seed?: number };
 }
 
 /** Arguments of `Model.compile`. */
@@ -39,6 +49,17 @@ export interface ModelCompileArgs {
   metrics?: MetricsSpec;
   /** Who updates when. @default new Simultaneous(), as in gandlf */
   adversarialOptimizer?: AdversarialOptimizer;
+  /**
+   * Extra loss terms per network, e.g. `{ discriminator: [gradientPenalty()] }`
+   * or `relativisticAverage()`. They see the networks through `roles`.
+   * @default none
+   */
+  penalties?: { generator?: readonly Penalty[]; discriminator?: readonly Penalty[] };
+  /**
+   * Keep an exponential moving average of the generator, updated after every
+   * step; `sample` draws from it and `save` stores it. @default none
+   */
+  ema?: EmaOptions;
 }
 
 /** Options of `Model.sample` and `Model.predict`. */
@@ -82,9 +103,15 @@ export class Model {
   readonly adversarial: AdversarialModel;
   /** The discriminator's output names, which the target shorthand uses. */
   readonly outputNames: readonly string[];
+  /** The networks and data layout that penalties see. */
+  readonly roles: GanRoles;
+  /** The DiffAugment options, when the discriminator's inputs are augmented. */
+  readonly augment: { readonly policy: string; readonly seed?: number } | null;
+  /** The moving average of the generator, after `compile({ ema })`. */
+  ema: ExponentialMovingAverage | null = null;
   private readonly inputShapes: (number | null)[][];
 
-  constructor({ generator, discriminator }: ModelArgs) {
+  constructor({ generator, discriminator, augment }: ModelArgs) {
     const fn = 'Model';
     for (const [arg, m] of [['generator', generator], ['discriminator', discriminator]] as const) {
       if (!(m instanceof tf.LayersModel)) {
@@ -117,17 +144,33 @@ export class Model {
     const asList = (o: tf.SymbolicTensor | tf.SymbolicTensor[]) => (Array.isArray(o) ? o : [o]);
     const one = (xs: tf.SymbolicTensor[]) => (xs.length === 1 ? xs[0]! : xs);
     const fakeX = asList(generator.apply(one(gIn)) as tf.SymbolicTensor | tf.SymbolicTensor[]);
-    const fake = asList(discriminator.apply(one([...fakeX, ...condIn])) as tf.SymbolicTensor | tf.SymbolicTensor[]);
-    const real = asList(discriminator.apply(one([...realIn, ...condIn])) as tf.SymbolicTensor | tf.SymbolicTensor[]);
+    // DiffAugment: one layer (one random stream) in front of every image D sees.
+    const augmentLayer = augment ? new DiffAugment({ policy: augment.policy ?? 'color,translation,cutout', ...(augment.seed === undefined ? {} : { seed: augment.seed }) }) : null;
+    this.augment = augmentLayer ? { policy: augmentLayer.policy, ...(augment?.seed === undefined ? {} : { seed: augment.seed }) } : null;
+    const view = (xs: tf.SymbolicTensor[]) => (augmentLayer ? xs.map((t) => augmentLayer.apply(t) as tf.SymbolicTensor) : xs);
+    const fake = asList(discriminator.apply(one([...view(fakeX), ...condIn])) as tf.SymbolicTensor | tf.SymbolicTensor[]);
+    const real = asList(discriminator.apply(one([...view(realIn), ...condIn])) as tf.SymbolicTensor | tf.SymbolicTensor[]);
     const inputs = [...gIn, ...realIn, ...condIn];
     const named = (ts: tf.SymbolicTensor[], mode: string) => ts.flatMap((t, k) => fixNames(t, `${this.outputNames[k]}_${mode}`));
     const gModel = tf.model({ inputs, outputs: named(fake, 'gen'), name: 'generator_player' });
     const dModel = tf.model({ inputs, outputs: [...named(fake, 'fake'), ...named(real, 'real')], name: 'discriminator_player' });
     this.inputShapes = inputs.map((t) => t.shape);
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    const nIn = gIn.length;
+    const nOut = this.outputNames.length;
+    this.roles = {
+      generator,
+      discriminator,
+      generatorInputs: range(0, nIn),
+      realInputs: range(nIn, nGen),
+      conditionalInputs: range(nIn + nGen, condIn.length),
+      predictionIndex: { generator: { fake: range(0, nOut) }, discriminator: { fake: range(0, nOut), real: range(nOut, nOut) } },
+    };
     this.adversarial = new AdversarialModel({
       playerModels: [gModel, dModel],
       playerParams: [generator.trainableWeights, discriminator.trainableWeights],
       playerNames: ['generator', 'discriminator'],
+      roles: this.roles,
     });
   }
 
@@ -147,7 +190,7 @@ export class Model {
   }
 
   /** Sets optimizers and losses. Call before `fit`. */
-  compile({ optimizer = 'adam', loss, lossWeights, metrics, adversarialOptimizer = new Simultaneous() }: ModelCompileArgs): void {
+  compile({ optimizer = 'adam', loss, lossWeights, metrics, adversarialOptimizer = new Simultaneous(), penalties = {}, ema }: ModelCompileArgs): void {
     const fn = 'compile';
     let opts: [tf.Optimizer, tf.Optimizer];
     if (Array.isArray(optimizer)) {
@@ -178,8 +221,13 @@ export class Model {
       playerOptimizers: opts,
       loss: 'binaryCrossentropy',
       ...(metrics ? { metrics } : {}),
-      playerCompileArgs: [player(['gen']), player(['fake', 'real'])],
+      playerCompileArgs: [
+        { ...player(['gen']), penalties: penalties.generator ?? [] },
+        { ...player(['fake', 'real']), penalties: penalties.discriminator ?? [] },
+      ],
     });
+    this.ema?.dispose();
+    this.ema = ema ? new ExponentialMovingAverage(this.generator, ema) : null;
   }
 
   /**
@@ -188,13 +236,17 @@ export class Model {
    */
   async fit(x: ModelInputs, y: ModelTargets, args: FitArgs = {}): Promise<History> {
     const [xs, ys] = this.sources(x, y, 'fit');
-    return this.adversarial.fit(xs, ys, args);
+    // The average goes first, so that other callbacks (checkpoints, image grids) see it current.
+    const callbacks = this.ema ? [this.ema.callback(this.adversarial), ...(args.callbacks ?? [])] : args.callbacks;
+    return this.adversarial.fit(xs, ys, { ...args, ...(callbacks ? { callbacks } : {}) });
   }
 
   /** One update on one batch; returns its logs. */
   async trainOnBatch(x: ModelInputs, y: ModelTargets): Promise<Logs> {
     const [xs, ys] = this.sources(x, y, 'trainOnBatch');
-    return this.adversarial.trainOnBatch(xs, ys);
+    const logs = await this.adversarial.trainOnBatch(xs, ys);
+    this.ema?.update();
+    return logs;
   }
 
   /** Losses and metrics on the data, with no update. */
@@ -210,8 +262,14 @@ export class Model {
    * @example await model.save('indexeddb://my-gan')
    */
   async save(url: CheckpointDestination, { metadata = {} }: SaveOptions = {}): Promise<tf.io.SaveResult> {
-    const model = { generator: this.generator.name, discriminator: this.discriminator.name };
-    return saveArtifacts(url, await this.adversarial.toArtifacts({ kind: 'Model', model, metadata }));
+    const model = {
+      generator: this.generator.name,
+      discriminator: this.discriminator.name,
+      ...(this.ema ? { ema: { decay: this.ema.decay } } : {}),
+      ...(this.augment ? { augment: this.augment } : {}),
+    };
+    const ema = this.ema ? this.ema.shadow.weights.map((w, i) => ({ name: `ema/${i}`, tensor: w.read() })) : [];
+    return saveArtifacts(url, await this.adversarial.toArtifacts({ kind: 'Model', model, metadata }, ema));
   }
 
   /**
@@ -231,14 +289,23 @@ export class Model {
       if (!(layer instanceof tf.LayersModel)) throw new CorruptCheckpointError(`Checkpoint ${where} has no network named '${name}'.`);
       return layer;
     };
-    const model = new Model({ generator: net(names.generator), discriminator: net(names.discriminator) });
+    const model = new Model({ generator: net(names.generator), discriminator: net(names.discriminator), ...(names.augment ? { augment: names.augment } : {}) });
+    if (names.ema) {
+      model.ema = new ExponentialMovingAverage(model.generator, names.ema);
+      const weights = model.ema.shadow.weights.map((_, i) => restored.extraWeights[`ema/${i}`]);
+      if (weights.some((w) => w === undefined)) throw new CorruptCheckpointError(`Checkpoint ${where} records a generator average but lacks some of its weights.`);
+      model.ema.setWeights(weights as tf.Tensor[]);
+    }
     await model.adversarial.restoreRun(restored);
     return model;
   }
 
-  /** Generator outputs for the given generator inputs (shortcuts drawn `numSamples` times). */
+  /**
+   * Generator outputs for the given generator inputs (shortcuts drawn
+   * `numSamples` times). With `compile({ ema })`, the moving average draws them.
+   */
   sample(inputs: ModelInputs, args: SampleArgs = {}): tf.Tensor | tf.Tensor[] {
-    return this.run(this.generator, inputs, args, 'sample');
+    return this.run(this.ema?.shadow ?? this.generator, inputs, args, 'sample');
   }
 
   /** Discriminator outputs for the given discriminator inputs. */
@@ -277,7 +344,7 @@ export class Model {
     const xs = Array.isArray(inputs) ? (inputs as Shortcut[]) : [inputs as Shortcut];
     if (xs.length !== net.inputs.length) {
       throw new ShapeMismatchError(
-        `Argument 'inputs' passed to '${fn}' must hold ${net.inputs.length} input(s) of the ${net === this.generator ? 'generator' : 'discriminator'}. Received: ${xs.length}`,
+        `Argument 'inputs' passed to '${fn}' must hold ${net.inputs.length} input(s) of the ${net === this.discriminator ? 'discriminator' : 'generator'}. Received: ${xs.length}`,
       );
     }
     const sources = xs.map((s, i) => shortcutSource(s, net.inputs[i]!.shape, `Input ${i}`, fn));
