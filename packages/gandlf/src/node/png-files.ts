@@ -1,0 +1,28 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { GridSink } from '../callbacks/image-grid';
+import { encodePng } from './png';
+
+/** Options of {@link pngFiles}. */
+export interface PngFilesOptions {
+  /** The folder to write into; created if missing. */
+  dir: string;
+  /** File name before the epoch number: `${prefix}0007.png`. @default 'epoch-' */
+  prefix?: string;
+}
+
+/**
+ * A grid sink for `imageGrid` in Node: writes each grid as a PNG,
+ * `${dir}/${prefix}${epoch}.png` with the epoch zero-padded to 4 digits.
+ *
+ * @example imageGrid({ model, draw: pngFiles({ dir: 'samples' }) })
+ */
+export function pngFiles({ dir, prefix = 'epoch-' }: PngFilesOptions): GridSink {
+  return async (grid, epoch) => {
+    const [height, width] = grid.shape;
+    const rgba = await tf.browser.toPixels(grid);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `${prefix}${String(epoch).padStart(4, '0')}.png`), encodePng(rgba, width, height));
+  };
+}
