@@ -13,7 +13,7 @@ import { GuardedRun, type RollbackEvent } from './guarded-run';
 import type { DivergenceOptions } from '../training/divergence';
 import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
-import type { CheckpointMeta } from '../io/format';
+import { rebuildOrCorrupt, type CheckpointMeta } from '../io/format';
 
 /** Options of `AdversarialModel.fit`. */
 export interface FitArgs {
@@ -227,7 +227,9 @@ export class AdversarialModel {
    * @example const gan = await AdversarialModel.load('indexeddb://my-gan');
    */
   static async load(url: CheckpointDestination, options: LoadOptions = {}): Promise<AdversarialModel> {
-    return AdversarialModel.fromRestored(await fromArtifacts(await loadArtifacts(url), describeUrl(url), options));
+    const artifacts = await loadArtifacts(url);
+    const where = describeUrl(url);
+    return rebuildOrCorrupt(where, async () => AdversarialModel.fromRestored(await fromArtifacts(artifacts, where, options)));
   }
 
   /** Builds a model from decoded checkpoint parts, then restores the run into it. */

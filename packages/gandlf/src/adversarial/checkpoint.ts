@@ -136,6 +136,7 @@ export interface Restored {
 export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: string, options: LoadOptions = {}): Promise<Restored> {
   const meta = readMeta(artifacts, where);
   const tensors = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
+  let built = false;
   try {
     const joint = await tf.models.modelFromJSON({ modelTopology: artifacts.modelTopology as tf.io.ModelArtifacts['modelTopology'] } as never);
     const values = joint.weights.map((_, i) => tensors[`model/${i}`]);
@@ -160,6 +161,7 @@ export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: stri
     };
     const owned = new Set(joint.weights.map((_, i) => `model/${i}`));
     const extraWeights = Object.fromEntries(Object.entries(tensors).filter(([k]) => !k.startsWith('model/') && !k.startsWith('optimizer/')));
+    built = true;
     return {
       meta,
       joint,
@@ -188,8 +190,9 @@ export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: stri
       },
     };
   } finally {
-    // Model weights were copied into variables; optimizer tensors are freed by restoreOptimizers.
-    tf.dispose(Object.entries(tensors).filter(([k]) => k.startsWith('model/')).map(([, t]) => t));
+    // Model weights were copied into variables; optimizer tensors are freed by
+    // restoreOptimizers, or here when rebuilding failed before it could run.
+    tf.dispose(Object.entries(tensors).filter(([k]) => !built || k.startsWith('model/')).map(([, t]) => t));
   }
 }
 

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { getLoss, type LossIdentifier } from '../losses/registry';
 import { getMetric, type MetricIdentifier } from '../losses/metrics';
@@ -162,6 +162,9 @@ export function checkModelArgs({ baseModel, playerModels, playerParams, playerNa
     throw new InvalidArgumentError(`Argument 'playerParams' passed to '${fn}' must be a non-empty array of weight lists. Received: playerParams=${describe(playerParams)}`);
   }
   const n = playerParams.length;
+  if (playerNames !== undefined && !Array.isArray(playerNames)) {
+    throw new InvalidArgumentError(`Argument 'playerNames' passed to '${fn}' must be an array of strings. Received: playerNames=${describe(playerNames)}`);
+  }
   const names = playerNames ?? playerParams.map((_, i) => `player_${i}`);
   if (names.length !== n) {
     throw new ShapeMismatchError(`'${fn}' got ${n} playerParams but ${names.length} playerNames; give one name per player. Received: playerNames=${describe(names)}`);
@@ -169,7 +172,16 @@ export function checkModelArgs({ baseModel, playerModels, playerParams, playerNa
   if (new Set(names).size !== n || names.some((s) => typeof s !== 'string' || s === '')) {
     throw new InvalidArgumentError(`Argument 'playerNames' passed to '${fn}' must be distinct non-empty strings. Received: playerNames=${describe(names)}`);
   }
-  const models = playerModels ?? names.map(() => baseModel as tf.LayersModel);
+  if (playerModels !== undefined && !Array.isArray(playerModels)) {
+    throw new InvalidArgumentError(`Argument 'playerModels' passed to '${fn}' must be an array of tf.LayersModel. Received: playerModels=${describe(playerModels)}`);
+  }
+  const models: readonly tf.LayersModel[] = playerModels ?? names.map(() => baseModel as tf.LayersModel);
+  models.forEach((m, i) => {
+    if (!(m instanceof tf.LayersModel)) {
+      const arg = playerModels ? `playerModels[${i}]` : 'baseModel';
+      throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a tf.LayersModel. Received: ${arg}=${describe(m)}`);
+    }
+  });
   if (models.length !== n) {
     throw new ShapeMismatchError(`'${fn}' got ${n} playerParams but ${models.length} playerModels; give one model per player. Received: playerModels=${describe(models)}`);
   }

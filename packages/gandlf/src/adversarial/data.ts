@@ -64,6 +64,12 @@ export function bindSources(
       // A rank-1 target for a [batch, 1] output is the common case; accept it.
       if (t.rank === 1 && slot.shape.length === 2 && slot.shape[1] === 1) t = t.reshape([t.shape[0] as number, 1]);
       checkShape(t, slot, fn);
+      // Layers compute in float32; cast integer and boolean data as Keras does.
+      if (t.dtype !== 'float32') {
+        const cast = t.toFloat();
+        if (t !== src) t.dispose();
+        t = cast;
+      }
       const rows = t.shape[0] as number;
       if (n === undefined) {
         n = rows;
@@ -101,7 +107,8 @@ export function disposeOwned(bound: readonly SlotSource[], given: readonly DataS
   });
 }
 
-function checkShape(t: tf.Tensor, slot: Slot, fn: string, batchSize?: number): void {
+/** Throws a ShapeMismatchError unless `t` fits `slot` (and has `batchSize` rows when given). */
+export function checkShape(t: tf.Tensor, slot: Slot, fn: string, batchSize?: number): void {
   const want = slot.shape;
   const ok =
     t.rank === want.length &&

@@ -23,7 +23,8 @@ export function optimizerNames(): string[] {
 
 /** Resolves an optimizer name to a fresh instance; passes instances through. */
 export function getOptimizer(id: OptimizerIdentifier, where: string): tf.Optimizer {
-  if (id instanceof tf.Optimizer) return id;
+  // tfjs's instanceof check reads properties, so rule out null first.
+  if (typeof id === 'object' && id !== null && id instanceof tf.Optimizer) return id;
   if (typeof id === 'string') {
     const make = OPTIMIZERS[id.toLowerCase()];
     if (make) return make();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { CheckpointVersionError, CorruptCheckpointError } from '../errors';
+import { CheckpointVersionError, CorruptCheckpointError, GandlfError } from '../errors';
 import type { History } from '../training/callbacks';
 
 /** The checkpoint format this gandlf writes and the newest it reads. */
@@ -76,6 +76,14 @@ export function readMeta(artifacts: tf.io.ModelArtifacts, where: string): Checkp
   }
   if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) throw corrupt('its model topology is missing');
   if (!Array.isArray(meta.players) || meta.players.length === 0) throw corrupt('it lists no players');
+  meta.players.forEach((p, i) => {
+    const bad = playerProblem(p);
+    if (bad) throw corrupt(`player ${i} ${bad}`);
+  });
+  if (typeof meta.adversarialOptimizer?.className !== 'string') throw corrupt('it does not name its adversarial optimizer');
+  if (!Array.isArray(meta.history?.epoch) || typeof meta.history?.history !== 'object' || meta.history.history === null) {
+    throw corrupt('its history is malformed');
+  }
   for (const key of ['step', 'epoch', 'random'] as const) {
     if (!Number.isFinite(meta[key])) throw corrupt(`its '${key}' counter is missing`);
   }
@@ -88,10 +96,42 @@ export function readMeta(artifacts: tf.io.ModelArtifacts, where: string): Checkp
   return meta;
 }
 
+const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** What is wrong with one player record, or null. */
+function playerProblem(p: PlayerRecord): string | null {
+  if (typeof p !== 'object' || p === null) return 'is not a record';
+  if (typeof p.name !== 'string') return 'has no name';
+  if (!Array.isArray(p.params) || !p.params.every(isInt)) return `'${p.name}' has malformed parameter indices`;
+  if (typeof p.optimizer?.className !== 'string' || typeof p.optimizer.config !== 'object' || p.optimizer.config === null) {
+    return `'${p.name}' has a malformed optimizer`;
+  }
+  if (!isInt(p.optimizerWeights)) return `'${p.name}' has a malformed optimizer weight count`;
+  if (!Array.isArray(p.outputs) || !p.outputs.every((o) => typeof o?.name === 'string' && typeof o.loss === 'string' && Number.isFinite(o.weight) && Array.isArray(o.metrics))) {
+    return `'${p.name}' has malformed outputs`;
+  }
+  if (!Array.isArray(p.outputSlice) || p.outputSlice.length !== 2 || !p.outputSlice.every(isInt)) return `'${p.name}' has a malformed output slice`;
+  return null;
+}
+
 function bytesPer(dtype: string): number {
   return dtype === 'bool' ? 1 : 4;
 }
 
 function byteLength(data: tf.io.WeightData): number {
   return Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength;
+}
+
+/**
+ * Runs the rebuilding of a loaded checkpoint. Damage the checks in `readMeta`
+ * cannot see (a mangled topology, a metadata field of the wrong type) surfaces
+ * as tfjs or type errors; they become a CorruptCheckpointError naming them.
+ */
+export async function rebuildOrCorrupt<T>(where: string, rebuild: () => Promise<T>): Promise<T> {
+  try {
+    return await rebuild();
+  } catch (e) {
+    if (e instanceof GandlfError) throw e;
+    throw new CorruptCheckpointError(`Checkpoint ${where} could not be rebuilt; it is damaged or not a gandlf checkpoint. Received: ${(e as Error)?.message ?? String(e)}`);
+  }
 }

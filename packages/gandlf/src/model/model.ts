@@ -2,12 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { AdversarialModel, type FitArgs, type SaveOptions } from '../adversarial/adversarial-model';
 import type { LossIdentifier } from '../losses/registry';
 import type { MetricsSpec } from '../adversarial/compile';
-import type { DataSource } from '../adversarial/data';
+import { assertCount, checkShape, type DataSource } from '../adversarial/data';
 import { outputNamesOf } from '../adversarial/model-names';
 import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
 import { fromArtifacts, type LoadOptions } from '../adversarial/checkpoint';
 import { CheckpointError, CorruptCheckpointError, describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
+import { rebuildOrCorrupt } from '../io/format';
 import { fixNames } from '../helpers/builders';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import { Simultaneous } from '../optimizers/simultaneous';
@@ -279,26 +280,30 @@ export class Model {
    */
   static async load(url: CheckpointDestination, options: LoadOptions = {}): Promise<Model> {
     const where = typeof url === 'string' ? `'${url}'` : '(IOHandler)';
-    const restored = await fromArtifacts(await loadArtifacts(url), where, options);
-    const names = restored.meta.model;
-    if (restored.meta.kind !== 'Model' || !names) {
-      throw new CheckpointError(`Checkpoint ${where} was saved by ${restored.meta.kind}, not Model; load it with AdversarialModel.load.`);
-    }
-    const net = (name: string) => {
-      const layer = restored.joint.getLayer(name);
-      if (!(layer instanceof tf.LayersModel)) throw new CorruptCheckpointError(`Checkpoint ${where} has no network named '${name}'.`);
-      return layer;
-    };
-    const model = new Model({ generator: net(names.generator), discriminator: net(names.discriminator), ...(names.augment ? { augment: names.augment } : {}) });
-    if (names.ema) {
-      model.ema = new ExponentialMovingAverage(model.generator, names.ema);
-      const weights = model.ema.shadow.weights.map((_, i) => restored.extraWeights[`ema/${i}`]);
-      if (weights.some((w) => w === undefined)) throw new CorruptCheckpointError(`Checkpoint ${where} records a generator average but lacks some of its weights.`);
-      model.ema.setWeights(weights as tf.Tensor[]);
-    }
-    await model.adversarial.restoreRun(restored);
-    return model;
+    const artifacts = await loadArtifacts(url);
+    return rebuildOrCorrupt(where, async () => {
+      const restored = await fromArtifacts(artifacts, where, options);
+      const names = restored.meta.model;
+      if (restored.meta.kind !== 'Model' || !names) {
+        throw new CheckpointError(`Checkpoint ${where} was saved by ${restored.meta.kind}, not Model; load it with AdversarialModel.load.`);
+      }
+      const net = (name: string) => {
+        const layer = restored.joint.getLayer(name);
+        if (!(layer instanceof tf.LayersModel)) throw new CorruptCheckpointError(`Checkpoint ${where} has no network named '${name}'.`);
+        return layer;
+      };
+      const model = new Model({ generator: net(names.generator), discriminator: net(names.discriminator), ...(names.augment ? { augment: names.augment } : {}) });
+      if (names.ema) {
+        model.ema = new ExponentialMovingAverage(model.generator, names.ema);
+        const weights = model.ema.shadow.weights.map((_, i) => restored.extraWeights[`ema/${i}`]);
+        if (weights.some((w) => w === undefined)) throw new CorruptCheckpointError(`Checkpoint ${where} records a generator average but lacks some of its weights.`);
+        model.ema.setWeights(weights as tf.Tensor[]);
+      }
+      await model.adversarial.restoreRun(restored);
+      return model;
+    });
   }
+
 
   /**
    * Generator outputs for the given generator inputs (shortcuts drawn
@@ -360,9 +365,23 @@ export class Model {
         `'${fn}': numSamples must be a positive integer that matches the tensors given. Received: numSamples=${describe(numSamples)}, tensor lengths ${describe(lengths)}`,
       );
     }
+    const perSample = net.inputs.reduce((sum, t) => sum + t.shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1), 0);
+    if (n * perSample > 2 ** 28) {
+      throw new InvalidArgumentError(
+        `'${fn}' would draw ${n} samples (${n * perSample} values) at once, more than fits in memory; draw fewer, in several calls. Received: numSamples=${describe(numSamples)}`,
+      );
+    }
+    if (seed !== undefined && !Number.isFinite(seed)) {
+      throw new InvalidArgumentError(`Argument 'seed' passed to '${fn}' must be a finite number. Received: seed=${describe(seed)}`);
+    }
+    assertCount(batchSize, 'batchSize', fn, 1);
     const random = new Random(seed);
     return tf.tidy(() => {
-      const data = sources.map((s, i) => drawAll(s, n, net.inputs[i]!.shape, random));
+      const data = sources.map((s, i) => {
+        const t = drawAll(s, n, net.inputs[i]!.shape, random);
+        checkShape(t, { label: `Input ${i}`, shape: net.inputs[i]!.shape }, fn, n);
+        return t.dtype === 'float32' ? t : t.toFloat();
+      });
       return net.predict(data.length === 1 ? data[0]! : data, { batchSize });
     });
   }
