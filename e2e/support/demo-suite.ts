@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
 import { baseArgs, chromiumExecutable, projectBackend } from './browser';
-import { collectErrors, DemoState, serveDemo } from './demos';
+import { collectErrors, demoDir, DemoState, serveDemo } from './demos';
 import type { PreviewServer } from './servers';
 
 /** What differs between the demos' specs. */
@@ -62,6 +63,16 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
 
   test.afterAll(async () => {
     await server?.close();
+  });
+
+  test('bundles tfjs once, in the worker only', () => {
+    const assets = join(demoDir(name), 'dist', 'assets');
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    // tfjs-core's setBackend error lives in tfjs-core only: one chunk, one copy.
+    const withCore = chunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes("Backend name '"));
+    expect(withCore).toHaveLength(1);
+    expect(withCore[0]).toMatch(/^worker-/);
+    expect(readFileSync(join(assets, withCore[0]!), 'utf8').split("Backend name '").length - 1).toBe(1);
   });
 
   test('trains with finite losses, draws changing samples, exports them, with no console errors', async ({ page }, testInfo) => {
