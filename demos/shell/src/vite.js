@@ -1,5 +1,6 @@
 // Plain JavaScript (typed by vite.d.ts): Vite loads a demo's vite.config.ts
 // with Node, which cannot import TypeScript from a linked workspace package.
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { mergeConfig } from 'vite';
 
 /**
@@ -27,6 +28,9 @@ export function demoConfig(overrides = {}) {
       server: { host: '127.0.0.1', headers: { ...crossOriginIsolation } },
       preview: { host: '127.0.0.1', headers: { ...crossOriginIsolation } },
       worker: { format: 'es' },
+      // Found only inside the worker, these would be pre-bundled late, and the
+      // dev server would reload the page while the worker loads.
+      optimizeDeps: { include: ['@tensorflow/tfjs', '@gandlf/demo-shell > @tensorflow/tfjs-backend-webgpu'] },
       build: {
         target: 'es2022',
         // tfjs alone is over 1 MB minified; it lives in the worker chunk.
@@ -35,4 +39,36 @@ export function demoConfig(overrides = {}) {
     },
     overrides,
   );
+}
+
+/**
+ * Serves matching files without an extension (such as MNIST's
+ * `train-images-idx3-ubyte`, imported with `?url`) as raw bytes on the dev
+ * server. Vite would otherwise take an extensionless `/@fs/` URL for a
+ * JavaScript module and fail to transform it. Builds are unaffected: there the
+ * files are plain assets.
+ *
+ * @example demoConfig({ plugins: [serveRawInDev(/-ubyte$/)] })
+ * @param {RegExp} pattern tested against the file path
+ * @returns {import('vite').Plugin}
+ */
+export function serveRawInDev(pattern) {
+  return {
+    name: 'gandlf-serve-raw-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = req.url ?? '';
+        // With a query (`?url`, `?import`) it is a module request: Vite's to answer.
+        if (!url.startsWith('/@fs/') || url.includes('?')) return next();
+        const path = decodeURIComponent(url);
+        if (!pattern.test(path)) return next();
+        const file = path.slice('/@fs'.length);
+        if (!existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.setHeader('Content-Length', String(statSync(file).size));
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
 }
