@@ -37,7 +37,7 @@ const defaults: MixtureKnobs = {
   lrG: 1e-3,
   beta1: 0.5,
   loss: 'binaryCrossentropy',
-  unrollDepth: 5, // the paper shows 5 steps already cover all 8 modes
+  unrollDepth: 5, // Metz et al. unroll 5 to 10 steps on this ring
   samples: 512,
   sampleEvery: 25,
   seed: 1,

@@ -106,7 +106,8 @@ export type Command =
 
 /** Worker -> page. */
 export type WorkerEvent =
-  | { readonly type: 'backend'; readonly backend: string; readonly notes: readonly string[] }
+  /** The backend in use, why faster ones were skipped, and the device behind it (e.g. 'google swiftshader'). */
+  | { readonly type: 'backend'; readonly backend: string; readonly notes: readonly string[]; readonly detail: string }
   | {
       readonly type: 'state';
       readonly status: Status;

@@ -79,7 +79,7 @@ const LAYOUT = `
  * Builds a demo page: live samples and losses, controls, knobs, checkpoints
  * and exports, with training in a Web Worker. The page's state is also on
  * `<body>` for tests: `data-status`, `data-step`, `data-backend`,
- * `data-backend-notes`, `data-losses` (latest logs by run), `data-grid-hash`,
+ * `data-backend-notes`, `data-backend-detail`, `data-losses` (latest logs by run), `data-grid-hash`,
  * `data-checkpoints`, `data-knobs`, `data-error`, and whatever the view adds (e.g. `data-modes`).
  *
  * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
@@ -104,9 +104,10 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   };
   const showWarning = (message: string) => {
     expose('warning', message);
-    el('warning').textContent = message;
+    el('warning').textContent = `${message} (click to dismiss)`;
     el('warning').hidden = false;
   };
+  el('warning').addEventListener('click', () => (el('warning').hidden = true));
   // Last line of defence: nothing on this page may fail silently or uncaught.
   window.addEventListener('error', (e) => {
     e.preventDefault();
@@ -171,8 +172,10 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
       case 'backend':
         expose('backend', event.backend);
         expose('backendNotes', event.notes.join('; '));
+        expose('backendDetail', event.detail);
         el('backend').textContent = event.backend;
-        el('notes').textContent = event.notes.length ? `(${event.notes.join('; ')})` : '';
+        el('backend').title = event.detail ? `runs on ${event.detail}` : '';
+        el('notes').textContent = [event.detail && `on ${event.detail}`, event.notes.length ? `(${event.notes.join('; ')})` : ''].filter((t) => t).join(' ');
         return;
       case 'state':
         status = event.status;
@@ -213,6 +216,8 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         delete body.dataset.losses;
         expose('knobs', JSON.stringify(event.knobs));
         form.set(event.knobs);
+        // A loaded checkpoint may come from another preset: keep the URL honest.
+        if (typeof event.knobs.preset === 'string' && event.knobs.preset in info.presets) updateUrl('preset', event.knobs.preset);
         return;
       case 'checkpoints':
         renderCheckpoints(event.slots);

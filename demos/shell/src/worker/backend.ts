@@ -7,13 +7,36 @@ import type { BackendChoice } from '../protocol';
 export interface BackendPick {
   readonly backend: string;
   readonly notes: string[];
+  /** What runs it, when the browser says: e.g. 'google swiftshader' (a CPU: expect it to be slow). */
+  readonly detail: string;
 }
 
 const LABELS: Record<Exclude<BackendChoice, 'auto'>, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
 const AUTO_ORDER = ['webgpu', 'webgl', 'cpu'] as const;
 
+interface AdapterLike {
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+}
 interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+  requestAdapter(): Promise<AdapterLike | null>;
+}
+
+let adapterDetail = '';
+
+/** The GPU behind the active backend, as the browser names it ('' when it will not say). */
+function describeDevice(name: string): string {
+  try {
+    if (name === 'webgpu') return adapterDetail;
+    if (name === 'webgl') {
+      const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+      if (!gl) return '';
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    }
+  } catch {
+    // purely informative
+  }
+  return '';
 }
 
 /** Why a backend cannot start here, or null when it started (and is now the active one). */
@@ -22,13 +45,15 @@ async function tryBackend(name: Exclude<BackendChoice, 'auto'>): Promise<string 
     const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
     if (!gpu) return 'navigator.gpu is missing (this browser has WebGPU off)';
     // tfjs would throw on a null adapter and log a warning; ask first for a clear reason.
-    let adapter: unknown;
+    let adapter: AdapterLike | null;
     try {
       adapter = await gpu.requestAdapter();
     } catch (e) {
       return `requestAdapter failed: ${(e as Error)?.message ?? String(e)}`;
     }
     if (!adapter) return 'no adapter';
+    const info = adapter.info ?? {};
+    adapterDetail = [info.vendor, info.architecture, info.device, info.description].filter((v) => v).join(' ');
   }
   try {
     // setBackend resolves false (it does not throw) when the backend cannot start.
@@ -50,7 +75,7 @@ export async function pickBackend(choice: BackendChoice): Promise<BackendPick> {
   const order = choice === 'auto' ? AUTO_ORDER : [choice];
   for (const name of order) {
     const why = await tryBackend(name);
-    if (why === null) return { backend: tf.getBackend(), notes };
+    if (why === null) return { backend: tf.getBackend(), notes, detail: describeDevice(name) };
     notes.push(`${LABELS[name]}: ${why}`);
   }
   if (choice === 'auto') throw new Error(`No tfjs backend could start. ${notes.join('; ')}`);

@@ -193,7 +193,7 @@ class DemoWorker<K extends Knobs> {
     this.setStatus('loading', 'Starting a tfjs backend…');
     const pick = await pickBackend(backend);
     this.backendReady = true;
-    this.post({ type: 'backend', backend: pick.backend, notes: pick.notes });
+    this.post({ type: 'backend', backend: pick.backend, notes: pick.notes, detail: pick.detail });
     await this.postCheckpoints();
     await this.rebuild(knobs, undefined, 'training');
   }
