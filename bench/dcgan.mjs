@@ -60,20 +60,31 @@ export function dcgan() {
 
 /**
  * Times `steps` steps after `warmup` untimed ones (shader compilation, XNNPACK
- * operator creation and allocations happen in the first), in seconds.
+ * operator creation and allocations happen in the first), in seconds. In Node it
+ * also records the process's CPU time per step: on a shared machine, wall time
+ * includes waiting for a core, CPU time much less so.
  * @param {() => Promise<unknown>} step
  * @param {{ warmup: number, steps: number }} counts
  */
 export async function timeSteps(step, { warmup, steps }) {
+  /** @type {((previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage) | undefined} */
+  const cpu = typeof process === 'undefined' ? undefined : process.cpuUsage.bind(process);
   for (let i = 0; i < warmup; i++) await step();
   /** @type {number[]} */
   const times = [];
+  /** @type {number[]} */
+  const cpuTimes = [];
   for (let i = 0; i < steps; i++) {
+    const c = cpu?.();
     const t = performance.now();
     await step();
     times.push((performance.now() - t) / 1000);
+    if (cpu && c) {
+      const used = cpu(c);
+      cpuTimes.push((used.user + used.system) / 1e6);
+    }
   }
-  return { times, median: median(times) };
+  return { times, median: median(times), ...(cpu ? { cpuTimes, cpuMedian: median(cpuTimes) } : {}) };
 }
 
 /** @param {number[]} xs */

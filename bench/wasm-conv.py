@@ -54,14 +54,17 @@ def step():
 
 for _ in range(args.warmup):
     step()
-times = []
+times, cpu_times = [], []
 for _ in range(args.steps):
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     step()
     times.append(time.perf_counter() - t)
+    cpu_times.append(time.process_time() - c)  # all threads of this process
 print(json.dumps({
     "times": times,
     "median": statistics.median(times),
+    "cpuTimes": cpu_times,
+    "cpuMedian": statistics.median(cpu_times),
     "torch": torch.__version__,
     "threads": torch.get_num_threads(),
     "blas": "openblas" if "openblas" in torch.__config__.show().lower() else "other",

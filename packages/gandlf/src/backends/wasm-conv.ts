@@ -27,6 +27,7 @@ type Pair = [number, number];
 const toNHWC = [0, 2, 3, 1];
 const toNCHW = [0, 3, 1, 2];
 
+/** Conv geometry of an NHWC input; dilation 1, which tfjs's conv gradients require. */
 function convInfo(
   inShape: number[],
   filterShape: number[],
@@ -50,7 +51,7 @@ const nhwcShape = (shape: readonly number[], nchw: boolean): number[] =>
   nchw ? [shape[0]!, shape[2]!, shape[3]!, shape[1]!] : [...shape];
 
 /** Conv2DBackpropFilter: `dW[i, j, c, o] = sum over n, y, x of xPad[n, y*s + i, x*s + j, c] * dy[n, y, x, o]`. */
-function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend: {}; attrs?: tf.NamedAttrMap }): Info {
+function conv2DBackpropFilterWasm(args: Parameters<tf.KernelFunc>[0]): Info {
   const name = 'Conv2DBackpropFilter';
   const attrs = args.attrs ?? {};
   return scoped(args.backend, name, (k) => {
@@ -97,7 +98,7 @@ function conv2DBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend
   });
 }
 
-/** Below this many input channels, the input gradient runs all phases in one conv. */
+/** Below this many channels in the gradient it computes, the input gradient runs all phases as one conv. */
 const FEW_CHANNELS = 16;
 
 /**
@@ -108,7 +109,7 @@ const FEW_CHANNELS = 16;
  */
 function phaseKernel(
   w: Float32Array,
-  [fh, fw, c, o]: readonly number[],
+  [fh, fw, c, o]: readonly [number, number, number, number],
   [sH, sW]: Pair,
   phases: readonly Pair[],
   a: number,
@@ -119,14 +120,14 @@ function phaseKernel(
   phases.forEach(([py, px], block) => {
     for (let t1 = 0; t1 < a; t1++) {
       const i = py + sH * (a - 1 - t1);
-      if (i >= fh!) continue;
+      if (i >= fh) continue;
       for (let t2 = 0; t2 < b; t2++) {
         const j = px + sW * (b - 1 - t2);
-        if (j >= fw!) continue;
-        for (let ci = 0; ci < c!; ci++) {
-          const from = ((i * fw! + j) * c! + ci) * o!;
-          const to = (t1 * b + t2) * o! * width + block * c! + ci;
-          for (let oi = 0; oi < o!; oi++) out[to + oi * width] = w[from + oi]!;
+        if (j >= fw) continue;
+        for (let ci = 0; ci < c; ci++) {
+          const from = ((i * fw + j) * c + ci) * o;
+          const to = (t1 * b + t2) * o * width + block * c + ci;
+          for (let oi = 0; oi < o; oi++) out[to + oi * width] = w[from + oi]!;
         }
       }
     }
@@ -135,7 +136,7 @@ function phaseKernel(
 }
 
 /** Conv2DBackpropInput (the conv2dTranspose forward pass), built from stride-1 convs over output phases. */
-function conv2DBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend: {}; attrs?: tf.NamedAttrMap }): Info {
+function conv2DBackpropInputWasm(args: Parameters<tf.KernelFunc>[0]): Info {
   const name = 'Conv2DBackpropInput';
   const attrs = args.attrs ?? {};
   return scoped(args.backend, name, (k) => {
