@@ -1,17 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { projectBackend } from '../support/browser';
-import { viteBuild, vitePreview, type PreviewServer } from '../support/servers';
+import { buildAndPreview, repoRoot } from '../support/apps';
+import type { PreviewServer } from '../support/servers';
 
 // A user's app (e2e/consumer-app) imports the *built* gandlf package through
 // node_modules. The spec builds it, checks what ended up in the bundle, then
 // trains one epoch in Chromium on the project's backend.
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const appDir = join(root, 'e2e', 'consumer-app');
+const appDir = join(repoRoot, 'e2e', 'consumer-app');
 const assetsDir = join(appDir, 'dist', 'assets');
 
 /** Every JS chunk of the built app, concatenated. */
@@ -29,13 +27,7 @@ function count(haystack: string, needle: string): number {
 let server: PreviewServer | undefined;
 
 test.beforeAll(async () => {
-  // The root `test` script builds the packages first; build gandlf here only when
-  // this spec runs on its own in a fresh clone.
-  if (!existsSync(join(root, 'packages', 'gandlf', 'dist', 'index.js'))) {
-    execFileSync('pnpm', ['--filter', 'gandlf', 'build'], { cwd: root, stdio: 'inherit' });
-  }
-  viteBuild(appDir);
-  server = await vitePreview(appDir);
+  server = await buildAndPreview(appDir);
 });
 
 test.afterAll(async () => {

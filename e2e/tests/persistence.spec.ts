@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { projectBackend } from '../support/browser';
-import { viteBuild, vitePreview, type PreviewServer } from '../support/servers';
+import { buildAndPreview, repoRoot } from '../support/apps';
+import type { PreviewServer } from '../support/servers';
 
 // Saving and loading whole gandlf runs in IndexedDB, in a real Chromium:
 // e2e/persistence-app exposes `window.harness` for these steps.
@@ -28,16 +26,11 @@ declare global {
   }
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const appDir = join(root, 'e2e', 'persistence-app');
+const appDir = join(repoRoot, 'e2e', 'persistence-app');
 let server: PreviewServer | undefined;
 
 test.beforeAll(async () => {
-  if (!existsSync(join(root, 'packages', 'gandlf', 'dist', 'index.js'))) {
-    execFileSync('pnpm', ['--filter', 'gandlf', 'build'], { cwd: root, stdio: 'inherit' });
-  }
-  viteBuild(appDir);
-  server = await vitePreview(appDir);
+  server = await buildAndPreview(appDir);
 });
 
 test.afterAll(async () => {
