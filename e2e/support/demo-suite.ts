@@ -198,12 +198,17 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       await attachScreenshot(plain, testInfo, `${name}-fallback-webgl`);
 
       // A knob change restarts training with the new setting: hinge loss (linear D head, targets -1/1).
+      await passSteps(state, 2);
+      const tensors = Number(await state.get('tensors'));
       await plain.locator('select[name="loss"]').selectOption('hinge');
       await expect.poll(() => state.json<{ loss?: string }>('knobs').then((k) => k?.loss)).toBe('hinge');
       // data-losses was cleared with the new knobs: these are the new run's.
       await expect.poll(async () => (await state.losses()).length, { timeout: STEP_TIMEOUT }).toBeGreaterThan(0);
       expect(await state.get('status')).toBe('training');
       expect((await state.losses()).every((v) => Number.isFinite(v)), `data-losses=${await state.get('losses')}`).toBe(true);
+      // The old models were freed: the same networks hold the same number of tensors.
+      await passSteps(state, 2);
+      expect(Number(await state.get('tensors'))).toBe(tensors);
       expect(errors).toEqual([]);
 
       // Asking for a backend the browser lacks, or for an unknown preset, fails clearly.

@@ -1,8 +1,10 @@
 import type { Model } from 'gandlf';
 
 /**
- * Frees a gandlf Model's weights and optimizer state. The player models share
- * the two networks' layers, so only the networks themselves are disposed.
+ * Frees a gandlf Model's weights and optimizer state. `LayersModel.dispose()`
+ * is not enough: the Model's player models use the two networks as layers,
+ * which holds their reference counts above zero, so the weights are freed
+ * one by one.
  */
 export function disposeModel(model: Model): void {
   try {
@@ -10,9 +12,11 @@ export function disposeModel(model: Model): void {
   } catch {
     // not compiled: no optimizers to free
   }
-  for (const net of [model.generator, model.discriminator]) {
+  // The generator's moving average, where the model keeps one (compile({ ema })).
+  (model as { ema?: { dispose(): void } | null }).ema?.dispose();
+  for (const w of new Set([...model.generator.weights, ...model.discriminator.weights])) {
     try {
-      net.dispose();
+      w.dispose();
     } catch {
       // already disposed
     }
