@@ -26,14 +26,20 @@ export type MixtureKnobs = {
   seed: number;
 };
 
-/** The ring experiment of the Unrolled GAN paper, with the settings most reimplementations use. */
+/**
+ * The ring experiment of the Unrolled GAN paper, scaled down so it shows
+ * something within minutes. Measured here (wasm, 2000 steps, seed 1):
+ * Simultaneous covered 0 of 8 modes, Alternating 3, Unrolled(5) 4 with the
+ * most points near a mode. With the paper's slow discriminator (lrD 1e-4) no
+ * run had reached a mode by then.
+ */
 const defaults: MixtureKnobs = {
   preset: 'ring',
   mixture: 'ring',
-  latentDim: 256,
-  width: 128, // G and D: two hidden layers of 128 ReLUs
-  batchSize: 512,
-  lrD: 1e-4, // a slow discriminator and a fast generator, as in Metz et al.
+  latentDim: 16,
+  width: 64, // G and D: two hidden layers of ReLUs
+  batchSize: 128,
+  lrD: 1e-3,
   lrG: 1e-3,
   beta1: 0.5,
   loss: 'binaryCrossentropy',
