@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, adversarialOptimizer, disposeModel, ganLoss, imageGrid, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
+import { adam, adversarialOptimizer, disposeModel, ganLoss, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { Model, Random } from 'gandlf';
 import type { MnistKnobs } from './config';
 import { loadMnist } from './data';
@@ -17,9 +17,7 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
 
   let model: Model;
   if (restored) {
-    const m = restored[RUN];
-    if (!m) throw new Error(`The checkpoint has no run '${RUN}'; it holds ${Object.keys(restored).join(', ')}.`);
-    model = m;
+    model = restoredRun(restored, RUN, Model);
   } else {
     progress('Building the networks…');
     model = new Model(buildNetworks(knobs, activation));

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/datasets';
-import { adam, adversarialOptimizer, disposeModel, ganLoss, type CreateContext, type Run, type Trainer } from '@gandlf/demo-shell/worker';
+import { adam, adversarialOptimizer, disposeModel, ganLoss, restoredRun, type CreateContext, type Run, type Trainer } from '@gandlf/demo-shell/worker';
 import type { AdversarialOptimizerName } from '@gandlf/demo-shell/knobs';
 import { Model, Random } from 'gandlf';
 import type { MixtureKnobs } from './config';
@@ -47,9 +47,8 @@ const label = (name: AdversarialOptimizerName, depth: number) =>
 export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
   const mixture: Mixture = knobs.mixture === 'grid' ? gridMixture() : ringMixture();
   const { targets, activation } = ganLoss(knobs.loss);
-  const runs: Run[] = RUNS.map((name) => {
-    const model = restored ? restored[name] : build(knobs, name, activation);
-    if (!model) throw new Error(`The checkpoint has no run '${name}'; it holds ${Object.keys(restored ?? {}).join(', ')}.`);
+  const runs: (Run & { readonly model: Model })[] = RUNS.map((name) => {
+    const model = restored ? restoredRun(restored, name, Model) : build(knobs, name, activation);
     return { key: name, label: label(name, knobs.unrollDepth), model };
   });
   const rng = new Random(knobs.seed + runs[0]!.model.step);

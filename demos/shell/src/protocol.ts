@@ -47,6 +47,13 @@ export interface DemoInfo<K extends Knobs = Knobs> {
   readonly knobs: readonly KnobSpec[];
   /** The metrics the loss chart plots for every run. */
   readonly chartMetrics: readonly string[];
+  /** Files the demo trains on, picked or dropped on the page; absent: the page offers none. */
+  readonly input?: {
+    /** The picker's label, e.g. 'CIFAR-10 batches or images'. */
+    readonly label: string;
+    /** The file input's `accept`, e.g. '.bin,image/*'. */
+    readonly accept: string;
+  };
 }
 
 /** A grid of generated images, as RGBA pixels ready for `putImageData`. */
@@ -71,8 +78,26 @@ export interface PointsView {
   readonly panels: ReadonlyArray<{ readonly key: string; readonly label: string; readonly points: Float32Array; readonly caption: string }>;
 }
 
+/** 2-D points coloured by class, e.g. an encoder's codes coloured by digit. */
+export interface ScatterView {
+  readonly kind: 'scatter';
+  /** Half the side of the square shown, centred on the origin. */
+  readonly extent: number;
+  /** `x0, y0, x1, y1, ...` */
+  readonly points: Float32Array;
+  /** The class of every point, indexing the palette. */
+  readonly labels: Uint8Array;
+  readonly caption: string;
+}
+
+/** Several views side by side on the one sample canvas, each with a caption above it. */
+export interface PanelsView {
+  readonly kind: 'panels';
+  readonly panels: ReadonlyArray<(ImageView | ScatterView) & { readonly caption: string }>;
+}
+
 /** What the sample canvas shows, plus extra values the page exposes on `<body>` (e.g. `modes`). */
-export type View = (ImageView | PointsView) & { readonly dataset?: Readonly<Record<string, string>> };
+export type View = (ImageView | PointsView | PanelsView) & { readonly dataset?: Readonly<Record<string, string>> };
 
 /** A model trained by the demo, e.g. `{ key: 'unrolled', label: 'Unrolled (5)' }`. */
 export interface RunInfo {
@@ -102,7 +127,9 @@ export type Command =
   | { readonly type: 'list' }
   | { readonly type: 'remove'; readonly slot: string }
   /** Every run's generator as tfjs `model.json` + weights files. */
-  | { readonly type: 'exportGenerator' };
+  | { readonly type: 'exportGenerator' }
+  /** Files the user picked or dropped, for demos with `input`. */
+  | { readonly type: 'files'; readonly files: readonly File[] };
 
 /** Worker -> page. */
 export type WorkerEvent =

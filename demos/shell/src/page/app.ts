@@ -65,6 +65,11 @@ const LAYOUT = `
     <label class="knob" title="Which tfjs backend trains; switching restarts the worker">
       <span>Backend</span><select data-role="backend-select"></select>
     </label>
+    <div class="input" data-role="input" hidden>
+      <h2>Data</h2>
+      <label class="knob"><span data-role="input-label"></span><input type="file" multiple data-role="files" /></label>
+      <p class="hint">Or drop files anywhere on the page.</p>
+    </div>
     <h2>Settings</h2>
     <p class="hint">Changing a setting restarts training from scratch.</p>
     <div class="knobs" data-role="knobs"></div>
@@ -282,6 +287,26 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
       else showWarning('This browser could not encode the samples as PNG.');
     }, 'image/png');
   });
+
+  if (info.input) {
+    // Picked or dropped files go to the worker as File objects (structured clone, no copy here).
+    el('input').hidden = false;
+    el('input-label').textContent = info.input.label;
+    const picker = el<HTMLInputElement>('files');
+    picker.accept = info.input.accept;
+    const send = (files: FileList | null) => {
+      if (files && files.length) connection.send({ type: 'files', files: [...files] });
+    };
+    picker.addEventListener('change', () => {
+      send(picker.files);
+      picker.value = '';
+    });
+    body.addEventListener('dragover', (e) => e.preventDefault());
+    body.addEventListener('drop', (e) => {
+      e.preventDefault();
+      send(e.dataTransfer?.files ?? null);
+    });
+  }
 
   renderCheckpoints([]);
   start();

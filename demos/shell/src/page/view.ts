@@ -1,6 +1,6 @@
-import type { ImageView, PointsView, View } from '../protocol';
+import type { ImageView, PanelsView, PointsView, ScatterView, View } from '../protocol';
 import { fnv1a } from './hash';
-import { PALETTE } from './palette';
+import { CLASS_PALETTE, PALETTE } from './palette';
 
 /** Side of one scatter panel, in canvas pixels. */
 const PANEL = 260;
@@ -53,9 +53,58 @@ function drawPoints(canvas: HTMLCanvasElement, view: PointsView): void {
   });
 }
 
+/** Images in a panels view are scaled by this much, so 28-pixel digits stay readable beside a scatter. */
+const PANEL_ZOOM = 2;
+const GAP = 12;
+
+function drawScatter(ctx: CanvasRenderingContext2D, x0: number, y0: number, view: ScatterView): void {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x0, y0, PANEL, PANEL);
+  ctx.strokeStyle = '#d0d0d0';
+  ctx.strokeRect(x0 + 0.5, y0 + 0.5, PANEL - 1, PANEL - 1);
+  const scale = PANEL / (2 * view.extent);
+  for (let i = 0; i < view.labels.length; i++) {
+    const x = (view.points[2 * i]! + view.extent) * scale;
+    const y = (view.extent - view.points[2 * i + 1]!) * scale;
+    if (x < 0 || y < 0 || x > PANEL || y > PANEL) continue;
+    ctx.fillStyle = CLASS_PALETTE[view.labels[i]! % CLASS_PALETTE.length]!;
+    ctx.fillRect(x0 + x - 1.5, y0 + y - 1.5, 3, 3);
+  }
+}
+
+function drawPanels(canvas: HTMLCanvasElement, view: PanelsView): void {
+  const size = (p: PanelsView['panels'][number]) => (p.kind === 'image' ? [p.width * PANEL_ZOOM, p.height * PANEL_ZOOM] : [PANEL, PANEL]) as [number, number];
+  const sizes = view.panels.map(size);
+  canvas.width = sizes.reduce((w, [pw]) => w + pw + GAP, 0) - GAP;
+  canvas.height = CAPTION + Math.max(...sizes.map(([, ph]) => ph));
+  canvas.className = 'samples panels';
+  const ctx = context(canvas);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  let x0 = 0;
+  view.panels.forEach((panel, i) => {
+    const [pw, ph] = sizes[i]!;
+    if (panel.kind === 'image') {
+      const tile = document.createElement('canvas');
+      tile.width = panel.width;
+      tile.height = panel.height;
+      tile.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(panel.pixels), panel.width, panel.height), 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(tile, x0, CAPTION, pw, ph);
+    } else {
+      drawScatter(ctx, x0, CAPTION, panel);
+    }
+    ctx.fillStyle = '#222222';
+    ctx.font = '13px sans-serif';
+    ctx.fillText(panel.caption, x0 + 2, 15, pw - 4);
+    x0 += pw + GAP;
+  });
+}
+
 /** Draws a view onto the sample canvas and returns the hash of the pixels drawn. */
 export function drawView(canvas: HTMLCanvasElement, view: View): string {
   if (view.kind === 'image') drawImage(canvas, view);
+  else if (view.kind === 'panels') drawPanels(canvas, view);
   else drawPoints(canvas, view);
   return fnv1a(context(canvas).getImageData(0, 0, canvas.width, canvas.height).data);
 }

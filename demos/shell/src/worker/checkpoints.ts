@@ -1,6 +1,6 @@
 import { listCheckpoints, Model, removeCheckpoint } from 'gandlf';
 import type { Knobs } from '../protocol';
-import type { Run } from './types';
+import type { Run, RunModel } from './types';
 
 // A demo's saves live in IndexedDB as one gandlf checkpoint per run under a
 // slot: `indexeddb://${demo}/${slot}/${run}`. Each gandlf save is atomic, so a
@@ -29,19 +29,24 @@ export async function saveSlot(demo: string, slot: string, runs: readonly Run[],
 }
 
 /** Loads every run saved in a slot; throws when one of `runKeys` is missing. */
-export async function loadSlot(demo: string, slot: string, runKeys: readonly string[]): Promise<{ models: Record<string, Model>; knobs: Knobs | undefined }> {
+export async function loadSlot(
+  demo: string,
+  slot: string,
+  runKeys: readonly string[],
+  load: (url: string) => Promise<RunModel> = (url) => Model.load(url),
+): Promise<{ models: Record<string, RunModel>; knobs: Knobs | undefined }> {
   const present = (await listCheckpoints(`${root(demo)}${slot}/`)).map((u) => u.split('/').pop()!);
   if (present.length === 0) throw new Error(`No checkpoint named '${slot}' is saved in this browser.`);
   const missing = runKeys.filter((k) => !present.includes(k));
   if (missing.length) {
     throw new Error(`Checkpoint '${slot}' has no saved run ${missing.map((k) => `'${k}'`).join(', ')}; it holds ${present.length ? present.join(', ') : 'nothing'}.`);
   }
-  const models: Record<string, Model> = {};
+  const models: Record<string, RunModel> = {};
   let knobs: Knobs | undefined;
   for (const key of present) {
-    const model = await Model.load(slotUrl(demo, slot, key));
+    const model = await load(slotUrl(demo, slot, key));
     models[key] = model;
-    knobs ??= model.adversarial.checkpointMetadata.knobs as Knobs | undefined;
+    knobs ??= ('adversarial' in model ? model.adversarial : model).checkpointMetadata.knobs as Knobs | undefined;
   }
   return { models, knobs };
 }

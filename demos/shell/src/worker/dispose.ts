@@ -1,4 +1,5 @@
-import type { Model } from 'gandlf';
+import type * as tf from '@tensorflow/tfjs';
+import type { AdversarialModel, Model } from 'gandlf';
 
 /**
  * Frees a gandlf Model's weights and optimizer state. `LayersModel.dispose()`
@@ -15,6 +16,26 @@ export function disposeModel(model: Model): void {
   // The generator's moving average, where the model keeps one (compile({ ema })).
   (model as { ema?: { dispose(): void } | null }).ema?.dispose();
   for (const w of new Set([...model.generator.weights, ...model.discriminator.weights])) {
+    try {
+      w.dispose();
+    } catch {
+      // already disposed
+    }
+  }
+}
+
+/**
+ * Frees an AdversarialModel's optimizer states and the weights of its networks
+ * (pass every network of the game: its base model holds them as layers, so
+ * `dispose()` would free none of them).
+ */
+export function disposeAdversarialModel(model: AdversarialModel, networks: readonly tf.LayersModel[]): void {
+  try {
+    for (const p of model.getPlayers()) p.optimizer.dispose();
+  } catch {
+    // not compiled: no optimizers to free
+  }
+  for (const w of new Set([...networks, ...model.playerModels].flatMap((m) => m.weights))) {
     try {
       w.dispose();
     } catch {

@@ -165,6 +165,8 @@ class DemoWorker<K extends Knobs> {
         });
       case 'exportGenerator':
         return this.recoverable(() => this.exportGenerators());
+      case 'files':
+        return this.recoverable(() => this.input(cmd.files));
     }
   }
 
@@ -267,7 +269,7 @@ class DemoWorker<K extends Knobs> {
   private async load(slot: string): Promise<void> {
     this.setStatus('loading', `Loading '${slot}'…`);
     const keys = this.trainer?.runs.map((r) => r.key) ?? [];
-    const { models, knobs } = await loadSlot(this.demo.info.id, slot, keys);
+    const { models, knobs } = await loadSlot(this.demo.info.id, slot, keys, this.demo.load?.bind(this.demo));
     // A loaded run waits paused, showing exactly the saved generator's samples.
     await this.rebuild((knobs ?? this.knobs!) as K, models, 'paused');
     this.message = `Loaded '${slot}' (step ${this.step}); press Resume to continue.`;
@@ -278,8 +280,22 @@ class DemoWorker<K extends Knobs> {
   private async exportGenerators(): Promise<void> {
     const trainer = this.requireTrainer('export');
     const files = [];
-    for (const run of trainer.runs) files.push(...(await modelFiles(run.model.generator, `${this.demo.info.id}-${run.key}-generator-step${this.step}`)));
+    for (const run of trainer.runs) {
+      const generator = run.generator ?? ('generator' in run.model ? run.model.generator : undefined);
+      if (!generator) throw new Error(`Run '${run.key}' names no generator to export.`);
+      files.push(...(await modelFiles(generator, `${this.demo.info.id}-${run.key}-generator-step${this.step}`)));
+    }
     this.post({ type: 'files', files }, files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : [])));
+  }
+
+  /** Hands dropped or picked files to the trainer; bad files raise a warning and training goes on. */
+  private async input(files: readonly File[]): Promise<void> {
+    const trainer = this.requireTrainer('feed files to');
+    if (!trainer.input) throw new Error(`The ${this.demo.info.title} demo takes no files.`);
+    const line = await trainer.input(files);
+    this.message = this.status === 'training' ? line : `${line} ${this.message}`;
+    await this.drawView();
+    this.postState(true);
   }
 
   private requireTrainer(what: string): Trainer {

@@ -1,4 +1,5 @@
-import type { Model } from 'gandlf';
+import type * as tf from '@tensorflow/tfjs';
+import type { AdversarialModel, Model } from 'gandlf';
 import type { DemoInfo, Knobs, Logs, View } from '../protocol';
 
 /** One model a demo trains, e.g. the GAN, or the Unrolled one of three side by side. */
@@ -6,8 +7,14 @@ export interface Run {
   /** Stable key: part of checkpoint names (`indexeddb://${id}/${slot}/${key}`). */
   readonly key: string;
   readonly label: string;
-  readonly model: Model;
+  /** A gandlf `Model`, or an `AdversarialModel` for games of more networks (BiGAN, AAE). */
+  readonly model: RunModel;
+  /** The network 'Download generator' exports. @default `model.generator` (a gandlf `Model`) */
+  readonly generator?: tf.LayersModel;
 }
+
+/** What a run trains and checkpoints: both kinds count steps, save and load whole runs. */
+export type RunModel = Model | AdversarialModel;
 
 /** A demo's training, built for one set of knobs. The shell drives it one step at a time. */
 export interface Trainer {
@@ -16,6 +23,12 @@ export interface Trainer {
   step(): Promise<Record<string, Logs>>;
   /** The sample view, from a fixed latent batch, so equal weights draw equal pixels. */
   view(): Promise<View>;
+  /**
+   * Files the user picked or dropped (see `DemoInfo.input`): the trainer takes
+   * its data from them. Throw a clear error for bad files; training goes on
+   * with the data it had. Resolves to a line for the status bar.
+   */
+  input?(files: readonly File[]): Promise<string>;
   /** Frees the data and models. */
   dispose(): void;
 }
@@ -23,7 +36,7 @@ export interface Trainer {
 /** What `create` gets besides the knobs. */
 export interface CreateContext {
   /** Models loaded from a checkpoint, by run key: train these instead of fresh ones. */
-  readonly restored?: Readonly<Record<string, Model>>;
+  readonly restored?: Readonly<Record<string, RunModel>>;
   /** Shows a line in the status bar, e.g. while data downloads. */
   progress(message: string): void;
 }
@@ -32,4 +45,6 @@ export interface CreateContext {
 export interface WorkerDemo<K extends Knobs = Knobs> {
   readonly info: DemoInfo<K>;
   create(knobs: K, context: CreateContext): Promise<Trainer>;
+  /** Loads one run's checkpoint. @default `Model.load` (use `AdversarialModel.load` for AdversarialModel runs) */
+  load?(url: string): Promise<RunModel>;
 }
