@@ -1,0 +1,56 @@
+import * as tf from '@tensorflow/tfjs';
+import type { FitArgs } from '../adversarial/adversarial-model';
+import { SpectralNormalization } from '../layers/spectral-normalization';
+import type { Model, ModelTargets } from '../model/model';
+
+/** A compiled model for the ring of 8 Gaussians, with the targets and `fit` options it trains with. */
+export interface RingPreset {
+  /** The compiled model: `model.fit(['normal', x], targets, fitArgs)`. */
+  readonly model: Model;
+  /** Targets for `fit`, in gandlf's shorthand. */
+  readonly targets: ModelTargets;
+  /** Suggested `fit` options. */
+  readonly fitArgs: FitArgs;
+}
+
+/** Options shared by the ring presets. */
+export interface RingPresetOptions {
+  /** Latent size. @default 4 (a little more than the data's 2 dimensions eases covering 8 modes) */
+  latentDim?: number;
+  /** Units of each of the two hidden layers of both networks. @default 64 */
+  hidden?: number;
+  /** Seeds the initial weights (and the penalty's draws). @default 1 */
+  seed?: number;
+  /** Adam's learning rate for both networks. @default 3e-3 (high, for a short run on a small problem) */
+  learningRate?: number;
+  /** Epochs in `fitArgs`. @default 20 */
+  epochs?: number;
+  /** Batch size in `fitArgs`. @default 128 */
+  batchSize?: number;
+}
+
+/** Adam with β = (0.5, 0.9) as in WGAN-GP, and an explicit ε (left unset, tfjs takes 1e-4 on WebGL). */
+export const ganAdam = (learningRate: number) => tf.train.adam(learningRate, 0.5, 0.9, 1e-7);
+
+/**
+ * A two-hidden-layer MLP `[inDim] -> [outDim]` with seeded initial weights.
+ * `activation` applies to the hidden layers; `spectral: 'hidden'` wraps the
+ * hidden Dense layers in `SpectralNormalization`. The output layer is linear
+ * and named `${name}_out`.
+ */
+export function ringMlp(
+  inDim: number,
+  outDim: number,
+  { hidden, seed, activation, spectral = false, name }: { hidden: number; seed: number; activation: 'relu' | 'leakyRelu'; spectral?: 'hidden' | false; name: string },
+): tf.LayersModel {
+  const input = tf.input({ shape: [inDim] });
+  const dense = (units: number, k: number, layerName?: string): tf.layers.Layer => {
+    const layer = tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + k }), ...(layerName ? { name: layerName } : {}) });
+    return spectral === 'hidden' && k < 2 ? new SpectralNormalization({ layer, seed: seed + 10 + k }) : layer;
+  };
+  const act = () => (activation === 'relu' ? tf.layers.reLU() : tf.layers.leakyReLU({ alpha: 0.2 }));
+  let h = input as tf.SymbolicTensor;
+  for (const k of [0, 1]) h = act().apply(dense(hidden, k).apply(h)) as tf.SymbolicTensor;
+  const out = dense(outDim, 2, `${name}_out`).apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: out, name });
+}
