@@ -12,7 +12,7 @@ export type { DataSource, InputsSpec, TargetsSpec } from './adversarial/data';
 export { getOptimizer, optimizerNames } from './adversarial/get-optimizer';
 export type { OptimizerIdentifier } from './adversarial/get-optimizer';
 export { registerPenalty } from './adversarial/penalty';
-export type { Penalty, PenaltyContext } from './adversarial/penalty';
+export type { GanRoles, Penalty, PenaltyContext } from './adversarial/penalty';
 export type { RollbackEvent } from './adversarial/guarded-run';
 export { Player } from './adversarial/player';
 export type { Batch, PlayerEval, PlayerOutput } from './adversarial/player';
@@ -23,6 +23,7 @@ export {
   CorruptCheckpointError,
   GandlfError,
   InvalidArgumentError,
+  MissingGradientError,
   NonFiniteDataError,
   NotCompiledError,
   ShapeMismatchError,
@@ -78,3 +79,50 @@ export { canTrainOnWasm, missingWasmKernels, registerWasmConvGradients } from '.
 export type { WasmConvRegistration } from './backends/wasm-conv';
 export { pickBackend } from './backends/pick-backend';
 export type { PickBackendOptions } from './backends/pick-backend';
+export { BatchSimilarity } from './layers/batch-similarity';
+export type { BatchSimilarityArgs } from './layers/batch-similarity';
+export type { LayerArgs, LayerWrapperArgs } from './layers/layer-wrapper';
+export { PermanentDropout } from './layers/permanent-dropout';
+export type { PermanentDropoutArgs } from './layers/permanent-dropout';
+export { Residual } from './layers/residual';
+export type { ResidualArgs } from './layers/residual';
+export { getSimilarity, similarityNames } from './layers/similarities';
+export type { SimilarityFn, SimilarityName } from './layers/similarities';
+export { SpectralNormalization } from './layers/spectral-normalization';
+export type { SpectralNormalizationArgs } from './layers/spectral-normalization';
+export { categoricalCrossentropy } from './losses/categorical';
+export { smoothLabels } from './losses/registry';
+export { relativisticAverageDiscriminatorLoss, relativisticAverageGeneratorLoss } from './losses/relativistic';
+export type { RelativisticKind } from './losses/relativistic';
+export { wasserstein } from './losses/wasserstein';
+export { gradientPenalty } from './penalties/gradient-penalty';
+export type { GradientPenaltyOptions } from './penalties/gradient-penalty';
+export { r1Penalty } from './penalties/r1';
+export type { R1Options } from './penalties/r1';
+export { relativisticAverage, relativisticAverageLoss } from './penalties/relativistic-average';
+export type { RelativisticAverageOptions } from './penalties/relativistic-average';
+export { ensureSecondOrderGradients } from './penalties/second-order-gradients';
+export { clipWeights, setLearningRate, WeightClipping } from './optimizers/weight-clipping';
+export type { ClipWeightsOptions } from './optimizers/weight-clipping';
+export { ExponentialMovingAverage } from './model/ema';
+export type { EmaOptions } from './model/ema';
+export { AUGMENTATIONS, diffAugment } from './augment/diff-augment';
+export type { Augmentation, DiffAugmentOptions, UniformStream } from './augment/diff-augment';
+export { DiffAugment } from './augment/diff-augment-layer';
+export type { DiffAugmentArgs } from './augment/diff-augment-layer';
+export { adaptiveLearningRate, adaptiveRates } from './callbacks/adaptive-learning-rate';
+export type { AdaptiveLearningRateOptions } from './callbacks/adaptive-learning-rate';
+export { imageGrid, toCanvas } from './callbacks/image-grid';
+export type { GridSink, ImageGridOptions } from './callbacks/image-grid';
+export { tileImages } from './callbacks/tile-images';
+export type { TileImagesOptions } from './callbacks/tile-images';
+export { latentSearch } from './latent/latent-search';
+export type { LatentSearchOptions, LatentSearchResult } from './latent/latent-search';
+export { interpolateLatents } from './latent/interpolate';
+export type { InterpolateOptions } from './latent/interpolate';
+export { ganAdam, ringMlp } from './presets/ring-preset';
+export type { RingPreset, RingPresetOptions } from './presets/ring-preset';
+export { hingeSnRing } from './presets/hinge-sn-ring';
+export type { HingeSnRingOptions } from './presets/hinge-sn-ring';
+export { wganGpRing } from './presets/wgan-gp-ring';
+export type { WganGpRingOptions } from './presets/wgan-gp-ring';
