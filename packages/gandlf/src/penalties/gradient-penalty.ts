@@ -27,10 +27,11 @@ export interface GradientPenaltyOptions {
  *
  * It differentiates D's gradient (a second-order gradient): D must use ops
  * whose backward kernels are differentiable in tfjs. Dense, Conv2D, ReLU,
- * LeakyReLU, sigmoid, tanh and BatchNormalization work; pooling layers, ELU and
- * depthwise convolutions do not, and training then throws
- * `MissingGradientError` naming the op. Samples are not augmented even when
- * the `Model` uses DiffAugment.
+ * LeakyReLU, SELU, sigmoid, tanh and BatchNormalization work (creating the
+ * penalty patches tfjs for some of them, see `ensureSecondOrderGradients`);
+ * pooling layers, ELU, UpSampling2D and depthwise convolutions do not, and
+ * training then throws `MissingGradientError` naming the op. Samples are not
+ * augmented even when the `Model` uses DiffAugment.
  *
  * @example
  * model.compile({ loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 10 })] } });
