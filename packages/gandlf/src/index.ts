@@ -121,7 +121,7 @@ export type { LatentSearchOptions, LatentSearchResult } from './latent/latent-se
 export { interpolateLatents } from './latent/interpolate';
 export type { InterpolateOptions } from './latent/interpolate';
 export { ganAdam, ringMlp } from './presets/ring-preset';
-export type { RingPreset, RingPresetOptions } from './presets/ring-preset';
+export type { RingMlpOptions, RingPreset, RingPresetOptions } from './presets/ring-preset';
 export { hingeSnRing } from './presets/hinge-sn-ring';
 export type { HingeSnRingOptions } from './presets/hinge-sn-ring';
 export { wganGpRing } from './presets/wgan-gp-ring';

@@ -32,17 +32,27 @@ export interface RingPresetOptions {
 /** Adam with β = (0.5, 0.9) as in WGAN-GP, and an explicit ε (left unset, tfjs takes 1e-4 on WebGL). */
 export const ganAdam = (learningRate: number) => tf.train.adam(learningRate, 0.5, 0.9, 1e-7);
 
+/** Options of {@link ringMlp}. */
+export interface RingMlpOptions {
+  /** Units of each hidden layer. */
+  hidden: number;
+  /** Seeds the initial weights (and spectral-norm vectors). */
+  seed: number;
+  /** The hidden layers' activation. */
+  activation: 'relu' | 'leakyRelu';
+  /** `'hidden'` wraps the hidden Dense layers in `SpectralNormalization`. @default false */
+  spectral?: 'hidden' | false;
+  /** The model's name; its output layer is `${name}_out`. */
+  name: string;
+}
+
 /**
  * A two-hidden-layer MLP `[inDim] -> [outDim]` with seeded initial weights.
  * `activation` applies to the hidden layers; `spectral: 'hidden'` wraps the
  * hidden Dense layers in `SpectralNormalization`. The output layer is linear
  * and named `${name}_out`.
  */
-export function ringMlp(
-  inDim: number,
-  outDim: number,
-  { hidden, seed, activation, spectral = false, name }: { hidden: number; seed: number; activation: 'relu' | 'leakyRelu'; spectral?: 'hidden' | false; name: string },
-): tf.LayersModel {
+export function ringMlp(inDim: number, outDim: number, { hidden, seed, activation, spectral = false, name }: RingMlpOptions): tf.LayersModel {
   const input = tf.input({ shape: [inDim] });
   const dense = (units: number, k: number, layerName?: string): tf.layers.Layer => {
     const layer = tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + k }), ...(layerName ? { name: layerName } : {}) });
