@@ -1,0 +1,5 @@
+import { demoConfig, serveRawInDev } from '@gandlf/demo-shell/vite';
+import { defineConfig } from 'vite';
+
+// MNIST's IDX files have no extension; the dev server must serve them raw.
+export default defineConfig(demoConfig({ plugins: [serveRawInDev(/-ubyte$/)] }));
