@@ -5,10 +5,11 @@ import { toLogs, type Callback, type History, type Logs } from '../training/call
 import { fitLoop, type YieldEvery } from '../training/fit-loop';
 import { checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
 export type { AdversarialModelArgs } from './compile';
-import { assertCount, assertFinite, bindSources, disposeOwned, listInputs, listTargets, type InputsSpec, type Slot, type TargetsSpec, type SlotSource } from './data';
+import { assertCount, type InputsSpec, type TargetsSpec } from './data';
+import { bindData, evaluateData, stackLogs, type BoundData, type GameSlots } from './bound-data';
 import { resolvePlayerOptimizers } from './get-optimizer';
 import { inputNamesOf, outputNamesOf } from './model-names';
-import { Player, type Batch } from './player';
+import { Player } from './player';
 import { GuardedRun, type RollbackEvent } from './guarded-run';
 import type { DivergenceOptions } from '../training/divergence';
 import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
@@ -96,6 +97,42 @@ export class AdversarialModel {
     return inputNamesOf(this.playerModels[0]!);
   }
 
+  /** Input and target slots, as `bindData` checks them. */
+  private get slots(): GameSlots {
+    return {
+      inputNames: this.inputNames,
+      inputShapes: this.playerModels[0]!.inputs.map((t) => t.shape),
+      playerNames: this.playerNames,
+      outputNames: this.outputNames,
+      outputShapes: this.playerModels.map((m) => m.outputs.map((t) => t.shape)),
+    };
+  }
+
+  /** Restarts the random stream behind shuffling and drawn inputs from `seed`. */
+  setSeed(seed: number): void {
+    if (!Number.isFinite(seed)) {
+      throw new InvalidArgumentError(`Argument 'seed' passed to 'setSeed' must be a finite number. Received: seed=${describe(seed)}`);
+    }
+    this.random = new Random(seed);
+  }
+
+  /**
+   * Frees every weight of the player models and every optimizer's state. The
+   * model cannot be used afterwards. (`LayersModel.dispose()` on the networks
+   * frees nothing while the player models still use them as layers.)
+   */
+  dispose(): void {
+    for (const p of this.players ?? []) p.optimizer.dispose();
+    for (const w of new Set(this.playerModels.flatMap((m) => m.weights))) {
+      try {
+        w.dispose();
+      } catch {
+        // Already freed, e.g. through a network shared with another model.
+      }
+    }
+    this.players = null;
+  }
+
   /** `${player}_${output}` for every target, in the order `fit` expects them. */
   get targetNames(): string[] {
     return this.outputNames.flatMap((names, i) => names.map((o) => `${this.playerNames[i]}_${o}`));
@@ -151,8 +188,8 @@ export class AdversarialModel {
     assertCount(batchSize, 'batchSize', fn, 1);
     assertCount(initialEpoch, 'initialEpoch', fn, 0);
     if (args.seed !== undefined) this.random = new Random(args.seed);
-    const data = await this.bind(x, y, fn, args.numSamples);
-    const validation = args.validationData ? await this.bind(args.validationData[0], args.validationData[1], fn) : null;
+    const data = await bindData(this.slots, x, y, fn, { numSamples: args.numSamples });
+    const validation = args.validationData ? await bindData(this.slots, args.validationData[0], args.validationData[1], fn) : null;
     this.enter(fn);
     const guard = args.divergence === false ? null : new GuardedRun(this, this.players!, args.divergence ?? {});
     try {
@@ -168,7 +205,7 @@ export class AdversarialModel {
         metricNames: this.metricsNames,
         random: this.random,
         trainBatch: async (rows) => {
-          const values = await this.trainRows(data.sources, rows);
+          const values = await this.trainRows(data, rows);
           try {
             if (guard) await guard.afterStep(values);
           } catch (e) {
@@ -178,7 +215,7 @@ export class AdversarialModel {
           return values;
         },
         validate: validation
-          ? async () => prefix('val_', await this.evaluateBound(validation.sources, validation.numSamples, batchSize))
+          ? async () => prefix('val_', await evaluateData(this.players!, validation, batchSize, this.random, this.metricsNames))
           : undefined,
         shouldStop: () => this.stopTraining,
         onEpochDone: (epoch, logs) => this.recordEpoch(epoch, logs),
@@ -256,14 +293,18 @@ export class AdversarialModel {
     this.checkpointMetadata = { ...meta.metadata };
   }
 
-  /** One update on one batch, for users who write their own loop. Returns that step's logs. */
-  async trainOnBatch(x: InputsSpec, y: TargetsSpec): Promise<Logs> {
+  /**
+   * One update on one batch, for users who write their own loop. Returns that
+   * step's logs. Each data tensor is checked for NaN the first time it is seen;
+   * `checkFinite: false` skips even that.
+   */
+  async trainOnBatch(x: InputsSpec, y: TargetsSpec, options: { checkFinite?: boolean } = {}): Promise<Logs> {
     const fn = 'trainOnBatch';
     this.requireCompiled(fn);
-    const data = await this.bind(x, y, fn);
+    const data = await bindData(this.slots, x, y, fn, options);
     this.enter(fn);
     try {
-      const values = await this.trainRows(data.sources, Int32Array.from({ length: data.numSamples }, (_, i) => i));
+      const values = await this.trainRows(data, Int32Array.from({ length: data.numSamples }, (_, i) => i));
       const logs = toLogs(this.metricsNames, await values.data());
       values.dispose();
       return logs;
@@ -278,17 +319,17 @@ export class AdversarialModel {
     const fn = 'evaluate';
     this.requireCompiled(fn);
     assertCount(batchSize, 'batchSize', fn, 1);
-    const data = await this.bind(x, y, fn);
+    const data = await bindData(this.slots, x, y, fn);
     try {
-      return await this.evaluateBound(data.sources, data.numSamples, batchSize);
+      return await evaluateData(this.players!, data, batchSize, this.random, this.metricsNames);
     } finally {
       data.dispose();
     }
   }
 
   /** One training step on the given rows: draw the batch, let the optimizer step, stack the logs. */
-  private async trainRows(sources: readonly SlotSource[], rows: Int32Array): Promise<tf.Tensor1D> {
-    const batch = this.drawBatch(sources, rows);
+  private async trainRows(data: BoundData, rows: Int32Array): Promise<tf.Tensor1D> {
+    const batch = data.draw(rows, this.random);
     try {
       const perPlayer = await this.adversarialOptimizer!.step({ players: this.players!, batch, step: this.step });
       this.step++;
@@ -296,65 +337,6 @@ export class AdversarialModel {
     } finally {
       tf.dispose([...batch.inputs, ...batch.targets.flat()]);
     }
-  }
-
-  private drawBatch(sources: readonly SlotSource[], rows: Int32Array): Batch {
-    const nIn = this.inputNames.length;
-    return tf.tidy(() => {
-      const idx = tf.tensor1d(rows, 'int32');
-      const all = sources.map((s) => s.batch(idx, rows.length, this.random));
-      const targets: tf.Tensor[][] = [];
-      let k = nIn;
-      for (const names of this.outputNames) {
-        targets.push(all.slice(k, k + names.length));
-        k += names.length;
-      }
-      return { inputs: all.slice(0, nIn), targets } as never;
-    }) as Batch;
-  }
-
-  private async evaluateBound(sources: readonly SlotSource[], numSamples: number, batchSize: number): Promise<Logs> {
-    let sums: tf.Tensor1D | null = null;
-    for (let start = 0; start < numSamples; start += batchSize) {
-      const rows = Int32Array.from({ length: Math.min(batchSize, numSamples - start) }, (_, i) => start + i);
-      const batch = this.drawBatch(sources, rows);
-      const prev: tf.Tensor1D | null = sums;
-      sums = tf.tidy(() => {
-        const v = tf.mul(stackLogs(this.players!.map((p) => p.evaluate(batch).values)), rows.length) as tf.Tensor1D;
-        return prev ? (tf.add(prev, v) as tf.Tensor1D) : v;
-      });
-      prev?.dispose();
-      tf.dispose([...batch.inputs, ...batch.targets.flat()]);
-    }
-    const total: tf.Tensor1D = sums!;
-    const values = await total.data();
-    total.dispose();
-    return toLogs(this.metricsNames, values.map((v) => v / numSamples));
-  }
-
-  /** Checks inputs and targets against the models, before anything is updated. */
-  private async bind(x: InputsSpec, y: TargetsSpec, fn: string, numSamples?: number) {
-    const inputs = this.playerModels[0]!.inputs;
-    const inNames = this.inputNames;
-    const inSlots: Slot[] = inputs.map((t, i) => ({ label: `Input '${inNames[i]}'`, shape: t.shape }));
-    const outSlots: Slot[] = this.playerModels.flatMap((m, p) =>
-      m.outputs.map((t, k) => ({ label: `Target '${this.playerNames[p]}_${this.outputNames[p]![k]}'`, shape: t.shape })),
-    );
-    const given = [...listInputs(x, inNames, fn), ...listTargets(y, this.targetNames, fn)];
-    const bound = bindSources(given, [...inSlots, ...outSlots], fn, numSamples);
-    const dispose = () => disposeOwned(bound.sources, given);
-    if (bound.numSamples === undefined) {
-      throw new InvalidArgumentError(
-        `'${fn}' cannot tell how many samples to train on: every input and target is drawn, none is a tensor. Pass 'numSamples'. Received: numSamples=undefined`,
-      );
-    }
-    try {
-      await assertFinite(bound.sources, fn);
-    } catch (e) {
-      dispose();
-      throw e;
-    }
-    return { sources: bound.sources, numSamples: bound.numSamples, dispose };
   }
 
   private recordEpoch(epoch: number, logs: Logs): void {
@@ -384,16 +366,6 @@ export interface SaveOptions {
 
 function describeUrl(url: CheckpointDestination): string {
   return typeof url === 'string' ? `'${url}'` : '(IOHandler)';
-}
-
-/** `loss` (the sum of the players' totals) followed by every player's values. */
-function stackLogs(perPlayer: readonly tf.Tensor1D[]): tf.Tensor1D {
-  const out = tf.tidy(() => {
-    const total = tf.addN(perPlayer.map((v) => v.slice(0, 1)));
-    return tf.concat([total, ...perPlayer]) as tf.Tensor1D;
-  });
-  tf.dispose(perPlayer as tf.Tensor1D[]);
-  return out;
 }
 
 function prefix(p: string, logs: Logs): Logs {

@@ -218,3 +218,36 @@ describe('Model: training', () => {
     tf.dispose([data, samples]);
   }, 120_000);
 });
+
+describe('Model: lifecycle', () => {
+  it('dispose frees every weight and optimizer slot; setSeed checks its seed', async () => {
+    const base = tf.memory().numTensors;
+    const model = new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(3) });
+    model.compile({ loss: 'binaryCrossentropy' });
+    const x = tf.randomNormal([16, 3]);
+    model.setSeed(3);
+    const a = await model.trainOnBatch(['normal', x], ['zeros', 'ones']);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(base + 1); // only x is left
+    const twin = new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(3) });
+    expect(() => twin.setSeed(Number.NaN)).toThrowError(/seed=NaN/);
+    x.dispose();
+    twin.dispose();
+    expect(a.loss).toBeGreaterThan(0);
+  });
+
+  it('checks each real-data tensor for NaN once, not on every trainOnBatch', async () => {
+    const model = new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(3) });
+    model.compile({ loss: 'binaryCrossentropy' });
+    const x = tf.randomNormal([16, 3]);
+    await model.trainOnBatch(['normal', x], ['zeros', 'ones']);
+    const profile = await tf.profile(() => model.trainOnBatch(['normal', x], ['zeros', 'ones']));
+    expect(profile.kernelNames).not.toContain('IsFinite');
+    const fresh = tf.randomNormal([16, 3]);
+    const second = await tf.profile(() => model.trainOnBatch(['normal', fresh], ['zeros', 'ones']));
+    expect(second.kernelNames).toContain('IsFinite');
+    fresh.dispose();
+    model.dispose();
+    x.dispose();
+  });
+});

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { AdversarialModel, type FitArgs, type SaveOptions } from '../adversarial/adversarial-model';
 import type { LossIdentifier } from '../losses/registry';
 import type { MetricsSpec } from '../adversarial/compile';
-import { assertCount, checkShape, type DataSource } from '../adversarial/data';
+import type { DataSource } from '../adversarial/data';
 import { outputNamesOf } from '../adversarial/model-names';
 import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
 import { fromArtifacts, type LoadOptions } from '../adversarial/checkpoint';
@@ -12,13 +12,16 @@ import { rebuildOrCorrupt } from '../io/format';
 import { fixNames } from '../helpers/builders';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import { Simultaneous } from '../optimizers/simultaneous';
-import { Random } from '../random';
 import type { History, Logs } from '../training/callbacks';
 import { expandModes, MODES, type ModeSpec, type PerMode } from './modes';
-import { drawAll, shortcutSource, type Shortcut } from './shortcuts';
 import type { GanRoles, Penalty } from '../adversarial/penalty';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { ExponentialMovingAverage, type EmaOptions } from './ema';
+import { runNetwork, type SampleArgs } from './run-network';
+import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
+
+export type { SampleArgs } from './run-network';
+export type { ModelInputs } from './shortcuts';
 
 /** Arguments of the `Model` constructor. */
 export interface ModelArgs {
@@ -63,18 +66,7 @@ export interface ModelCompileArgs {
   ema?: EmaOptions;
 }
 
-/** Options of `Model.sample` and `Model.predict`. */
-export interface SampleArgs {
-  /** How many samples to draw when no input is a tensor. @default the tensors' length */
-  numSamples?: number;
-  /** Batch size of the forward passes. @default 32 */
-  batchSize?: number;
-  /** Seeds the drawn inputs, so the same seed gives the same latent batch. @default unseeded */
-  seed?: number;
-}
 
-/** Inputs of `Model.fit`: generator inputs, then real data, then conditional inputs. */
-export type ModelInputs = Shortcut | readonly Shortcut[];
 /** Targets of `Model.fit`, per discriminator output and mode (see `expandModes`). */
 export type ModelTargets = ModeSpec<Shortcut>;
 
@@ -305,17 +297,29 @@ export class Model {
   }
 
 
+  /** Restarts the random stream behind drawn inputs and shuffling from `seed`. */
+  setSeed(seed: number): void {
+    this.adversarial.setSeed(seed);
+  }
+
+  /** Frees both networks' weights, the optimizers' state and the generator average. */
+  dispose(): void {
+    this.ema?.dispose();
+    this.ema = null;
+    this.adversarial.dispose();
+  }
+
   /**
    * Generator outputs for the given generator inputs (shortcuts drawn
    * `numSamples` times). With `compile({ ema })`, the moving average draws them.
    */
   sample(inputs: ModelInputs, args: SampleArgs = {}): tf.Tensor | tf.Tensor[] {
-    return this.run(this.ema?.shadow ?? this.generator, inputs, args, 'sample');
+    return runNetwork(this.ema?.shadow ?? this.generator, 'generator', inputs, args, 'sample');
   }
 
   /** Discriminator outputs for the given discriminator inputs. */
   predict(inputs: ModelInputs, args: SampleArgs = {}): tf.Tensor | tf.Tensor[] {
-    return this.run(this.discriminator, inputs, args, 'predict');
+    return runNetwork(this.discriminator, 'discriminator', inputs, args, 'predict');
   }
 
   private byOutput<T>(values: PerMode<T>, modes: readonly ('gen' | 'fake' | 'real')[]): Record<string, T> {
@@ -343,46 +347,5 @@ export class Model {
       });
     }
     return [inputs, ys];
-  }
-
-  private run(net: tf.LayersModel, inputs: ModelInputs, { numSamples, batchSize = 32, seed }: SampleArgs, fn: string) {
-    const xs = Array.isArray(inputs) ? (inputs as Shortcut[]) : [inputs as Shortcut];
-    if (xs.length !== net.inputs.length) {
-      throw new ShapeMismatchError(
-        `Argument 'inputs' passed to '${fn}' must hold ${net.inputs.length} input(s) of the ${net === this.discriminator ? 'discriminator' : 'generator'}. Received: ${xs.length}`,
-      );
-    }
-    const sources = xs.map((s, i) => shortcutSource(s, net.inputs[i]!.shape, `Input ${i}`, fn));
-    const lengths = sources.filter((s): s is tf.Tensor => s instanceof tf.Tensor).map((t) => t.shape[0] as number);
-    const n = numSamples ?? lengths[0];
-    if (n === undefined) {
-      throw new InvalidArgumentError(
-        `'${fn}' cannot tell how many samples to draw: no input is a tensor. Pass 'numSamples'. Received: numSamples=undefined`,
-      );
-    }
-    if (!Number.isInteger(n) || n <= 0 || lengths.some((l) => l !== n)) {
-      throw new InvalidArgumentError(
-        `'${fn}': numSamples must be a positive integer that matches the tensors given. Received: numSamples=${describe(numSamples)}, tensor lengths ${describe(lengths)}`,
-      );
-    }
-    const perSample = net.inputs.reduce((sum, t) => sum + t.shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1), 0);
-    if (n * perSample > 2 ** 28) {
-      throw new InvalidArgumentError(
-        `'${fn}' would draw ${n} samples (${n * perSample} values) at once, more than fits in memory; draw fewer, in several calls. Received: numSamples=${describe(numSamples)}`,
-      );
-    }
-    if (seed !== undefined && !Number.isFinite(seed)) {
-      throw new InvalidArgumentError(`Argument 'seed' passed to '${fn}' must be a finite number. Received: seed=${describe(seed)}`);
-    }
-    assertCount(batchSize, 'batchSize', fn, 1);
-    const random = new Random(seed);
-    return tf.tidy(() => {
-      const data = sources.map((s, i) => {
-        const t = drawAll(s, n, net.inputs[i]!.shape, random);
-        checkShape(t, { label: `Input ${i}`, shape: net.inputs[i]!.shape }, fn, n);
-        return t.dtype === 'float32' ? t : t.toFloat();
-      });
-      return net.predict(data.length === 1 ? data[0]! : data, { batchSize });
-    });
   }
 }

@@ -20,6 +20,9 @@ export type Shortcut =
   | tf.Tensor
   | ((batchSize: number) => tf.Tensor);
 
+/** Inputs of `Model.fit`: generator inputs, then real data, then conditional inputs. */
+export type ModelInputs = Shortcut | readonly Shortcut[];
+
 const NAMED = ['normal', 'uniform', 'zeros', 'ones', 'onehot'] as const;
 
 /** Turns a shortcut into a data source for a slot of `shape` (first axis = batch). */
