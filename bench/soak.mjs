@@ -31,21 +31,28 @@ const results = [];
 for (const [name, make] of Object.entries(optimizers)) {
   const model = new Model({ generator: mlp(4, 2, 'linear'), discriminator: mlp(2, 1, 'sigmoid') });
   model.compile({ optimizer: tf.train.adam(1e-3, 0.5, 0.999, 1e-7), loss: 'binaryCrossentropy', adversarialOptimizer: make() });
-  const x = tf.randomNormal([steps * 16 > 4096 ? 4096 : steps * 16, 2]);
+  // One epoch is 250 batches of 16; the run is a whole number of epochs.
+  const perEpoch = Math.min(250, steps);
+  const x = tf.randomNormal([perEpoch * 16, 2]);
   const samples = [];
   const started = performance.now();
   let done = 0;
-  while (done < steps) {
-    const epochSteps = Math.min(x.shape[0] / 16, steps - done);
-    await model.fit(['normal', x], ['zeros', 'ones'], { epochs: 1, batchSize: 16, numSamples: epochSteps * 16, yieldEvery: 'never',
-      callbacks: [{ onBatchEnd: () => {
-        done++;
-        if (done % every === 0) {
-          const m = tf.memory();
-          samples.push({ step: done, numTensors: m.numTensors, numBytes: m.numBytes, heapUsed: process.memoryUsage().heapUsed });
-        }
-      } }] });
-  }
+  await model.fit(['normal', x], ['zeros', 'ones'], {
+    epochs: Math.ceil(steps / perEpoch),
+    batchSize: 16,
+    yieldEvery: 'never',
+    callbacks: [
+      {
+        onBatchEnd: () => {
+          done++;
+          if (done % every === 0) {
+            const m = tf.memory();
+            samples.push({ step: done, numTensors: m.numTensors, numBytes: m.numBytes, heapUsed: process.memoryUsage().heapUsed });
+          }
+        },
+      },
+    ],
+  });
   const secs = (performance.now() - started) / 1000;
   // Flat: after the first sample (warm-up allocates optimizer slots), nothing grows.
   const settled = samples.slice(1);
