@@ -1,0 +1,4 @@
+import { demoConfig } from '@gandlf/demo-shell/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig(demoConfig());
