@@ -25,6 +25,20 @@ function cifarBatch(count: number): Buffer {
   return b;
 }
 
+/** Drops one file on the page, as a user dragging it from their file manager would. */
+async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.evaluate(
+    ([fileName, b64]) => {
+      const raw = atob(b64);
+      const data = Uint8Array.from(raw, (ch) => ch.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], fileName, { type: 'application/octet-stream' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, bytes.toString('base64')] as const,
+  );
+}
+
 /** A small PNG drawn by the page's own canvas. */
 async function png(page: Page, colour: string): Promise<Buffer> {
   const b64 = await page.evaluate((fill) => {
@@ -67,13 +81,13 @@ test.describe('images: files', () => {
     expect(await state.get('training-data')).toBe('shapes');
     await stepsOn(2);
 
-    // 20 CIFAR-10 records: training goes on, on them.
-    await files.setInputFiles({ name: 'data_batch_1.bin', mimeType: 'application/octet-stream', buffer: cifarBatch(20) });
+    // 20 CIFAR-10 records, dropped on the page: training goes on, on them.
+    await drop(page, 'data_batch_1.bin', cifarBatch(20));
     await expect.poll(() => state.get('training-data')).toBe('cifar-10');
     expect(await state.get('training-count')).toBe('20');
     await stepsOn();
 
-    // A truncated batch: the parser's message, and training keeps its data.
+    // A truncated batch, picked with the file input: the parser's message, and training keeps its data.
     await files.setInputFiles({ name: 'corrupt.bin', mimeType: 'application/octet-stream', buffer: cifarBatch(20).subarray(0, 20 * RECORD - 100) });
     await expect.poll(() => state.get('warning')).toMatch(/corrupt\.bin is not a CIFAR-10 batch file: .*multiple of 3073/);
     await expect(page.getByRole('status').filter({ hasText: 'corrupt.bin' })).toBeVisible();

@@ -304,13 +304,42 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     body.addEventListener('dragover', (e) => e.preventDefault());
     body.addEventListener('drop', (e) => {
       e.preventDefault();
-      send(e.dataTransfer?.files ?? null);
+      const items = [...(e.dataTransfer?.items ?? [])].map((i) => i.webkitGetAsEntry?.() ?? null);
+      // A dropped folder arrives as one entry without contents: walk it for its files.
+      if (items.some((entry) => entry?.isDirectory)) {
+        droppedFiles(items).then(
+          (files) => (files.length ? connection.send({ type: 'files', files }) : showWarning('The dropped folder holds no files.')),
+          (err: unknown) => showWarning(`Could not read the dropped folder: ${err instanceof Error ? err.message : String(err)}`),
+        );
+      } else {
+        send(e.dataTransfer?.files ?? null);
+      }
     });
   }
 
   renderCheckpoints([]);
   start();
   return { stop: () => connection.terminate() };
+}
+
+/** Every file under the dropped entries, folders walked recursively. */
+async function droppedFiles(entries: readonly (FileSystemEntry | null)[]): Promise<File[]> {
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (entry.isFile) {
+      out.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)));
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      // readEntries returns the folder in chunks; an empty chunk ends it.
+      for (;;) {
+        const chunk = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (!chunk.length) break;
+        for (const child of chunk) await walk(child);
+      }
+    }
+  };
+  for (const entry of entries) if (entry) await walk(entry);
+  return out;
 }
 
 function updateUrl(key: string, value: string): void {
