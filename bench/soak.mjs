@@ -11,6 +11,11 @@ const steps = Number(process.argv[2] ?? 10_000);
 const every = Math.max(1, Math.floor(steps / 20));
 await tf.setBackend('cpu');
 
+/**
+ * @param {number} inDim
+ * @param {number} outDim
+ * @param {'linear' | 'sigmoid'} activation
+ */
 function mlp(inDim, outDim, activation) {
   return tf.sequential({
     layers: [
@@ -34,6 +39,7 @@ for (const [name, make] of Object.entries(optimizers)) {
   // One epoch is 250 batches of 16; the run is a whole number of epochs.
   const perEpoch = Math.min(250, steps);
   const x = tf.randomNormal([perEpoch * 16, 2]);
+  /** @type {{ step: number; numTensors: number; numBytes: number; heapUsed: number }[]} */
   const samples = [];
   const started = performance.now();
   let done = 0;
