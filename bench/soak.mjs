@@ -1,7 +1,7 @@
 // Soak: trains each adversarial optimizer for many steps on the tfjs cpu
 // backend and records tensors, bytes and heap along the way; all must stay
 // flat. Writes bench/results/soak.json.
-//   node bench/soak.mjs [steps]        (default 10000; CI runs a short version as a unit test)
+//   node --expose-gc bench/soak.mjs [steps]   (default 10000; CI runs a short version as a unit test)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
@@ -52,6 +52,8 @@ for (const [name, make] of Object.entries(optimizers)) {
         onBatchEnd: () => {
           done++;
           if (done % every === 0) {
+            // With --expose-gc the heap is measured after a full collection, so growth means a leak.
+            (/** @type {{ gc?: () => void }} */ (globalThis)).gc?.();
             const m = tf.memory();
             samples.push({ step: done, numTensors: m.numTensors, numBytes: m.numBytes, heapUsed: process.memoryUsage().heapUsed });
           }
@@ -62,9 +64,12 @@ for (const [name, make] of Object.entries(optimizers)) {
   const secs = (performance.now() - started) / 1000;
   // Flat: after the first sample (warm-up allocates optimizer slots), nothing grows.
   const settled = samples.slice(1);
-  const tensorGrowth = settled.at(-1).numTensors - settled[0].numTensors;
-  const byteGrowth = settled.at(-1).numBytes - settled[0].numBytes;
-  const heapGrowthMb = (settled.at(-1).heapUsed - settled[0].heapUsed) / 2 ** 20;
+  const first = settled[0];
+  const last = settled.at(-1);
+  if (!first || !last) throw new Error('soak: too few steps to sample; run at least 40');
+  const tensorGrowth = last.numTensors - first.numTensors;
+  const byteGrowth = last.numBytes - first.numBytes;
+  const heapGrowthMb = (last.heapUsed - first.heapUsed) / 2 ** 20;
   results.push({ optimizer: name, steps: done, seconds: secs, tensorGrowth, byteGrowth, heapGrowthMb, samples });
   console.log(`${name.padEnd(12)} ${done} steps in ${secs.toFixed(0)} s: tensors ${tensorGrowth >= 0 ? '+' : ''}${tensorGrowth}, bytes ${byteGrowth >= 0 ? '+' : ''}${byteGrowth}, heap ${heapGrowthMb.toFixed(1)} MB`);
   x.dispose();
@@ -73,5 +78,5 @@ for (const [name, make] of Object.entries(optimizers)) {
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('./results/soak.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), backend: 'cpu', node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), results }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), backend: 'cpu', gcBeforeSamples: typeof (/** @type {{ gc?: unknown }} */ (globalThis)).gc === 'function', node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), results }, null, 2),
 );
