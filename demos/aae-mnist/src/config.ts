@@ -1,5 +1,6 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
 import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { mlp } from './presets/mlp';
 import { tiny } from './presets/tiny';
 
 /** Every setting of the AAE demo. Presets override the defaults below. */
@@ -62,7 +63,7 @@ export const info: DemoInfo<AaeKnobs> = {
   title: 'AAE on MNIST',
   description:
     'An autoencoder whose codes a discriminator compares with draws from a normal prior, so the encoder learns to fill the prior and the decoder can write digits from any draw. Left: the decoder on fixed prior draws. Middle: real digits and their reconstructions. Right: the codes of real digits, coloured by digit.',
-  presets: { mlp: preset('mlp', {}), tiny: preset('tiny', tiny) },
+  presets: { mlp: preset('mlp', mlp), tiny: preset('tiny', tiny) },
   defaultPreset: 'mlp',
   knobs: [
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 512, step: 1, help: 'the scatter shows the first two dimensions' },

@@ -1,5 +1,6 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
 import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { mlp } from './presets/mlp';
 import { tiny } from './presets/tiny';
 
 /** Every setting of the BiGAN demo. Presets override the defaults below. */
@@ -56,7 +57,7 @@ export const info: DemoInfo<BiganKnobs> = {
   title: 'BiGAN on MNIST',
   description:
     'A generator maps codes to digits, an encoder maps digits to codes, and a discriminator sees (code, digit) pairs and tells which came from which side. Left: digits drawn from fixed codes. Right: real digits, each followed by its reconstruction G(E(x)).',
-  presets: { mlp: preset('mlp', {}), tiny: preset('tiny', tiny) },
+  presets: { mlp: preset('mlp', mlp), tiny: preset('tiny', tiny) },
   defaultPreset: 'mlp',
   knobs: [
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 512, step: 1 },

@@ -1,5 +1,6 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
 import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { dcgan } from './presets/dcgan';
 import { tiny } from './presets/tiny';
 
 /** Every setting of the images demo. Presets override the defaults below. */
@@ -47,7 +48,7 @@ export const info: DemoInfo<ImagesKnobs> = {
   title: 'Your images / CIFAR-10',
   description:
     'Drop CIFAR-10 binary batch files (data_batch_1.bin ... test_batch.bin) or a folder of images on the page, and a GAN learns to make 32x32 pictures like them. Until you do, it trains on generated coloured shapes. Left: samples from fixed noise. Right: some of the training images.',
-  presets: { dcgan: preset('dcgan', {}), tiny: preset('tiny', tiny) },
+  presets: { dcgan: preset('dcgan', dcgan), tiny: preset('tiny', tiny) },
   defaultPreset: 'dcgan',
   knobs: [
     { key: 'architecture', label: 'Architecture', type: 'select', options: ['dcgan', 'mlp'] },
