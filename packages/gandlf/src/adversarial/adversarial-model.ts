@@ -1,20 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, GandlfError, InvalidArgumentError, NotCompiledError, ShapeMismatchError } from '../errors';
-import { Random } from '../random';
-import { toLogs, type Callback, type History, type Logs } from '../training/callbacks';
-import { fitLoop, type YieldEvery } from '../training/fit-loop';
-import { checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
-export type { AdversarialModelArgs } from './compile';
-import { assertCount, type InputsSpec, type TargetsSpec } from './data';
-import { bindData, evaluateData, stackLogs, type BoundData, type GameSlots } from './bound-data';
-import { resolvePlayerOptimizers } from './get-optimizer';
-import { inputNamesOf, outputNamesOf } from './model-names';
-import { Player } from './player';
-import { GuardedRun, type RollbackEvent } from './guarded-run';
-import type { DivergenceOptions } from '../training/divergence';
-import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import { rebuildOrCorrupt, type CheckpointMeta } from '../io/format';
+import { Random } from '../random';
+import { toLogs, type Callback, type History, type Logs } from '../training/callbacks';
+import type { DivergenceOptions } from '../training/divergence';
+import { fitLoop, type YieldEvery } from '../training/fit-loop';
+import { bindData, evaluateData, stackLogs, type BoundData, type GameSlots } from './bound-data';
+import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
+import { checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
+import { assertCount, type InputsSpec, type TargetsSpec } from './data';
+import { resolvePlayerOptimizers } from './get-optimizer';
+import { GuardedRun, type RollbackEvent } from './guarded-run';
+import { inputNamesOf, outputNamesOf } from './model-names';
+import { Player } from './player';
+
+export type { AdversarialModelArgs } from './compile';
 
 /** Options of `AdversarialModel.fit`. */
 export interface FitArgs {
