@@ -290,7 +290,12 @@ class DemoWorker<K extends Knobs> {
 
   /** Hands dropped or picked files to the trainer; bad files raise a warning and training goes on. */
   private async input(files: readonly File[]): Promise<void> {
-    const trainer = this.requireTrainer('feed files to');
+    const trainer = this.trainer;
+    if (!trainer) {
+      // Files dropped while the model is being built: not a reason to stop.
+      this.post({ type: 'error', message: 'The model is still being built: drop the files again once training has started.', fatal: false });
+      return;
+    }
     if (!trainer.input) throw new Error(`The ${this.demo.info.title} demo takes no files.`);
     const line = await trainer.input(files);
     this.message = this.status === 'training' ? line : `${line} ${this.message}`;
