@@ -1,6 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { projectBackend } from '../support/browser';
 import { demoSuite } from '../support/demo-suite';
+import { collectErrors, DemoState, serveDemo } from '../support/demos';
+import type { PreviewServer } from '../support/servers';
 
 // The MNIST demo (demos/gan-mnist) on its tiny preset: an MLP GAN on 256 test
 // digits, batch 16. Its full DCGAN preset takes tens of seconds a step on
 // SwiftShader, so only users run it.
 demoSuite({ name: 'gan-mnist', minSteps: 8, generatorFiles: 2 });
+
+// The ACGAN preset (tiny-acgan): the Digit knob is live (KnobSpec.live), so
+// picking another digit redraws the grid from the same weights, without a restart.
+test.describe('gan-mnist ACGAN', () => {
+  let server: PreviewServer | undefined;
+  test.beforeAll(async () => {
+    server = await serveDemo('gan-mnist');
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+
+  test('the digit knob redraws the grid without restarting training', async ({ page }, testInfo) => {
+    const errors = collectErrors(page);
+    const state = new DemoState(page);
+    await page.goto(`${server!.url}?preset=tiny-acgan&backend=${projectBackend(testInfo.project.name)}`);
+    await expect.poll(() => state.get('status'), { timeout: 90_000 }).toMatch(/^(training|error)$/);
+    expect(await state.get('status'), await state.error()).toBe('training');
+    await expect.poll(() => state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+    for (const v of await state.losses()) expect(Number.isFinite(v)).toBe(true);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => state.get('status')).toBe('paused');
+    const step = await state.step();
+    const hash = await state.get('grid-hash');
+    await page.locator('select[name="digit"]').selectOption('7');
+    await expect.poll(() => state.get('grid-hash')).not.toBe(hash);
+    // A restart would start at step 0 and training; a live knob keeps the paused run.
+    expect(await state.get('status')).toBe('paused');
+    expect(await state.step()).toBe(step);
+    await page.locator('select[name="digit"]').selectOption('3');
+    await expect.poll(() => state.get('grid-hash')).toBe(hash);
+    expect(errors).toEqual([]);
+  });
+});

@@ -2,13 +2,17 @@ import type { DemoInfo } from '@gandlf/demo-shell/protocol';
 import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
 import { dcgan } from './presets/dcgan';
 import { mlp } from './presets/mlp';
-import { tiny } from './presets/tiny';
+import { acgan } from './presets/acgan';
+import { dcganDiffaugment } from './presets/dcgan-diffaugment';
+import { mlpPlus } from './presets/mlp-plus';
+import { tiny, tinyTechniques } from './presets/tiny';
 
 /** Every setting of the MNIST demo. Presets override the defaults below. */
 export type MnistKnobs = {
   /** The preset these knobs started from (names checkpoints). */
   preset: string;
-  architecture: 'dcgan' | 'mlp';
+  /** dcgan, mlp; mlp-plus: the MLP with Residual, PermanentDropout and BatchSimilarity; acgan: a conditional MLP with a class head. */
+  architecture: 'dcgan' | 'mlp' | 'mlp-plus' | 'acgan';
   /** Size of the generator's input noise. */
   latentDim: number;
   /** Network width: DCGAN filters (64 -> conv 64 then 128) or MLP hidden units (256 -> 256, 512). */
@@ -24,6 +28,16 @@ export type MnistKnobs = {
   loss: GanLossName;
   adversarialOptimizer: AdversarialOptimizerName;
   unrollDepth: number;
+  /** DiffAugment policy for everything D sees (DCGAN only: it needs images); 'none' is off. */
+  augment: string;
+  /** Decay of an EMA of G's weights the grid is drawn from; 0 is off. */
+  ema: number;
+  /** gandlf's adaptiveLearningRate: lrD and lrG become maxima, shared by each side's loss. */
+  adaptiveLr: 'off' | 'on';
+  /** ACGAN: the digit the grid shows. Changing it redraws the grid without restarting training. */
+  digit: number;
+  /** samples: the grid from fixed noise; interpolation: each row walks between two latents (interpolateLatents, spherical). */
+  gridView: 'samples' | 'interpolation';
   /** Redraw the sample grid every so many steps. */
   sampleEvery: number;
   /** The grid is gridSize x gridSize digits. */
@@ -46,6 +60,11 @@ const defaults: MnistKnobs = {
   loss: 'binaryCrossentropy',
   adversarialOptimizer: 'simultaneous', // gandlf's default: both players step on the same batch
   unrollDepth: 5,
+  augment: 'none',
+  ema: 0,
+  adaptiveLr: 'off',
+  digit: 0,
+  gridView: 'samples',
   sampleEvery: 20, // a grid costs a forward pass and a read-back
   gridSize: 8,
   seed: 1,
@@ -58,10 +77,19 @@ export const info: DemoInfo<MnistKnobs> = {
   title: 'GAN on MNIST',
   description:
     'A generator learns to write digits while a discriminator learns to tell them from real MNIST digits. The grid is drawn from the same noise vectors every time, so you can watch each digit take shape.',
-  presets: { dcgan: preset('dcgan', dcgan), mlp: preset('mlp', mlp), tiny: preset('tiny', tiny) },
+  presets: {
+    dcgan: preset('dcgan', dcgan),
+    mlp: preset('mlp', mlp),
+    'dcgan-diffaugment': preset('dcgan-diffaugment', dcganDiffaugment),
+    'mlp-plus': preset('mlp-plus', mlpPlus),
+    acgan: preset('acgan', acgan),
+    tiny: preset('tiny', tiny),
+    ...Object.fromEntries(Object.entries(tinyTechniques).map(([name, p]) => [name, preset(name, { ...tiny, ...p })])),
+  },
   defaultPreset: 'dcgan',
   knobs: [
-    { key: 'architecture', label: 'Architecture', type: 'select', options: ['dcgan', 'mlp'] },
+    { key: 'architecture', label: 'Architecture', type: 'select', options: ['dcgan', 'mlp', 'mlp-plus', 'acgan'], help: 'mlp-plus: Residual, PermanentDropout, BatchSimilarity; acgan: conditional, pick the digit below' },
+    { key: 'digit', label: 'Digit (ACGAN)', type: 'select', options: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], live: true, help: 'The class the grid shows; changing it does not restart training' },
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
     { key: 'width', label: 'Width', type: 'number', min: 1, max: 2048, step: 1, help: 'DCGAN filters or MLP hidden units' },
     { key: 'split', label: 'MNIST file', type: 'select', options: ['train', 'test'], help: 'train: 60000 digits (47 MB); test: 10000 (7.8 MB)' },
@@ -73,6 +101,10 @@ export const info: DemoInfo<MnistKnobs> = {
     commonKnobs.loss,
     commonKnobs.adversarialOptimizer,
     commonKnobs.unrollDepth,
+    { key: 'augment', label: 'DiffAugment', type: 'select', options: ['none', 'translation', 'cutout', 'translation,cutout'], help: 'Augments every image D sees (DCGAN only)' },
+    { key: 'ema', label: 'Generator EMA', type: 'number', min: 0, max: 0.9999, help: 'Decay of an average of G weights the grid is drawn from; 0 is off' },
+    { key: 'adaptiveLr', label: 'Adaptive LR', type: 'select', options: ['off', 'on'], help: 'gandlf adaptiveLearningRate: each side learns at its max rate times its share of the loss (not with hinge)' },
+    { key: 'gridView', label: 'Grid', type: 'select', options: ['samples', 'interpolation'], live: true, help: 'interpolation: each row is a spherical path between two latents' },
     commonKnobs.sampleEvery,
     { key: 'gridSize', label: 'Grid side', type: 'number', min: 1, max: 16, step: 1 },
     commonKnobs.seed,

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { BatchSimilarity, PermanentDropout, Residual } from 'gandlf';
 import type { MnistKnobs } from './config';
 
 /** The two networks of the MNIST GAN. */
@@ -68,12 +69,69 @@ function mlp({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear')
   return { generator, discriminator };
 }
 
-/** Builds the networks the knobs describe. */
-export function buildNetworks(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
-  return knobs.architecture === 'mlp' ? mlp(knobs, head) : dcgan(knobs, head);
+/**
+ * The MLP with gandlf's layers: G latent-w-(Residual w)-2w-784 with
+ * `PermanentDropout` (noise that stays on when sampling, as in pix2pix), and D
+ * 784-2w-w with `BatchSimilarity` features (minibatch discrimination)
+ * concatenated before the head, so D can see a batch of identical digits.
+ */
+function mlpPlus({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  const z = tf.input({ shape: [latentDim] });
+  let g = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed) }).apply(z)) as tf.SymbolicTensor;
+  g = new Residual({ layer: tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: init(seed + 6) }) }).apply(g) as tf.SymbolicTensor;
+  g = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }).apply(g)) as tf.SymbolicTensor;
+  g = new PermanentDropout({ rate: 0.1 }).apply(g) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }).apply(g) as tf.SymbolicTensor;
+  const generator = tf.model({ inputs: z, outputs: out, name: 'generator' });
+
+  const x = tf.input({ shape: [784] });
+  let d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(x)) as tf.SymbolicTensor;
+  d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
+  const sims = new BatchSimilarity({ similarity: ['exp_l1'], n: 4 }).apply(d) as tf.SymbolicTensor;
+  const both = tf.layers.concatenate().apply([d, sims]) as tf.SymbolicTensor;
+  const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(both) as tf.SymbolicTensor;
+  const discriminator = tf.model({ inputs: x, outputs: src, name: 'discriminator' });
+  return { generator, discriminator };
 }
 
-/** The shape one image has for these networks: flat for the MLP, HWC for the DCGAN. */
+/**
+ * ACGAN (Odena et al. 2017), the seed's mnist_gan example as an MLP: G(z, digit)
+ * with the one-hot digit concatenated to z, and D with two heads, `src`
+ * (real or fake) and `class` (softmax over the 10 digits).
+ */
+function acgan({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  const z = tf.input({ shape: [latentDim] });
+  const c = tf.input({ shape: [10] });
+  let g = tf.layers.concatenate().apply([z, c]) as tf.SymbolicTensor;
+  g = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed) }).apply(g)) as tf.SymbolicTensor;
+  g = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }).apply(g)) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }).apply(g) as tf.SymbolicTensor;
+  const generator = tf.model({ inputs: [z, c], outputs: out, name: 'generator' });
+
+  const x = tf.input({ shape: [784] });
+  let d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(x)) as tf.SymbolicTensor;
+  d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
+  const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(d) as tf.SymbolicTensor;
+  const cls = tf.layers.dense({ units: 10, activation: 'softmax', name: 'class', kernelInitializer: init(seed + 6) }).apply(d) as tf.SymbolicTensor;
+  const discriminator = tf.model({ inputs: x, outputs: [src, cls], name: 'discriminator' });
+  return { generator, discriminator };
+}
+
+/** Builds the networks the knobs describe. */
+export function buildNetworks(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  switch (knobs.architecture) {
+    case 'mlp':
+      return mlp(knobs, head);
+    case 'mlp-plus':
+      return mlpPlus(knobs, head);
+    case 'acgan':
+      return acgan(knobs, head);
+    default:
+      return dcgan(knobs, head);
+  }
+}
+
+/** The shape one image has for these networks: flat for the MLPs, HWC for the DCGAN. */
 export function imageShape(architecture: MnistKnobs['architecture']): number[] {
-  return architecture === 'mlp' ? [784] : [28, 28, 1];
+  return architecture === 'dcgan' ? [28, 28, 1] : [784];
 }

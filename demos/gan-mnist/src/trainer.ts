@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adam, adversarialOptimizer, disposeModel, ganLoss, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
-import { Model, Random } from 'gandlf';
+import { adaptiveLearningRate, interpolateLatents, Model, Random, type Shortcut } from 'gandlf';
 import type { MnistKnobs } from './config';
 import { loadMnist } from './data';
 import { buildNetworks, imageShape } from './models';
@@ -8,27 +8,35 @@ import { buildNetworks, imageShape } from './models';
 /** Seed of the latent batch the grid is drawn from: the same digits every time. */
 const GRID_SEED = 7;
 const RUN = 'gan';
+const LABELS: Record<string, string> = { mlp: 'MLP GAN', dcgan: 'DCGAN', 'mlp-plus': 'MLP GAN (residual, minibatch discrimination)', acgan: 'ACGAN' };
 
 /** The MNIST trainer: one GAN, fed shuffled real digits batch by batch. */
 export async function createTrainer(knobs: MnistKnobs, { restored, progress }: CreateContext): Promise<Trainer> {
   const data = await loadMnist(knobs.split, knobs.limit, progress);
   const pixels = data.height * data.width;
-  const { targets, activation, loss } = ganLoss(knobs.loss);
+  const { targets: srcTargets, activation, loss } = ganLoss(knobs.loss);
+  const [real, fake] = srcTargets as readonly [Shortcut, Shortcut];
 
   let model: Model;
   if (restored) {
     model = restoredRun(restored, RUN, Model);
   } else {
     progress('Building the networks…');
-    model = new Model(buildNetworks(knobs, activation));
+    const augment = knobs.augment && knobs.augment !== 'none' ? { augment: { policy: knobs.augment, seed: knobs.seed } } : {};
+    model = new Model({ ...buildNetworks(knobs, activation), ...augment });
     model.compile({
       optimizer: [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)],
-      loss,
+      // ACGAN: D's class head learns the digit in every mode (categorical cross-entropy).
+      loss: knobs.architecture === 'acgan' ? { src: loss, class: 'categoricalCrossentropy' } : loss,
+      ...(knobs.ema > 0 ? { ema: { decay: knobs.ema } } : {}),
       adversarialOptimizer: adversarialOptimizer(knobs.adversarialOptimizer, knobs.unrollDepth),
     });
     // Seeds the noise of every training batch.
     model.adversarial.random = new Random(knobs.seed);
   }
+  // Conditional: the generator takes the one-hot digit besides z.
+  const conditional = model.generator.inputs.length > 1;
+  const adaptive = knobs.adaptiveLr === 'on' ? adaptiveLearningRate({ model, generatorLr: knobs.lrG, discriminatorLr: knobs.lrD }) : null;
   const shape = model.generator.outputs[0]!.shape.slice(1) as number[];
   if (shape.reduce((a, b) => a * b, 1) !== pixels) {
     throw new Error(`The generator makes samples of shape [${shape.join(',')}], not ${data.height}x${data.width} images.`);
@@ -39,30 +47,51 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
   const rng = new Random(knobs.seed + model.step);
   let order = rng.permutation(data.count);
   let cursor = 0;
-  const nextBatch = (): tf.Tensor => {
+  const nextBatch = (): { x: tf.Tensor; y: tf.Tensor } => {
     const n = Math.min(knobs.batchSize, data.count);
     const buf = new Float32Array(n * pixels);
+    const y = new Float32Array(n * 10);
     for (let i = 0; i < n; i++) {
       if (cursor === order.length) [order, cursor] = [rng.permutation(data.count), 0];
       const row = order[cursor++]!;
       buf.set(data.images.subarray(row * pixels, (row + 1) * pixels), i * pixels);
+      y[i * 10 + data.labels[row]!] = 1;
     }
-    return tf.tensor(buf, [n, ...xShape]);
+    return { x: tf.tensor(buf, [n, ...xShape]), y: tf.tensor2d(y, [n, 10]) };
   };
+  /** n rows of the one-hot `digit`. */
+  const digitRows = (n: number) => tf.oneHot(tf.fill([n], Number(knobs.digit) || 0, 'int32') as tf.Tensor1D, 10).toFloat();
 
   return {
-    runs: [{ key: RUN, label: knobs.architecture === 'mlp' ? 'MLP GAN' : 'DCGAN', model }],
+    runs: [{ key: RUN, label: LABELS[knobs.architecture] ?? 'GAN', model }],
     async step() {
-      const x = nextBatch();
+      const { x, y } = nextBatch();
       try {
-        return { [RUN]: await model.trainOnBatch(['normal', x], targets) };
+        // ACGAN: G draws the batch's real digits, and D's class head learns them for real and fake alike.
+        const logs = conditional ? await model.trainOnBatch(['normal', y, x], { src: real, src_fake: fake, class: y }) : await model.trainOnBatch(['normal', x], srcTargets);
+        adaptive?.onBatchEnd?.(model.step, logs);
+        return { [RUN]: logs };
       } finally {
-        x.dispose();
+        tf.dispose([x, y]);
       }
     },
+    // Reads knobs.digit and knobs.gridView on every draw: the shell updates them in place (live knobs).
     async view() {
-      const n = knobs.gridSize * knobs.gridSize;
-      const images = tf.tidy(() => (model.sample(['normal'], { numSamples: n, seed: GRID_SEED }) as tf.Tensor).reshape([n, data.height, data.width, 1]) as tf.Tensor4D);
+      const side = knobs.gridSize;
+      const n = side * side;
+      const images = tf.tidy(() => {
+        let z: tf.Tensor | 'normal' = 'normal';
+        if (knobs.gridView === 'interpolation' && side >= 2) {
+          // Each row walks on a great circle between two fixed latents.
+          const latentDim = model.generator.inputs[0]!.shape[1]!;
+          const ends = tf.randomNormal([2 * side, latentDim], 0, 1, 'float32', GRID_SEED);
+          const rows = [];
+          for (let r = 0; r < side; r++) rows.push(interpolateLatents(ends.slice(2 * r, 1), ends.slice(2 * r + 1, 1), side, { spherical: true }).reshape([side, latentDim]));
+          z = tf.concat(rows);
+        }
+        const inputs = conditional ? [z, digitRows(n)] : [z];
+        return (model.sample(inputs, { numSamples: n, seed: GRID_SEED }) as tf.Tensor).reshape([n, data.height, data.width, 1]) as tf.Tensor4D;
+      });
       try {
         return await imageGrid(images, { cols: knobs.gridSize });
       } finally {

@@ -2,7 +2,15 @@ import type { DemoInfo } from '@gandlf/demo-shell/protocol';
 import { commonKnobs, type GanLossName } from '@gandlf/demo-shell/knobs';
 import { grid } from './presets/grid';
 import { ring } from './presets/ring';
-import { tiny } from './presets/tiny';
+import { emaSmoothing } from './presets/ema-smoothing';
+import { hingeSn } from './presets/hinge-sn';
+import { lsgan } from './presets/lsgan';
+import { r1 } from './presets/r1';
+import { relativistic } from './presets/relativistic';
+import { tiny, tinyTechniques } from './presets/tiny';
+import { wganClip } from './presets/wgan-clip';
+import { wganGp } from './presets/wgan-gp';
+import { TECHNIQUES, type TechniqueName } from './techniques';
 
 /** Every setting of the mixtures demo. Presets override the defaults below. */
 export type MixtureKnobs = {
@@ -18,6 +26,14 @@ export type MixtureKnobs = {
   lrG: number;
   beta1: number;
   loss: GanLossName;
+  /** How all three GANs are built and trained (see techniques.ts): `standard` uses `loss`. */
+  technique: TechniqueName;
+  /** Discriminator (critic) updates per generator update of the Alternating run. */
+  criticSteps: number;
+  /** One-sided label smoothing: the real target of D moves from 0 to this (standard cross-entropy only); 0: off. */
+  labelSmoothing: number;
+  /** Decay of an EMA of the generator's weights; the panels draw from the average. 0: off. */
+  ema: number;
   /** Steps the Unrolled generator looks ahead. */
   unrollDepth: number;
   /** Generated points drawn (and scored) per panel. */
@@ -43,6 +59,10 @@ const defaults: MixtureKnobs = {
   lrG: 1e-3,
   beta1: 0.5,
   loss: 'binaryCrossentropy',
+  technique: 'standard',
+  criticSteps: 1,
+  labelSmoothing: 0,
+  ema: 0,
   unrollDepth: 5, // Metz et al. unroll 5 to 10 steps on this ring
   samples: 512,
   sampleEvery: 25,
@@ -56,7 +76,19 @@ export const info: DemoInfo<MixtureKnobs> = {
   title: 'Unrolled GAN on 2-D mixtures',
   description:
     'Three GANs with the same networks, starting weights and data, differing only in who updates when: Simultaneous, Alternating, and Unrolled, whose generator plays against the discriminator a few steps ahead. Grey points are real; watch which runs collapse onto a few modes.',
-  presets: { ring: preset('ring', ring), grid: preset('grid', grid), tiny: preset('tiny', tiny) },
+  presets: {
+    ring: preset('ring', ring),
+    grid: preset('grid', grid),
+    'wgan-gp': preset('wgan-gp', wganGp),
+    'hinge-sn': preset('hinge-sn', hingeSn),
+    'wgan-clip': preset('wgan-clip', wganClip),
+    lsgan: preset('lsgan', lsgan),
+    relativistic: preset('relativistic', relativistic),
+    r1: preset('r1', r1),
+    'ema-smoothing': preset('ema-smoothing', emaSmoothing),
+    tiny: preset('tiny', tiny),
+    ...Object.fromEntries(Object.entries(tinyTechniques).map(([name, p]) => [name, preset(name, { ...tiny, ...p })])),
+  },
   defaultPreset: 'ring',
   knobs: [
     { key: 'mixture', label: 'Mixture', type: 'select', options: ['ring', 'grid'] },
@@ -67,6 +99,10 @@ export const info: DemoInfo<MixtureKnobs> = {
     commonKnobs.lrG,
     commonKnobs.beta1,
     commonKnobs.loss,
+    { key: 'technique', label: 'Technique', type: 'select', options: TECHNIQUES, help: 'standard: the loss above; the others fix loss, D head and penalties (gandlf TECHNIQUES.md)' },
+    { key: 'criticSteps', label: 'Critic steps', type: 'number', min: 1, max: 20, step: 1, help: 'D updates per G update (Alternating run only)' },
+    { key: 'labelSmoothing', label: 'Label smoothing', type: 'number', min: 0, max: 0.49, help: 'One-sided: D learns real -> this instead of 0 (standard + binaryCrossentropy only); 0 is off' },
+    { key: 'ema', label: 'Generator EMA', type: 'number', min: 0, max: 0.9999, help: 'Decay of an average of G weights the panels draw from; 0 is off' },
     commonKnobs.unrollDepth,
     { key: 'samples', label: 'Points drawn', type: 'number', min: 1, max: 10000, step: 1 },
     commonKnobs.sampleEvery,

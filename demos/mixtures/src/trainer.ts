@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/datasets';
-import { adam, adversarialOptimizer, disposeModel, ganLoss, restoredRun, type CreateContext, type Run, type Trainer } from '@gandlf/demo-shell/worker';
+import { adversarialOptimizer, disposeModel, restoredRun, type CreateContext, type Run, type Trainer } from '@gandlf/demo-shell/worker';
 import type { AdversarialOptimizerName } from '@gandlf/demo-shell/knobs';
-import { Model, Random } from 'gandlf';
+import { Alternating, Model, Random } from 'gandlf';
 import type { MixtureKnobs } from './config';
+import { mlp, technique, type Technique } from './techniques';
 
 /** Seed of the latent batch every panel is drawn from. */
 const VIEW_SEED = 7;
@@ -11,30 +12,20 @@ const VIEW_SEED = 7;
 const REAL_POINTS = 512;
 const RUNS: readonly AdversarialOptimizerName[] = ['simultaneous', 'alternating', 'unrolled'];
 
-const mlp = (name: string, inputs: number, width: number, outputs: number, activation: 'linear' | 'sigmoid', seed: number) =>
-  tf.sequential({
-    name,
-    layers: [
-      tf.layers.dense({ inputShape: [inputs], units: width, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
-      tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
-      tf.layers.dense({ units: outputs, activation, name: name === 'discriminator' ? 'src' : 'out', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) }),
-    ],
-  });
-
 /**
  * One GAN per adversarial optimizer. Seeded initializers give all three the
  * same starting weights, and all three see the same real batch each step, so
  * the optimizer is the only difference.
  */
-function build(knobs: MixtureKnobs, name: AdversarialOptimizerName, activation: 'linear' | 'sigmoid'): Model {
+function build(knobs: MixtureKnobs, name: AdversarialOptimizerName, t: Technique): Model {
   const model = new Model({
     generator: mlp('generator', knobs.latentDim, knobs.width, 2, 'linear', knobs.seed),
-    discriminator: mlp('discriminator', 2, knobs.width, 1, activation, knobs.seed + 10),
+    discriminator: mlp('discriminator', 2, knobs.width, 1, t.activation, knobs.seed + 10, t.spectral),
   });
   model.compile({
-    optimizer: [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)],
-    loss: ganLoss(knobs.loss).loss,
-    adversarialOptimizer: adversarialOptimizer(name, knobs.unrollDepth),
+    ...t.compile,
+    // Critic steps: Alternating updates D `criticSteps` times per G update (Simultaneous and Unrolled step each once).
+    adversarialOptimizer: name === 'alternating' && knobs.criticSteps > 1 ? new Alternating({ steps: { discriminator: knobs.criticSteps } }) : adversarialOptimizer(name, knobs.unrollDepth),
   });
   model.adversarial.random = new Random(knobs.seed);
   return model;
@@ -46,9 +37,8 @@ const label = (name: AdversarialOptimizerName, depth: number) =>
 /** The mixtures trainer: three GANs on the same stream of real points. */
 export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
   const mixture: Mixture = knobs.mixture === 'grid' ? gridMixture() : ringMixture();
-  const { targets, activation } = ganLoss(knobs.loss);
   const runs: (Run & { readonly model: Model })[] = RUNS.map((name) => {
-    const model = restored ? restoredRun(restored, name, Model) : build(knobs, name, activation);
+    const model = restored ? restoredRun(restored, name, Model) : build(knobs, name, technique(knobs, knobs.seed));
     return { key: name, label: label(name, knobs.unrollDepth), model };
   });
   const rng = new Random(knobs.seed + runs[0]!.model.step);
@@ -61,6 +51,7 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
   for (const c of mixture.centers) extent = Math.max(extent, Math.abs(c));
   extent += 1.5;
   const k = mixture.centers.length / 2;
+  const { targets } = technique(knobs, knobs.seed);
 
   return {
     runs,

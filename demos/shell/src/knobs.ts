@@ -1,4 +1,4 @@
-import type { KnobSpec } from './protocol';
+import type { KnobSpec, Knobs } from './protocol';
 
 // The knobs most GAN demos share, so every demo names and explains them the same
 // way. A demo lists the ones it shows in its `DemoInfo.knobs`, next to its own.
@@ -34,3 +34,16 @@ export const commonKnobs = {
   sampleEvery: { key: 'sampleEvery', label: 'Draw every (steps)', type: 'number', min: 1, max: 10000, step: 1, help: 'How often the sample view is redrawn' },
   seed: { key: 'seed', label: 'Seed', type: 'number', step: 1, help: 'Seeds the weights, the batches and the noise' },
 } as const satisfies Record<string, KnobSpec>;
+
+/** Whether `after` differs from `before` in live knobs only (see `KnobSpec.live`), and in at least one. */
+export function onlyLiveKnobsChanged(specs: readonly KnobSpec[], before: Knobs, after: Knobs): boolean {
+  const live = new Set(specs.filter((s) => s.live).map((s) => s.key));
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  let changed = false;
+  for (const key of keys) {
+    if (String(before[key]) === String(after[key])) continue;
+    if (!live.has(key)) return false;
+    changed = true;
+  }
+  return changed;
+}

@@ -30,6 +30,12 @@ export interface KnobSpec {
   readonly max?: number;
   /** The input's step; `any` when absent. */
   readonly step?: number;
+  /**
+   * The trainer re-reads this knob on every step or view (e.g. which digit a
+   * conditional grid shows): changing only live knobs updates the knobs in
+   * place and redraws, without restarting training.
+   */
+  readonly live?: boolean;
 }
 
 /** What page and worker both know about a demo (its `config.ts`). */

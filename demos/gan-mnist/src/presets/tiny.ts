@@ -14,3 +14,10 @@ export const tiny: Partial<MnistKnobs> = {
   sampleEvery: 5,
   gridSize: 4,
 };
+
+/** For tests: gandlf's techniques on top of tiny (`?preset=tiny-acgan`, ...). */
+export const tinyTechniques: Record<string, Partial<MnistKnobs>> = {
+  'tiny-diffaugment': { architecture: 'dcgan', width: 4, latentDim: 8, batchSize: 4, augment: 'translation,cutout', ema: 0.9 },
+  'tiny-mlp-plus': { architecture: 'mlp-plus', adaptiveLr: 'on', gridView: 'interpolation' },
+  'tiny-acgan': { architecture: 'acgan', digit: 3 },
+};

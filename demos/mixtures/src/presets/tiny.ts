@@ -12,3 +12,14 @@ export const tiny: Partial<MixtureKnobs> = {
   lrD: 5e-3, // large, so the points visibly move within a few steps
   lrG: 5e-3,
 };
+
+/** For tests: each technique on top of tiny (`?preset=tiny-wgan-gp`, ...). */
+export const tinyTechniques: Record<string, Partial<MixtureKnobs>> = {
+  'tiny-wgan-gp': { technique: 'wgan-gp', criticSteps: 2 },
+  'tiny-hinge-sn': { technique: 'hinge-sn', criticSteps: 2 },
+  'tiny-wgan-clip': { technique: 'wgan-clip', criticSteps: 2 },
+  'tiny-lsgan': { technique: 'lsgan' },
+  'tiny-relativistic': { technique: 'relativistic' },
+  'tiny-r1': { technique: 'r1' },
+  'tiny-ema-smoothing': { labelSmoothing: 0.1, ema: 0.9 },
+};

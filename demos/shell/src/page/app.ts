@@ -1,4 +1,5 @@
 import { BACKEND_CHOICES, type BackendChoice, type DemoInfo, type Knobs, type Logs, type Status, type WorkerEvent } from '../protocol';
+import { onlyLiveKnobsChanged } from '../knobs';
 import { LossChart } from './chart';
 import { WorkerConnection } from './connection';
 import { KnobForm } from './controls';
@@ -131,6 +132,8 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     showError(`Unknown preset in ?preset=. Expected one of ${Object.keys(info.presets).join(', ')}. Received: ${presetName}`);
     return { stop() {} };
   }
+  /** The knobs last sent or reported, to tell live-only edits (see KnobSpec.live). */
+  let lastKnobs: Knobs = preset;
   if (!(BACKEND_CHOICES as readonly string[]).includes(backendParam)) {
     showError(`Unknown backend in ?backend=. Expected one of ${BACKEND_CHOICES.join(', ')}. Received: ${backendParam}`);
     return { stop() {} };
@@ -220,6 +223,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         // New knobs mean a new run: the old run's losses no longer apply.
         delete body.dataset.losses;
         expose('knobs', JSON.stringify(event.knobs));
+        lastKnobs = event.knobs;
         form.set(event.knobs);
         // A loaded checkpoint may come from another preset: keep the URL honest.
         if (typeof event.knobs.preset === 'string' && event.knobs.preset in info.presets) updateUrl('preset', event.knobs.preset);
@@ -245,7 +249,10 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
 
   const connection = new WorkerConnection(createWorker, { onEvent, onCrash: showError });
   const form = new KnobForm(el('knobs'), info.knobs, info.presets, (knobs) => {
-    chart.reset([]);
+    // Live knobs (e.g. the digit an ACGAN grid shows) do not restart training, so the losses stay.
+    const live = onlyLiveKnobsChanged(info.knobs, lastKnobs, knobs);
+    lastKnobs = knobs;
+    if (!live) chart.reset([]);
     if (typeof knobs.preset === 'string') updateUrl('preset', knobs.preset);
     connection.send({ type: 'setKnobs', knobs });
   });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { onlyLiveKnobsChanged } from '../knobs';
 import type { Command, Knobs, Logs, Status, View, WorkerEvent } from '../protocol';
 import { pickBackend } from './backend';
 import { listSlots, loadSlot, removeSlot, saveSlot } from './checkpoints';
@@ -151,6 +152,11 @@ class DemoWorker<K extends Knobs> {
         if (this.knobs) await this.rebuild(this.knobs, undefined, 'training');
         return;
       case 'setKnobs':
+        // Live knobs only (KnobSpec.live): the trainer holds this.knobs and re-reads them; redraw, keep training.
+        if (this.trainer && this.knobs && onlyLiveKnobsChanged(this.demo.info.knobs, this.knobs, cmd.knobs)) {
+          Object.assign(this.knobs, cmd.knobs);
+          return this.drawView();
+        }
         return this.rebuild(cmd.knobs as K, undefined, 'training');
       case 'save':
         return this.recoverable(() => this.save());
