@@ -14,9 +14,12 @@ vi.mock('./data', () => ({
 describe('gan-mnist demo presets (Node, cpu)', () => {
   it('every preset builds', async () => {
     for (const [name, knobs] of Object.entries(info.presets)) {
+      const before = tf.memory().numTensors;
       const trainer = await createTrainer({ ...knobs, width: 4, latentDim: 4 }, { progress: () => {} });
       expect(trainer.runs.length, name).toBe(1);
       trainer.dispose();
+      // Rebuilding on a knob change must not leak: dispose frees all a trainer made.
+      expect(tf.memory().numTensors, name).toBe(before);
     }
   });
 

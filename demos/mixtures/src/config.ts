@@ -10,7 +10,14 @@ import { relativistic } from './presets/relativistic';
 import { tiny, tinyTechniques } from './presets/tiny';
 import { wganClip } from './presets/wgan-clip';
 import { wganGp } from './presets/wgan-gp';
-import { TECHNIQUES, type TechniqueName } from './techniques';
+
+/**
+ * The GAN techniques the trainer can build all three panels with (see
+ * techniques.ts; here so the page, which must not load tfjs, can list them).
+ * `standard` is the plain GAN of the `loss` knob.
+ */
+export const TECHNIQUES = ['standard', 'wgan-gp', 'hinge-sn', 'wgan-clip', 'lsgan', 'relativistic', 'r1'] as const;
+export type TechniqueName = (typeof TECHNIQUES)[number];
 
 /** Every setting of the mixtures demo. Presets override the defaults below. */
 export type MixtureKnobs = {

@@ -8,9 +8,12 @@ import { createTrainer } from './trainer';
 describe('mixtures demo presets (Node, cpu)', () => {
   it('every preset builds', async () => {
     for (const [name, knobs] of Object.entries(info.presets)) {
+      const before = tf.memory().numTensors;
       const trainer = await createTrainer({ ...knobs, width: 8, latentDim: 2 }, { progress: () => {} });
       expect(trainer.runs.map((r) => r.key), name).toEqual(['simultaneous', 'alternating', 'unrolled']);
       trainer.dispose();
+      // Rebuilding on a knob change must not leak: dispose frees all a trainer made.
+      expect(tf.memory().numTensors, name).toBe(before);
     }
   });
 

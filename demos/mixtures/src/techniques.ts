@@ -2,13 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { adam, ganLoss } from '@gandlf/demo-shell/worker';
 import { clipWeights, gradientPenalty, r1Penalty, relativisticAverage, smoothLabels, SpectralNormalization, type ModelCompileArgs, type ModelTargets } from 'gandlf';
 import type { GanLossName } from '@gandlf/demo-shell/knobs';
-
-/**
- * The GAN techniques the mixtures demo can train all three panels with
- * (gandlf's TECHNIQUES.md). `standard` is the plain GAN of the `loss` knob.
- */
-export const TECHNIQUES = ['standard', 'wgan-gp', 'hinge-sn', 'wgan-clip', 'lsgan', 'relativistic', 'r1'] as const;
-export type TechniqueName = (typeof TECHNIQUES)[number];
+import { TECHNIQUES, type TechniqueName } from './config';
 
 /** The settings a technique reads. */
 export interface TechniqueKnobs {
@@ -27,7 +21,8 @@ export interface TechniqueKnobs {
 export interface Technique {
   readonly activation: 'sigmoid' | 'linear';
   readonly spectral: boolean;
-  readonly compile: Omit<ModelCompileArgs, 'adversarialOptimizer'>;
+  /** The compile args, made on call: tfjs optimizers hold variables from their construction, so only build them for a model. */
+  compile(): Omit<ModelCompileArgs, 'adversarialOptimizer'>;
   readonly targets: ModelTargets;
 }
 
@@ -43,26 +38,26 @@ export function technique(knobs: TechniqueKnobs, seed: number): Technique {
       if (knobs.labelSmoothing > 0) {
         if (loss !== 'binaryCrossentropy') throw new Error(`Label smoothing needs the binaryCrossentropy loss. Received: ${loss}`);
         // gandlf's targets: real -> 0, so one-sided smoothing moves the real target to `labelSmoothing`.
-        return { activation, spectral: false, targets, compile: { optimizer: optimizer(), loss: { real: smoothLabels('binaryCrossentropy', knobs.labelSmoothing), gen_fake: 'binaryCrossentropy' }, ...ema } };
+        return { activation, spectral: false, targets, compile: () => ({ optimizer: optimizer(), loss: { real: smoothLabels('binaryCrossentropy', knobs.labelSmoothing), gen_fake: 'binaryCrossentropy' }, ...ema }) };
       }
-      return { activation, spectral: false, targets, compile: { optimizer: optimizer(), loss, ...ema } };
+      return { activation, spectral: false, targets, compile: () => ({ optimizer: optimizer(), loss, ...ema }) };
     }
     case 'wgan-gp': // Gulrajani et al. 2017: λ 1 as in gandlf's wganGpRing preset
-      return { ...linear, targets: [-1, 1], compile: { optimizer: optimizer(), loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 1, seed })] }, ...ema } };
+      return { ...linear, targets: [-1, 1], compile: () => ({ optimizer: optimizer(), loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 1, seed })] }, ...ema }) };
     case 'hinge-sn': // gandlf's hingeSnRing: SN on D's hidden layers, hinge for D, -D(G(z)) for G
-      return { activation: 'linear', spectral: true, targets: { gen: -1, real: 1, fake: -1 }, compile: { optimizer: optimizer(), loss: { gen: 'wasserstein', dis: 'hinge' }, ...ema } };
+      return { activation: 'linear', spectral: true, targets: { gen: -1, real: 1, fake: -1 }, compile: () => ({ optimizer: optimizer(), loss: { gen: 'wasserstein', dis: 'hinge' }, ...ema }) };
     case 'wgan-clip': // Arjovsky et al. 2017: RMSProp, critic weights clipped to ±0.01 after each update
       return {
         ...linear,
         targets: [-1, 1],
-        compile: { optimizer: [clipWeights(tf.train.rmsprop(knobs.lrD), { clipValue: 0.01 }), tf.train.rmsprop(knobs.lrG)], loss: 'wasserstein', ...ema },
+        compile: () => ({ optimizer: [clipWeights(tf.train.rmsprop(knobs.lrD), { clipValue: 0.01 }), tf.train.rmsprop(knobs.lrG)], loss: 'wasserstein', ...ema }),
       };
     case 'lsgan':
-      return { ...linear, targets: ['zeros', 'ones'], compile: { optimizer: optimizer(), loss: 'lsgan', ...ema } };
+      return { ...linear, targets: ['zeros', 'ones'], compile: () => ({ optimizer: optimizer(), loss: 'lsgan', ...ema }) };
     case 'relativistic': // RaSGAN: the losses are penalties; the plain output losses get weight 0
-      return { ...linear, targets: [0, 1], compile: { optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage({ kind: 'bce' }), ...ema } };
+      return { ...linear, targets: [0, 1], compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage({ kind: 'bce' }), ...ema }) };
     case 'r1': // Mescheder et al. 2018: cross-entropy on logits, R1 on real data
-      return { ...linear, targets: ['zeros', 'ones'], compile: { optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 1 })] }, ...ema } };
+      return { ...linear, targets: ['zeros', 'ones'], compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 1 })] }, ...ema }) };
     default:
       throw new Error(`Unknown technique. Expected ${TECHNIQUES.join(', ')}. Received: ${knobs.technique}`);
   }

@@ -23,7 +23,7 @@ function build(knobs: MixtureKnobs, name: AdversarialOptimizerName, t: Technique
     discriminator: mlp('discriminator', 2, knobs.width, 1, t.activation, knobs.seed + 10, t.spectral),
   });
   model.compile({
-    ...t.compile,
+    ...t.compile(),
     // Critic steps: Alternating updates D `criticSteps` times per G update (Simultaneous and Unrolled step each once).
     adversarialOptimizer: name === 'alternating' && knobs.criticSteps > 1 ? new Alternating({ steps: { discriminator: knobs.criticSteps } }) : adversarialOptimizer(name, knobs.unrollDepth),
   });
