@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { adam, adversarialOptimizer, disposeAdversarialModel, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { AdversarialModel, Random } from 'gandlf';
 import type { AaeKnobs } from './config';
-import { loadMnist } from './data';
+import { loadMnist } from '@gandlf/demo-shell/mnist';
 import { aaeModel, buildNetworks, type Networks } from './models';
 
 /** Seed of the prior draws the sample grid decodes: the same digits every time. */

