@@ -11,6 +11,7 @@ export default defineConfig({
       // The subpath first: a plain '@gandlf/datasets' key would also match '@gandlf/datasets/node'.
       '@gandlf/datasets/node': fileURLToPath(new URL('./packages/datasets/src/node.ts', import.meta.url)),
       '@gandlf/datasets': fileURLToPath(new URL('./packages/datasets/src/index.ts', import.meta.url)),
+      '@gandlf/metrics': fileURLToPath(new URL('./packages/metrics/src/index.ts', import.meta.url)),
     },
   },
   test: {
