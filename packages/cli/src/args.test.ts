@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+import { UsageError } from './errors';
+
+describe('parseArgs', () => {
+  it('reads a train command with every flag, in both spellings', () => {
+    expect(parseArgs(['train', 'mixtures/ring', '--backend', 'cpu', '--steps=200', '--seed', '3', '--out', 'o', '--grid-every', '50'])).toEqual({
+      command: 'train',
+      preset: 'mixtures/ring',
+      backend: 'cpu',
+      steps: 200,
+      seed: 3,
+      out: 'o',
+      gridEvery: 50,
+    });
+  });
+
+  it('defaults: wasm, 1000 steps, a grid every quarter, out/<demo>-<preset>-<backend>, the preset seed', () => {
+    expect(parseArgs(['train', 'gan-mnist/tiny'])).toEqual({ command: 'train', preset: 'gan-mnist/tiny', backend: 'wasm', steps: 1000, out: 'out/gan-mnist-tiny-wasm', gridEvery: 250 });
+  });
+
+  it('list and help', () => {
+    expect(parseArgs(['list'])).toEqual({ command: 'list' });
+    expect(parseArgs([])).toEqual({ command: 'help' });
+    expect(parseArgs(['--help'])).toEqual({ command: 'help' });
+  });
+
+  const bad: [string[], RegExp][] = [
+    [['fit', 'mixtures/ring'], /Unknown command\. Expected one of train, list, help\. Received: fit/],
+    [['train'], /takes one preset.*Received: none/],
+    [['train', 'a/b', 'c/d'], /takes one preset.*Received: a\/b c\/d/],
+    [['train', 'mixtures/ring', '--backend', 'tpu'], /--backend must be one of cpu, wasm, webgl, webgpu\. Received: --backend tpu/],
+    [['train', 'mixtures/ring', '--steps', '0'], /--steps must be an integer of at least 1\. Received: --steps 0/],
+    [['train', 'mixtures/ring', '--steps', '2.5'], /Received: --steps 2\.5/],
+    [['train', 'mixtures/ring', '--steps'], /--steps needs a value/],
+    [['train', 'mixtures/ring', '--seed', '--out', 'x'], /--seed needs a value/],
+    [['train', 'mixtures/ring', '--seed', '-1'], /--seed must be an integer of at least 0\. Received: --seed -1/],
+    [['train', 'mixtures/ring', '--lr', '1'], /Unknown flag for 'gandlf train'\. Expected one of --backend.*Received: --lr/],
+    [['list', 'x'], /takes no arguments\. Received: x/],
+  ];
+  for (const [argv, message] of bad) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      expect(() => parseArgs(argv)).toThrow(UsageError);
+      expect(() => parseArgs(argv)).toThrow(message);
+    });
+  }
+});

@@ -1,0 +1,98 @@
+import { UsageError } from './errors';
+
+// The command line of `gandlf`: parsed by hand (node:util's parseArgs reports
+// unknown flags without naming the command they were given to, or the choices).
+
+/** Where a preset trains: `cpu` and `wasm` in Node, `webgl` and `webgpu` in headless Chromium. */
+export const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
+export type CliBackend = (typeof BACKENDS)[number];
+
+/** `gandlf train <preset> ...` */
+export interface TrainArgs {
+  readonly command: 'train';
+  /** `<demo>/<preset>`, e.g. `mixtures/ring`. */
+  readonly preset: string;
+  /** @default 'wasm' (the fastest Node backend here; it trains convs with gandlf's gradients) */
+  readonly backend: CliBackend;
+  /** Training steps. @default 1000 */
+  readonly steps: number;
+  /** Overrides the preset's seed; absent: the preset's. */
+  readonly seed?: number;
+  /** Output folder. @default `out/<demo>-<preset>-<backend>` */
+  readonly out: string;
+  /** Steps between sample grids written as PNG; 0: the last step only. @default steps / 4 */
+  readonly gridEvery: number;
+}
+
+/** What the command line asks for. */
+export type CliArgs = TrainArgs | { readonly command: 'list' } | { readonly command: 'help' };
+
+export const USAGE = `Usage:
+  gandlf train <demo>/<preset> [--backend cpu|wasm|webgl|webgpu] [--steps N] [--seed S] [--out DIR] [--grid-every N]
+  gandlf list
+  gandlf help
+
+  --backend     cpu, wasm: train in Node; webgl, webgpu: train in headless Chromium on the
+                built demo page (default: wasm)
+  --steps       training steps (default: 1000)
+  --seed        overrides the preset's seed
+  --out         output folder (default: out/<demo>-<preset>-<backend>)
+  --grid-every  write a sample grid every N steps (default: steps / 4; 0: at the end only)`;
+
+const FLAGS = ['backend', 'steps', 'seed', 'out', 'grid-every'] as const;
+type Flag = (typeof FLAGS)[number];
+
+function integer(flag: Flag, raw: string, min: number): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min) {
+    throw new UsageError(`--${flag} must be an integer of at least ${min}. Received: --${flag} ${raw}`);
+  }
+  return n;
+}
+
+/** Parses `argv` (without node and the script). Throws a `UsageError` naming the bad flag and echoing its value. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'list') {
+    if (rest.length) throw new UsageError(`'gandlf list' takes no arguments. Received: ${rest.join(' ')}`);
+    return { command: 'list' };
+  }
+  if (command !== 'train') throw new UsageError(`Unknown command. Expected one of train, list, help. Received: ${command}`);
+
+  const values: Partial<Record<Flag, string>> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (!(FLAGS as readonly string[]).includes(name)) {
+      throw new UsageError(`Unknown flag for 'gandlf train'. Expected one of ${FLAGS.map((f) => `--${f}`).join(', ')}. Received: ${arg}`);
+    }
+    const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value. Received: ${arg} with nothing after it`);
+    values[name as Flag] = value;
+  }
+  if (positional.length !== 1) {
+    throw new UsageError(`'gandlf train' takes one preset, as <demo>/<preset> (see 'gandlf list'). Received: ${positional.length ? positional.join(' ') : 'none'}`);
+  }
+  const backend = values.backend ?? 'wasm';
+  if (!(BACKENDS as readonly string[]).includes(backend)) {
+    throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}. Received: --backend ${backend}`);
+  }
+  const steps = values.steps === undefined ? 1000 : integer('steps', values.steps, 1);
+  const preset = positional[0]!;
+  return {
+    command: 'train',
+    preset,
+    backend: backend as CliBackend,
+    steps,
+    ...(values.seed === undefined ? {} : { seed: integer('seed', values.seed, 0) }),
+    out: values.out ?? `out/${preset.replace('/', '-')}-${backend}`,
+    gridEvery: values['grid-every'] === undefined ? Math.max(1, Math.floor(steps / 4)) : integer('grid-every', values['grid-every'], 0),
+  };
+}

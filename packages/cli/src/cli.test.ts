@@ -1,0 +1,91 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import * as tf from '@tensorflow/tfjs';
+import { Model } from 'gandlf';
+import 'gandlf/node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from './cli';
+
+function capture() {
+  const text = { out: '', err: '' };
+  const stream = (key: 'out' | 'err') =>
+    new Writable({
+      write(chunk, _enc, done) {
+        text[key] += String(chunk);
+        done();
+      },
+    });
+  return { io: { stdout: stream('out'), stderr: stream('err') }, text };
+}
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('gandlf CLI', () => {
+  it('bad flags and unknown presets: a clear message on stderr and exit code 2', async () => {
+    for (const [argv, message] of [
+      [['train', 'mixtures/nope'], 'Unknown preset. Expected <demo>/<preset>, one of: mixtures/ring'],
+      [['train', 'mixtures/tiny', '--backend', 'gpu'], '--backend must be one of cpu, wasm, webgl, webgpu. Received: --backend gpu'],
+      [['train', 'mixtures/tiny', '--steps', '-3'], '--steps must be an integer of at least 1. Received: --steps -3'],
+      [['bench'], 'Unknown command'],
+    ] as const) {
+      const { io, text } = capture();
+      expect(await main(argv, io), argv.join(' ')).toBe(2);
+      expect(text.err).toContain(message);
+      expect(text.err).toContain('Usage:');
+      expect(text.out).toBe('');
+    }
+  });
+
+  it('list prints every preset, marking the defaults', async () => {
+    const { io, text } = capture();
+    expect(await main(['list'], io)).toBe(0);
+    expect(text.out).toContain('mixtures/ring  (default)\n');
+    expect(text.out).toContain('gan-mnist/tiny\n');
+  });
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`trains mixtures/tiny on ${backend} and writes grids, history, metrics and loadable checkpoints`, { timeout: 120_000 }, async () => {
+      const out = await mkdtemp(join(tmpdir(), `gandlf-cli-${backend}-`));
+      dirs.push(out);
+      const { io, text } = capture();
+      const code = await main(['train', 'mixtures/tiny', '--backend', backend, '--steps', '4', '--grid-every', '2', '--seed', '5', '--out', out], io);
+      expect(code, text.err).toBe(0);
+      expect(text.out).toMatch(new RegExp(`^4 steps on ${backend} in [\\d.]+ s \\([\\d.]+ steps/s\\); wrote `));
+      expect(text.err).toContain('step 4/4');
+      const files = (await readdir(out)).sort();
+      expect(files).toEqual(['checkpoint', 'grid-step2.png', 'grid-step4.png', 'history.csv', 'history.json', 'metrics.json', 'run.json']);
+      const png = await readFile(join(out, 'grid-step4.png'));
+      expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(3 * 260); // three runs side by side
+
+      const history = JSON.parse(await readFile(join(out, 'history.json'), 'utf8')) as { step: number; logs: Record<string, Record<string, number>> }[];
+      expect(history.map((h) => h.step)).toEqual([1, 2, 3, 4]);
+      expect(Object.keys(history[0]!.logs)).toEqual(['simultaneous', 'alternating', 'unrolled']);
+      const csv = (await readFile(join(out, 'history.csv'), 'utf8')).trim().split('\n');
+      expect(csv).toHaveLength(5);
+      expect(csv[0]).toContain('simultaneous/generator_loss');
+
+      const metrics = JSON.parse(await readFile(join(out, 'metrics.json'), 'utf8')) as { step: number; runs: Record<string, { modesCovered: number; points: number }> };
+      expect(metrics.step).toBe(4);
+      expect(metrics.runs.unrolled!.points).toBe(128);
+      expect(metrics.runs.unrolled!.modesCovered).toBeGreaterThanOrEqual(0);
+      const run = JSON.parse(await readFile(join(out, 'run.json'), 'utf8')) as { backend: string; knobs: { seed: number } };
+      expect(run.backend).toBe(backend);
+      expect(run.knobs.seed).toBe(5);
+
+      // The checkpoint is the whole run: it loads and goes on from step 4.
+      const model = await Model.load(`file://${join(out, 'checkpoint', 'unrolled')}`);
+      expect(model.step).toBe(4);
+      model.dispose();
+    });
+  }
+
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+});

@@ -1,0 +1,2 @@
+// The demos this package bundles import assets with Vite's `?url` suffix.
+/// <reference types="vite/client" />
