@@ -2,9 +2,9 @@
 // description both sides share. Plain data only: everything here crosses
 // postMessage (structured clone), and the page never loads tfjs.
 
-/** Which tfjs backend to train on: `auto` tries webgpu, then webgl, then cpu. */
-export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'cpu';
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'cpu'];
+/** Which tfjs backend to train on: `auto` tries webgpu, webgl (unless wasm is faster, as on a software renderer), wasm, then cpu. */
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** What the worker is doing; the page mirrors it in `data-status`. */
 export type Status = 'loading' | 'training' | 'paused' | 'error';
@@ -120,7 +120,15 @@ export interface FileOut {
 
 /** Page -> worker. */
 export type Command =
-  | { readonly type: 'init'; readonly backend: BackendChoice; readonly knobs: Knobs }
+  | {
+      readonly type: 'init';
+      readonly backend: BackendChoice;
+      readonly knobs: Knobs;
+      /** A slot to restore and go on training from (after a crash or a lost GPU context). */
+      readonly resume?: string;
+      /** Save every run to the `autosave` slot this often while training; 0 is off. @default 30 */
+      readonly autosaveSeconds?: number;
+    }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   /** Fresh weights, same knobs. */
@@ -137,8 +145,13 @@ export type Command =
   /** Files the user picked or dropped, for demos with `input`. */
   | { readonly type: 'files'; readonly files: readonly File[] };
 
+/** The slot the worker saves to by itself while training. */
+export const AUTOSAVE_SLOT = 'autosave';
+
 /** Worker -> page. */
 export type WorkerEvent =
+  /** The worker runs, holding the Web Lock `lock` until it dies (null: no Web Locks here). */
+  | { readonly type: 'alive'; readonly lock: string | null }
   /** The backend in use, why faster ones were skipped, and the device behind it (e.g. 'google swiftshader'). */
   | { readonly type: 'backend'; readonly backend: string; readonly notes: readonly string[]; readonly detail: string }
   | {
@@ -158,7 +171,13 @@ export type WorkerEvent =
   /** The knobs now in force (after init, a change, or a load). */
   | { readonly type: 'knobs'; readonly knobs: Knobs }
   | { readonly type: 'checkpoints'; readonly slots: readonly string[] }
-  | { readonly type: 'saved'; readonly slot: string }
+  | { readonly type: 'saved'; readonly slot: string; readonly step: number }
+  /** Every run was saved to AUTOSAVE_SLOT at `step`. */
+  | { readonly type: 'autosaved'; readonly slot: string; readonly step: number }
+  /** The GPU context is gone, and this worker with it: the page restores the latest checkpoint in a fresh one. */
+  | { readonly type: 'deviceLost'; readonly backend: string; readonly step: number; readonly message: string }
+  /** `init` with `resume` restored `slot` at `step`, and training goes on. */
+  | { readonly type: 'restored'; readonly slot: string; readonly step: number }
   | { readonly type: 'loaded'; readonly slot: string }
   | { readonly type: 'files'; readonly files: readonly FileOut[] }
   /** `fatal`: training cannot go on until a reset or a reload. */

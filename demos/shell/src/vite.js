@@ -4,8 +4,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { mergeConfig } from 'vite';
 
 /**
- * Cross-origin isolation (COOP + COEP), so tfjs-wasm threads could use
- * SharedArrayBuffer later. Same-origin assets such as the MNIST files load
+ * Cross-origin isolation (COOP + COEP), so the wasm backend can use threads
+ * (SharedArrayBuffer). Same-origin assets such as the MNIST files load
  * under it unchanged; cross-origin ones would need CORP headers.
  */
 export const crossOriginIsolation = Object.freeze({
@@ -30,7 +30,9 @@ export function demoConfig(overrides = {}) {
       worker: { format: 'es' },
       // Found only inside the worker, these would be pre-bundled late, and the
       // dev server would reload the page while the worker loads.
-      optimizeDeps: { include: ['@tensorflow/tfjs', '@gandlf/demo-shell > @tensorflow/tfjs-backend-webgpu'] },
+      optimizeDeps: {
+        include: ['@tensorflow/tfjs', '@gandlf/demo-shell > @tensorflow/tfjs-backend-webgpu', '@gandlf/demo-shell > @tensorflow/tfjs-backend-wasm'],
+      },
       build: {
         target: 'es2022',
         // tfjs alone is over 1 MB minified; it lives in the worker chunk.

@@ -4,6 +4,8 @@ import { LossChart } from './chart';
 import { WorkerConnection } from './connection';
 import { KnobForm } from './controls';
 import { Downloads } from './downloads';
+import { droppedFiles } from './drop';
+import { Recovery } from './recovery';
 import { drawView, upscaled } from './view';
 
 /** Options of {@link mountDemo}. */
@@ -18,7 +20,7 @@ export interface MountDemoOptions<K extends Knobs> {
   createWorker(): Worker;
   /** Where the page is built. @default the element with id `app`, else `document.body` */
   root?: HTMLElement;
-  /** The query string with `preset` and `backend`. @default location.search */
+  /** The query string with `preset`, `backend` and `autosave` (seconds; 0 is off). @default location.search */
   search?: string;
 }
 
@@ -34,7 +36,7 @@ const LAYOUT = `
   <h1 data-role="title"></h1>
   <p data-role="description"></p>
 </header>
-<div class="banner error" data-role="error" role="alert" hidden></div>
+<div class="banner error" data-role="error" role="alert" hidden><span data-role="error-text"></span> <button type="button" data-role="recover" hidden></button></div>
 <div class="banner warning" data-role="warning" role="status" hidden></div>
 <div class="statusbar">
   <span class="pill" data-role="status">loading</span>
@@ -86,7 +88,8 @@ const LAYOUT = `
  * and exports, with training in a Web Worker. The page's state is also on
  * `<body>` for tests: `data-status`, `data-step`, `data-backend`,
  * `data-backend-notes`, `data-backend-detail`, `data-losses` (latest logs by run), `data-grid-hash`,
- * `data-checkpoints`, `data-knobs`, `data-error`, and whatever the view adds (e.g. `data-modes`).
+ * `data-checkpoints`, `data-knobs`, `data-error`, `data-latest-checkpoint` (`slot@step`),
+ * `data-device-lost`, `data-restored` (`slot@step`), and whatever the view adds (e.g. `data-modes`).
  *
  * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
  */
@@ -105,8 +108,18 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     expose('error', message);
     el('status').textContent = 'error';
     el('status').className = 'pill error';
-    el('error').textContent = message;
+    el('error-text').textContent = message;
     el('error').hidden = false;
+  };
+  /** The worker is gone: offer to pick the run up from the latest checkpoint (or afresh). */
+  const offerRecovery = (message: string) => {
+    const latest = recovery.latest;
+    showError(latest ? `${message} The latest checkpoint is '${latest.slot}' (step ${latest.step}).` : `${message} No checkpoint was saved in this session.`);
+    const button = el<HTMLButtonElement>('recover');
+    button.textContent = latest ? `Resume from '${latest.slot}' (step ${latest.step})` : 'Start again';
+    button.hidden = false;
+    status = 'error';
+    setButtons();
   };
   const showWarning = (message: string) => {
     expose('warning', message);
@@ -138,6 +151,13 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     showError(`Unknown backend in ?backend=. Expected one of ${BACKEND_CHOICES.join(', ')}. Received: ${backendParam}`);
     return { stop() {} };
   }
+  const autosaveParam = params.get('autosave');
+  const autosaveSeconds = autosaveParam === null ? undefined : Number(autosaveParam);
+  if (autosaveSeconds !== undefined && !(Number.isFinite(autosaveSeconds) && autosaveSeconds >= 0)) {
+    showError(`Bad ?autosave=: expected seconds between autosaves (0 turns it off). Received: ${autosaveParam}`);
+    return { stop() {} };
+  }
+  const recovery = new Recovery();
   let backend = backendParam as BackendChoice;
 
   const samples = el<HTMLCanvasElement>('samples');
@@ -233,6 +253,31 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         return;
       case 'saved':
         expose('saved', event.slot);
+        recovery.saved(event.slot, event.step);
+        expose('latestCheckpoint', `${event.slot}@${event.step}`);
+        return;
+      case 'autosaved':
+        recovery.saved(event.slot, event.step);
+        expose('latestCheckpoint', `${event.slot}@${event.step}`);
+        return;
+      case 'deviceLost': {
+        expose('deviceLost', event.message);
+        const latest = recovery.latest;
+        if (!recovery.lostContext()) {
+          connection.terminate();
+          offerRecovery(`${event.message} at step ${event.step}, again: this device keeps losing it.`);
+          return;
+        }
+        // A fresh worker gets a fresh context; the old one's tensors are gone.
+        showWarning(`${event.message} at step ${event.step}. ${latest ? `Restoring checkpoint '${latest.slot}' (step ${latest.step}) on a fresh ${event.backend} backend…` : 'No checkpoint was saved yet: starting again on a fresh backend…'}`);
+        start(latest?.slot);
+        return;
+      }
+      case 'restored':
+        expose('restored', `${event.slot}@${event.step}`);
+        showWarning(`Restored '${event.slot}' at step ${event.step}; training goes on.${body.dataset.deviceLost ? ` (${body.dataset.deviceLost}.)` : ''}`);
+        return;
+      case 'alive':
         return;
       case 'loaded':
         expose('loaded', event.slot);
@@ -247,18 +292,24 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     }
   };
 
-  const connection = new WorkerConnection(createWorker, { onEvent, onCrash: showError });
+  const connection = new WorkerConnection(createWorker, { onEvent, onCrash: offerRecovery });
   const form = new KnobForm(el('knobs'), info.knobs, info.presets, (knobs) => {
     // Live knobs (e.g. the digit an ACGAN grid shows) do not restart training, so the losses stay.
     const live = onlyLiveKnobsChanged(info.knobs, lastKnobs, knobs);
     lastKnobs = knobs;
-    if (!live) chart.reset([]);
+    if (!live) {
+      chart.reset([]);
+      recovery.newRun();
+    }
     if (typeof knobs.preset === 'string') updateUrl('preset', knobs.preset);
     connection.send({ type: 'setKnobs', knobs });
   });
   form.set(preset);
 
-  const start = () => {
+  /** Starts a worker: a fresh run, or `resume`'s checkpoint trained on. */
+  const start = (resume?: string) => {
+    if (!resume) recovery.newRun();
+    el('recover').hidden = true;
     status = 'loading';
     expose('status', 'loading');
     expose('step', 0);
@@ -268,7 +319,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     setButtons();
     chart.reset([]);
     connection.restart();
-    connection.send({ type: 'init', backend, knobs: form.get() });
+    connection.send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...(autosaveSeconds !== undefined ? { autosaveSeconds } : {}) });
   };
 
   const backendSelect = el<HTMLSelectElement>('backend-select');
@@ -279,12 +330,16 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     updateUrl('backend', backend);
     start();
   });
+  el('recover').addEventListener('click', () => start(recovery.latest?.slot));
 
   el('pause').addEventListener('click', () => connection.send({ type: 'pause' }));
   el('resume').addEventListener('click', () => connection.send({ type: 'resume' }));
   el('reset').addEventListener('click', () => {
     chart.reset([]);
-    connection.send({ type: 'reset' });
+    recovery.newRun();
+    // After a crash there is no worker to reset: start a new one.
+    if (connection.running) connection.send({ type: 'reset' });
+    else start();
   });
   el('save').addEventListener('click', () => connection.send({ type: 'save' }));
   el('export-generator').addEventListener('click', () => connection.send({ type: 'exportGenerator' }));
@@ -327,26 +382,6 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   renderCheckpoints([]);
   start();
   return { stop: () => connection.terminate() };
-}
-
-/** Every file under the dropped entries, folders walked recursively. */
-async function droppedFiles(entries: readonly (FileSystemEntry | null)[]): Promise<File[]> {
-  const out: File[] = [];
-  const walk = async (entry: FileSystemEntry): Promise<void> => {
-    if (entry.isFile) {
-      out.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)));
-    } else if (entry.isDirectory) {
-      const reader = (entry as FileSystemDirectoryEntry).createReader();
-      // readEntries returns the folder in chunks; an empty chunk ends it.
-      for (;;) {
-        const chunk = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-        if (!chunk.length) break;
-        for (const child of chunk) await walk(child);
-      }
-    }
-  };
-  for (const entry of entries) if (entry) await walk(entry);
-  return out;
 }
 
 function updateUrl(key: string, value: string): void {

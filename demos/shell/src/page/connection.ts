@@ -4,7 +4,11 @@ import type { Command, WorkerEvent } from '../protocol';
 export interface ConnectionHandlers {
   /** Every message the worker posts. */
   onEvent(event: WorkerEvent): void;
-  /** The worker failed outside the protocol: its script did not load, or an error escaped it. */
+  /**
+   * The worker failed outside the protocol: its script did not load, an error
+   * escaped it, or it is gone (closed, or killed by the browser, e.g. out of
+   * memory). It will post nothing more.
+   */
   onCrash(message: string): void;
 }
 
@@ -27,7 +31,9 @@ export class WorkerConnection {
     const worker = this.create();
     this.worker = worker;
     worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {
-      if (worker === this.worker) this.handlers.onEvent(e.data);
+      if (worker !== this.worker) return;
+      if (e.data.type === 'alive' && e.data.lock) this.watch(worker, e.data.lock);
+      this.handlers.onEvent(e.data);
     });
     worker.addEventListener('error', (e: ErrorEvent) => {
       // Handled here, so the browser does not report it as uncaught.
@@ -37,6 +43,25 @@ export class WorkerConnection {
     worker.addEventListener('messageerror', () => {
       if (worker === this.worker) this.handlers.onCrash('A message from the training worker could not be read.');
     });
+  }
+
+  /**
+   * A closed or killed worker fires no event, but the Web Lock it held is
+   * released: being granted it means the worker is gone. Ours are ignored
+   * (restart and terminate drop the worker first).
+   */
+  private watch(worker: Worker, lock: string): void {
+    void navigator.locks.request(lock, () => {
+      if (worker === this.worker) {
+        this.worker = null;
+        this.handlers.onCrash('The training worker stopped: it was closed, or the browser ended it (out of memory, or a crash).');
+      }
+    });
+  }
+
+  /** Whether a worker is running (false after a crash or `terminate()`). */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   send(command: Command): void {

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { onlyLiveKnobsChanged } from '../knobs';
-import type { Command, Knobs, Logs, Status, View, WorkerEvent } from '../protocol';
+import { AUTOSAVE_SLOT, type Command, type Knobs, type Logs, type Status, type View, type WorkerEvent } from '../protocol';
 import { pickBackend } from './backend';
 import { listSlots, loadSlot, removeSlot, saveSlot } from './checkpoints';
+import { loseDevice, watchDeviceLoss } from './device-loss';
+import { holdLifeline } from './lifeline';
 import { modelFiles } from './export';
 import type { Trainer, WorkerDemo } from './types';
 
@@ -17,6 +19,10 @@ export interface WorkerScope {
 const POST_INTERVAL_MS = 100;
 /** Steps/sec is measured over this many recent steps. */
 const RATE_WINDOW = 20;
+/** How long an error on a GPU backend waits to be explained by a lost device. */
+const DEVICE_LOSS_GRACE_MS = 500;
+/** Autosave period when the page names none. */
+const DEFAULT_AUTOSAVE_SECONDS = 30;
 
 /**
  * Runs a demo in this worker: waits for `init`, picks the backend, then trains
@@ -60,6 +66,11 @@ class DemoWorker<K extends Knobs> {
   private stepTimes: number[] = [];
   private lastPost = 0;
   private lastViewStep = -1;
+  /** 0: no autosave. */
+  private autosaveMs = DEFAULT_AUTOSAVE_SECONDS * 1000;
+  private lastAutosave = 0;
+  /** Set when the GPU context is lost: nothing this worker computes can be trusted any more. */
+  private lost = false;
 
   constructor(
     private readonly demo: WorkerDemo<K>,
@@ -80,13 +91,18 @@ class DemoWorker<K extends Knobs> {
       e.preventDefault();
       this.fail((e as ErrorEvent).error ?? (e as ErrorEvent).message);
     });
+    // The page learns of a closed or killed worker through this lock (page/connection.ts).
+    void holdLifeline().then((lock) => this.post({ type: 'alive', lock }));
+    // Fault injection for the e2e tests, reachable with Playwright's worker.evaluate.
+    (globalThis as { gandlfShell?: unknown }).gandlfShell = { loseDevice };
     void this.loop();
   }
 
   private async loop(): Promise<void> {
-    for (;;) {
+    while (!this.lost) {
       try {
-        while (this.inbox.length) await this.handle(this.inbox.shift()!);
+        while (this.inbox.length && !this.lost) await this.handle(this.inbox.shift()!);
+        if (this.lost) return;
         if (this.status === 'training' && this.trainer) {
           await this.trainStep();
           await nextTask();
@@ -128,6 +144,17 @@ class DemoWorker<K extends Knobs> {
   }
 
   private fail(e: unknown): void {
+    // After a lost context, errors are its echoes; the page is already restoring the run.
+    if (this.lost) return console.warn(e);
+    this.status = 'error';
+    // A lost GPU device fails pending reads a moment before it reports the loss: wait for it.
+    const gpu = this.backendReady && (tf.getBackend() === 'webgl' || tf.getBackend() === 'webgpu');
+    if (gpu) setTimeout(() => this.report(e), DEVICE_LOSS_GRACE_MS);
+    else this.report(e);
+  }
+
+  private report(e: unknown): void {
+    if (this.lost) return console.warn(e);
     const message = messageOf(e);
     console.error(e);
     this.status = 'error';
@@ -139,7 +166,7 @@ class DemoWorker<K extends Knobs> {
   private async handle(cmd: Command): Promise<void> {
     switch (cmd.type) {
       case 'init':
-        return this.init(cmd.backend, cmd.knobs as K);
+        return this.init(cmd);
       case 'pause':
         if (this.status !== 'training') return;
         // Draw before reporting 'paused', so the page's grid is the paused weights' grid.
@@ -195,15 +222,43 @@ class DemoWorker<K extends Knobs> {
     }
   }
 
-  private async init(backend: Parameters<typeof pickBackend>[0], knobs: K): Promise<void> {
+  private async init(cmd: Extract<Command, { type: 'init' }>): Promise<void> {
     if (this.initialized) return;
     this.initialized = true;
+    this.autosaveMs = (cmd.autosaveSeconds ?? DEFAULT_AUTOSAVE_SECONDS) * 1000;
     this.setStatus('loading', 'Starting a tfjs backend…');
-    const pick = await pickBackend(backend);
+    const pick = await pickBackend(cmd.backend);
     this.backendReady = true;
+    watchDeviceLoss((message) => this.deviceLost(pick.backend, message));
     this.post({ type: 'backend', backend: pick.backend, notes: pick.notes, detail: pick.detail });
     await this.postCheckpoints();
-    await this.rebuild(knobs, undefined, 'training');
+    if (cmd.resume) return this.restore(cmd.resume, cmd.knobs as K);
+    await this.rebuild(cmd.knobs as K, undefined, 'training');
+  }
+
+  /** Picks up a run after a crash or a lost context: loads `slot` and trains on from it. */
+  private async restore(slot: string, fallback: K): Promise<void> {
+    this.setStatus('loading', `Restoring '${slot}'…`);
+    try {
+      const { models, knobs } = await loadSlot(this.demo.info.id, slot, [], this.demo.load?.bind(this.demo));
+      await this.rebuild((knobs ?? fallback) as K, models, 'training');
+    } catch (e) {
+      // Better a fresh run than none: say so, and train.
+      this.post({ type: 'error', message: `Could not restore '${slot}' (${messageOf(e)}); training starts from scratch.`, fatal: false });
+      return this.rebuild(fallback, undefined, 'training');
+    }
+    this.post({ type: 'restored', slot, step: this.step });
+    this.setStatus('training', `Restored '${slot}' at step ${this.step}; training goes on.`);
+  }
+
+  /** The context and every tensor on it are gone: stop, and let the page restore the run in a fresh worker. */
+  private deviceLost(backend: string, message: string): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.status = 'error';
+    this.message = message;
+    this.post({ type: 'deviceLost', backend, step: this.step, message });
+    this.wake?.();
   }
 
   /** Builds a new trainer (fresh, or around restored models) and ends in `status`. */
@@ -221,6 +276,7 @@ class DemoWorker<K extends Knobs> {
     this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })) });
     this.logBuffer = [];
     this.stepTimes = [];
+    this.lastAutosave = performance.now();
     await this.drawView();
     this.setStatus(status, status === 'training' ? 'Training…' : `Paused at step ${this.step}.`);
   }
@@ -228,6 +284,7 @@ class DemoWorker<K extends Knobs> {
   private async trainStep(): Promise<void> {
     const trainer = this.trainer!;
     const logs = await trainer.step();
+    if (this.lost) return;
     const step = this.step;
     this.stepTimes.push(performance.now());
     if (this.stepTimes.length > RATE_WINDOW) this.stepTimes.shift();
@@ -241,7 +298,22 @@ class DemoWorker<K extends Knobs> {
     }
     const every = Number(this.knobs?.sampleEvery ?? 10);
     if (step - this.lastViewStep >= every) await this.drawView();
+    if (this.autosaveMs > 0 && performance.now() - this.lastAutosave >= this.autosaveMs) await this.autosave();
     this.postState(false);
+  }
+
+  /** Saves every run to AUTOSAVE_SLOT; a failure (a full quota) warns and training goes on. */
+  private async autosave(): Promise<void> {
+    this.lastAutosave = performance.now();
+    try {
+      await saveSlot(this.demo.info.id, AUTOSAVE_SLOT, this.trainer!.runs, this.knobs!);
+    } catch (e) {
+      if (this.lost) return;
+      this.post({ type: 'error', message: `Autosave failed: ${messageOf(e)}. Training goes on; save a checkpoint by hand or free some storage.`, fatal: false });
+      return;
+    }
+    this.post({ type: 'autosaved', slot: AUTOSAVE_SLOT, step: this.step });
+    await this.postCheckpoints();
   }
 
   private async drawView(): Promise<void> {
@@ -266,7 +338,7 @@ class DemoWorker<K extends Knobs> {
     // Draw first, so the grid on screen is the one the saved weights produce.
     await this.drawView();
     await saveSlot(this.demo.info.id, slot, trainer.runs, this.knobs!);
-    this.post({ type: 'saved', slot });
+    this.post({ type: 'saved', slot, step: this.step });
     this.message = this.status === 'paused' ? `Saved '${slot}'. ${before}` : `Saved '${slot}'.`;
     await this.postCheckpoints();
     this.postState(true);

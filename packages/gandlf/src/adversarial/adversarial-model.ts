@@ -14,6 +14,7 @@ import { resolvePlayerOptimizers } from './get-optimizer';
 import { GuardedRun, type RollbackEvent } from './guarded-run';
 import { inputNamesOf, outputNamesOf } from './model-names';
 import { Player } from './player';
+import { ensureTrainableBackend } from '../backends/default-backend';
 
 export type { AdversarialModelArgs } from './compile';
 
@@ -166,6 +167,7 @@ export class AdversarialModel {
       );
     }
     adversarialOptimizer.bind(this.playerNames);
+    ensureTrainableBackend(this.playerModels);
     const outputs = this.playerNames.map((name, i) => resolveOutputs(args, i, name, this.outputNames[i]!));
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
     this.players = this.playerNames.map(
