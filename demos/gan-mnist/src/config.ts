@@ -3,6 +3,7 @@ import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@g
 import { dcgan } from './presets/dcgan';
 import { mlp } from './presets/mlp';
 import { acgan } from './presets/acgan';
+import { cgan } from './presets/cgan';
 import { dcganDiffaugment } from './presets/dcgan-diffaugment';
 import { mlpPlus } from './presets/mlp-plus';
 import { tiny, tinyTechniques } from './presets/tiny';
@@ -11,8 +12,11 @@ import { tiny, tinyTechniques } from './presets/tiny';
 export type MnistKnobs = {
   /** The preset these knobs started from (names checkpoints). */
   preset: string;
-  /** dcgan, mlp; mlp-plus: the MLP with Residual, PermanentDropout and BatchSimilarity; acgan: a conditional MLP with a class head. */
-  architecture: 'dcgan' | 'mlp' | 'mlp-plus' | 'acgan';
+  /**
+   * dcgan, mlp; mlp-plus: the MLP with Residual, PermanentDropout and BatchSimilarity;
+   * acgan: a conditional MLP G and a D with a class head; cgan: the digit is an input of G and D.
+   */
+  architecture: 'dcgan' | 'mlp' | 'mlp-plus' | 'acgan' | 'cgan';
   /** Size of the generator's input noise. */
   latentDim: number;
   /** Network width: DCGAN filters (64 -> conv 64 then 128) or MLP hidden units (256 -> 256, 512). */
@@ -34,10 +38,13 @@ export type MnistKnobs = {
   ema: number;
   /** gandlf's adaptiveLearningRate: lrD and lrG become maxima, shared by each side's loss. */
   adaptiveLr: 'off' | 'on';
-  /** ACGAN: the digit the grid shows. Changing it redraws the grid without restarting training. */
+  /** Conditional models (acgan, cgan): the digit the grid shows. Changing it redraws the grid without restarting training. */
   digit: number;
-  /** samples: the grid from fixed noise; interpolation: each row walks between two latents (interpolateLatents, spherical). */
-  gridView: 'samples' | 'interpolation';
+  /**
+   * samples: the grid from fixed noise; interpolation: each row walks between two latents (interpolateLatents, spherical);
+   * reconstruct: rows of real digits, each above G(z*) with z* found by gandlf's latentSearch.
+   */
+  gridView: 'samples' | 'interpolation' | 'reconstruct';
   /** Redraw the sample grid every so many steps. */
   sampleEvery: number;
   /** The grid is gridSize x gridSize digits. */
@@ -83,13 +90,20 @@ export const info: DemoInfo<MnistKnobs> = {
     'dcgan-diffaugment': preset('dcgan-diffaugment', dcganDiffaugment),
     'mlp-plus': preset('mlp-plus', mlpPlus),
     acgan: preset('acgan', acgan),
+    cgan: preset('cgan', cgan),
     tiny: preset('tiny', tiny),
     ...Object.fromEntries(Object.entries(tinyTechniques).map(([name, p]) => [name, preset(name, { ...tiny, ...p })])),
   },
   defaultPreset: 'dcgan',
   knobs: [
-    { key: 'architecture', label: 'Architecture', type: 'select', options: ['dcgan', 'mlp', 'mlp-plus', 'acgan'], help: 'mlp-plus: Residual, PermanentDropout, BatchSimilarity; acgan: conditional, pick the digit below' },
-    { key: 'digit', label: 'Digit (ACGAN)', type: 'select', options: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], live: true, help: 'The class the grid shows; changing it does not restart training' },
+    {
+      key: 'architecture',
+      label: 'Architecture',
+      type: 'select',
+      options: ['dcgan', 'mlp', 'mlp-plus', 'acgan', 'cgan'],
+      help: 'mlp-plus: Residual, PermanentDropout, BatchSimilarity; acgan: D also classifies; cgan: D sees the digit. Both conditional: pick the digit below',
+    },
+    { key: 'digit', label: 'Digit (acgan, cgan)', type: 'select', options: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], live: true, help: 'The class the grid shows; changing it does not restart training' },
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
     { key: 'width', label: 'Width', type: 'number', min: 1, max: 2048, step: 1, help: 'DCGAN filters or MLP hidden units' },
     { key: 'split', label: 'MNIST file', type: 'select', options: ['train', 'test'], help: 'train: 60000 digits (47 MB); test: 10000 (7.8 MB)' },
@@ -104,7 +118,14 @@ export const info: DemoInfo<MnistKnobs> = {
     { key: 'augment', label: 'DiffAugment', type: 'select', options: ['none', 'translation', 'cutout', 'translation,cutout'], help: 'Augments every image D sees (DCGAN only)' },
     { key: 'ema', label: 'Generator EMA', type: 'number', min: 0, max: 0.9999, help: 'Decay of an average of G weights the grid is drawn from; 0 is off' },
     { key: 'adaptiveLr', label: 'Adaptive LR', type: 'select', options: ['off', 'on'], help: 'gandlf adaptiveLearningRate: each side learns at its max rate times its share of the loss (not with hinge)' },
-    { key: 'gridView', label: 'Grid', type: 'select', options: ['samples', 'interpolation'], live: true, help: 'interpolation: each row is a spherical path between two latents' },
+    {
+      key: 'gridView',
+      label: 'Grid',
+      type: 'select',
+      options: ['samples', 'interpolation', 'reconstruct'],
+      live: true,
+      help: 'interpolation: each row is a spherical path between two latents; reconstruct: real digits above G(z), z found by gradient descent (latentSearch)',
+    },
     commonKnobs.sampleEvery,
     { key: 'gridSize', label: 'Grid side', type: 'number', min: 1, max: 16, step: 1 },
     commonKnobs.seed,

@@ -94,27 +94,49 @@ function mlpPlus({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'line
   return { generator, discriminator };
 }
 
-/**
- * ACGAN (Odena et al. 2017), the seed's mnist_gan example as an MLP: G(z, digit)
- * with the one-hot digit concatenated to z, and D with two heads, `src`
- * (real or fake) and `class` (softmax over the 10 digits).
- */
-function acgan({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+/** G(z, digit): the one-hot digit concatenated to z, then the MLP generator (latent+10 -> w -> 2w -> 784, tanh). */
+function conditionalGenerator({ latentDim, width, seed }: MnistKnobs): tf.LayersModel {
   const z = tf.input({ shape: [latentDim] });
   const c = tf.input({ shape: [10] });
   let g = tf.layers.concatenate().apply([z, c]) as tf.SymbolicTensor;
   g = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed) }).apply(g)) as tf.SymbolicTensor;
   g = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }).apply(g)) as tf.SymbolicTensor;
   const out = tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }).apply(g) as tf.SymbolicTensor;
-  const generator = tf.model({ inputs: [z, c], outputs: out, name: 'generator' });
+  return tf.model({ inputs: [z, c], outputs: out, name: 'generator' });
+}
 
+/**
+ * ACGAN (Odena et al. 2017), the seed's mnist_gan example as an MLP: the
+ * conditional G, and D with two heads, `src` (real or fake) and `class`
+ * (softmax over the 10 digits). D does not see the class.
+ */
+function acgan(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  const { width, seed } = knobs;
   const x = tf.input({ shape: [784] });
   let d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(x)) as tf.SymbolicTensor;
   d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
   const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(d) as tf.SymbolicTensor;
   const cls = tf.layers.dense({ units: 10, activation: 'softmax', name: 'class', kernelInitializer: init(seed + 6) }).apply(d) as tf.SymbolicTensor;
   const discriminator = tf.model({ inputs: x, outputs: [src, cls], name: 'discriminator' });
-  return { generator, discriminator };
+  return { generator: conditionalGenerator(knobs), discriminator };
+}
+
+/**
+ * The plain conditional GAN (Mirza and Osindero 2014): the digit is an input of
+ * both networks. D(x, digit) sees the image and the one-hot digit concatenated
+ * (784+10 -> 2w -> w -> 1), so a well-drawn 7 labelled 3 is fake to it. gandlf
+ * feeds D's conditional input the same digit on the real and the fake path.
+ */
+function cgan(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  const { width, seed } = knobs;
+  const x = tf.input({ shape: [784] });
+  const c = tf.input({ shape: [10] });
+  let d = tf.layers.concatenate().apply([x, c]) as tf.SymbolicTensor;
+  d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(d)) as tf.SymbolicTensor;
+  d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
+  const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(d) as tf.SymbolicTensor;
+  const discriminator = tf.model({ inputs: [x, c], outputs: src, name: 'discriminator' });
+  return { generator: conditionalGenerator(knobs), discriminator };
 }
 
 /** Builds the networks the knobs describe. */
@@ -126,6 +148,8 @@ export function buildNetworks(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Ne
       return mlpPlus(knobs, head);
     case 'acgan':
       return acgan(knobs, head);
+    case 'cgan':
+      return cgan(knobs, head);
     default:
       return dcgan(knobs, head);
   }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadMnistNode } from '@gandlf/datasets/node';
+import type { Model } from 'gandlf';
 import { describe, expect, it, vi } from 'vitest';
 import { info } from './config';
 import { createTrainer } from './trainer';
@@ -42,21 +43,87 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
     });
   }
 
-  it('ACGAN: the grid follows the digit knob, read at draw time without a rebuild', async () => {
-    const knobs = { ...info.presets['tiny-acgan']! };
-    const trainer = await createTrainer(knobs, { progress: () => {} });
+  for (const name of ['tiny-acgan', 'tiny-cgan']) {
+    it(`${name}: the grid follows the digit knob, read at draw time without a rebuild`, async () => {
+      const knobs = { ...info.presets[name]! };
+      const trainer = await createTrainer(knobs, { progress: () => {} });
+      await trainer.step();
+      const draw = async () => {
+        const v = await trainer.view();
+        if (v.kind !== 'image') throw new Error(v.kind);
+        return Array.from(v.pixels).join(',');
+      };
+      const three = await draw();
+      knobs.digit = 7; // as the shell does for live knobs: in place
+      const seven = await draw();
+      expect(seven).not.toBe(three);
+      knobs.digit = 3;
+      expect(await draw()).toBe(three);
+      trainer.dispose();
+    });
+  }
+
+  it('cgan: D takes the digit as an input, and its score depends on it', async () => {
+    const trainer = await createTrainer({ ...info.presets['tiny-cgan']! }, { progress: () => {} });
     await trainer.step();
-    const draw = async () => {
-      const v = await trainer.view();
-      if (v.kind !== 'image') throw new Error(v.kind);
-      return Array.from(v.pixels).join(',');
-    };
-    const three = await draw();
-    knobs.digit = 7; // as the shell does for live knobs: in place
-    const seven = await draw();
-    expect(seven).not.toBe(three);
-    knobs.digit = 3;
-    expect(await draw()).toBe(three);
+    const model = trainer.runs[0]!.model as Model;
+    expect(model.generator.inputs.map((i) => i.shape[1])).toEqual([16, 10]);
+    expect(model.discriminator.inputs.map((i) => i.shape[1])).toEqual([784, 10]);
+    // The same images scored as 3s and as 7s: a conditional D scores them differently.
+    const [as3, as7] = tf.tidy(() => {
+      const x = tf.randomUniform([8, 784], -1, 1, 'float32', 1);
+      const score = (digit: number) => (model.discriminator.predict([x, tf.oneHot(tf.fill([8], digit, 'int32') as tf.Tensor1D, 10).toFloat()]) as tf.Tensor).dataSync();
+      return [Array.from(score(3)), Array.from(score(7))];
+    });
+    expect(as3).not.toEqual(as7);
+    trainer.dispose();
+  });
+
+  it('reconstruct: real digits above G(z*) from latentSearch, only on a view, kept latents freed on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const knobs = { ...info.presets.tiny!, gridView: 'reconstruct' as const };
+    const trainer = await createTrainer(knobs, { progress: () => {} });
+    for (let i = 0; i < 3; i++) await trainer.step();
+    // Steps never search: the tensor count stays put while training in this view.
+    const count = tf.memory().numTensors;
+    await trainer.step();
+    expect(tf.memory().numTensors).toBe(count);
+
+    const first = await trainer.view();
+    if (first.kind !== 'image') throw new Error(first.kind);
+    // gridSize 4: two pairs of rows of 4 digits, 28 px with 2 px gaps and border.
+    expect([first.width, first.height]).toEqual([4 * 30 + 2, 4 * 30 + 2]);
+    // The top-left tile is the first real digit of the file, [-1, 1] -> 0..255.
+    const data = await loadMnistNode({ split: 'test', limit: 8, range: [-1, 1] });
+    for (const [r, c] of [[0, 0], [14, 14], [20, 9], [27, 27]] as const) {
+      const expected = Math.round(((data.images[r * 28 + c]! + 1) / 2) * 255);
+      expect(first.pixels[4 * ((2 + r) * first.width + 2 + c)]!).toBeCloseTo(expected, -0.5);
+    }
+    // latentSearch keeps its latents between draws (one tensor), and refines them: the error falls.
+    expect(tf.memory().numTensors).toBe(count + 1);
+    const mse1 = Number(first.dataset!['reconstruction-mse']);
+    const second = await trainer.view();
+    const mse2 = Number(second.dataset!['reconstruction-mse']);
+    expect(mse1).toBeGreaterThan(0);
+    expect(mse2).toBeLessThan(mse1);
+    expect(tf.memory().numTensors).toBe(count + 1);
+    // The row below is G's drawing, not the digit: it differs from the real row.
+    if (second.kind !== 'image') throw new Error(second.kind);
+    const row = (y: number) => Array.from(second.pixels.subarray(4 * y * second.width, 4 * (y + 1) * second.width)).join(',');
+    expect(row(2 + 14)).not.toBe(row(2 + 30 + 14));
+
+    knobs.gridView = 'samples' as never; // live: back to samples without a rebuild
+    expect((await trainer.view()).kind).toBe('image');
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reconstruct: conditional generators get each real digit\'s label', async () => {
+    const trainer = await createTrainer({ ...info.presets['tiny-cgan']!, gridView: 'reconstruct' }, { progress: () => {} });
+    await trainer.step();
+    const view = await trainer.view();
+    expect(view.kind).toBe('image');
+    expect(Number(view.dataset!['reconstruction-mse'])).toBeGreaterThan(0);
     trainer.dispose();
   });
 });

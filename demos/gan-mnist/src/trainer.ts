@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, adversarialOptimizer, disposeModel, ganLoss, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
+import { adam, adversarialOptimizer, disposeModel, ganLoss, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { adaptiveLearningRate, interpolateLatents, Model, Random, type Shortcut } from 'gandlf';
 import type { MnistKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
+import { drawGrid } from './grid-view';
 import { buildNetworks, imageShape } from './models';
+import { reconstructor } from './reconstruct';
 
 /** Seed of the latent batch the grid is drawn from: the same digits every time. */
 const GRID_SEED = 7;
 const RUN = 'gan';
-const LABELS: Record<string, string> = { mlp: 'MLP GAN', dcgan: 'DCGAN', 'mlp-plus': 'MLP GAN (residual, minibatch discrimination)', acgan: 'ACGAN' };
+const LABELS: Record<string, string> = { mlp: 'MLP GAN', dcgan: 'DCGAN', 'mlp-plus': 'MLP GAN (residual, minibatch discrimination)', acgan: 'ACGAN', cgan: 'Conditional GAN' };
 
 /** The MNIST trainer: one GAN, fed shuffled real digits batch by batch. */
 export async function createTrainer(knobs: MnistKnobs, { restored, progress }: CreateContext): Promise<Trainer> {
@@ -34,8 +36,9 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
     // Seeds the noise of every training batch.
     model.adversarial.random = new Random(knobs.seed);
   }
-  // Conditional: the generator takes the one-hot digit besides z.
+  // Conditional: the generator takes the one-hot digit besides z (acgan, cgan); the cgan's D takes it too.
   const conditional = model.generator.inputs.length > 1;
+  const conditionalD = model.discriminator.inputs.length > 1;
   const adaptive = knobs.adaptiveLr === 'on' ? adaptiveLearningRate({ model, generatorLr: knobs.lrG, discriminatorLr: knobs.lrD }) : null;
   const shape = model.generator.outputs[0]!.shape.slice(1) as number[];
   if (shape.reduce((a, b) => a * b, 1) !== pixels) {
@@ -47,12 +50,13 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
   const rng = new Random(knobs.seed + model.step);
   let order = rng.permutation(data.count);
   let cursor = 0;
+  let epoch = 0;
   const nextBatch = (): { x: tf.Tensor; y: tf.Tensor } => {
     const n = Math.min(knobs.batchSize, data.count);
     const buf = new Float32Array(n * pixels);
     const y = new Float32Array(n * 10);
     for (let i = 0; i < n; i++) {
-      if (cursor === order.length) [order, cursor] = [rng.permutation(data.count), 0];
+      if (cursor === order.length) [order, cursor, epoch] = [rng.permutation(data.count), 0, epoch + 1];
       const row = order[cursor++]!;
       buf.set(data.images.subarray(row * pixels, (row + 1) * pixels), i * pixels);
       y[i * 10 + data.labels[row]!] = 1;
@@ -60,15 +64,34 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
     return { x: tf.tensor(buf, [n, ...xShape]), y: tf.tensor2d(y, [n, 10]) };
   };
   /** n rows of the one-hot `digit`. */
-  const digitRows = (n: number) => tf.oneHot(tf.fill([n], Number(knobs.digit) || 0, 'int32') as tf.Tensor1D, 10).toFloat();
+  const digitRows = (n: number) => tf.tidy(() => tf.oneHot(tf.fill([n], Number(knobs.digit) || 0, 'int32') as tf.Tensor1D, 10).toFloat());
+  /** side rows of side latents, each row on a great circle between two seeded latents (interpolateLatents, spherical). */
+  const interpolationRows = (side: number) =>
+    tf.tidy(() => {
+      const latentDim = model.generator.inputs[0]!.shape[1]!;
+      const ends = tf.randomNormal([2 * side, latentDim], 0, 1, 'float32', GRID_SEED);
+      const rows = [];
+      for (let r = 0; r < side; r++) rows.push(interpolateLatents(ends.slice(2 * r, 1), ends.slice(2 * r + 1, 1), side, { spherical: true }).reshape([side, latentDim]));
+      return tf.concat(rows);
+    });
+  // The first digits of the file, above G's closest drawings of them (made on the first 'reconstruct' view).
+  const reconstruct = reconstructor({ side: knobs.gridSize, data, sampleShape: xShape, seed: GRID_SEED });
 
   return {
     runs: [{ key: RUN, label: LABELS[knobs.architecture] ?? 'GAN', model }],
     async step() {
       const { x, y } = nextBatch();
       try {
-        // ACGAN: G draws the batch's real digits, and D's class head learns them for real and fake alike.
-        const logs = conditional ? await model.trainOnBatch(['normal', y, x], { src: real, src_fake: fake, class: y }) : await model.trainOnBatch(['normal', x], srcTargets);
+        let logs;
+        if (conditionalD) {
+          // Conditional GAN: G draws the batch's digits; D's conditional input gets the same digits on the real and the fake path.
+          logs = await model.trainOnBatch(['normal', y, x, y], srcTargets);
+        } else if (conditional) {
+          // ACGAN: G draws the batch's real digits, and D's class head learns them for real and fake alike.
+          logs = await model.trainOnBatch(['normal', y, x], { src: real, src_fake: fake, class: y });
+        } else {
+          logs = await model.trainOnBatch(['normal', x], srcTargets);
+        }
         adaptive?.onBatchEnd?.(model.step, logs);
         return { [RUN]: logs };
       } finally {
@@ -77,27 +100,20 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
     },
     // Reads knobs.digit and knobs.gridView on every draw: the shell updates them in place (live knobs).
     async view() {
+      if (knobs.gridView === 'reconstruct') return reconstruct.draw(model.generator);
       const side = knobs.gridSize;
-      const n = side * side;
-      const images = tf.tidy(() => {
-        let z: tf.Tensor | 'normal' = 'normal';
-        if (knobs.gridView === 'interpolation' && side >= 2) {
-          // Each row walks on a great circle between two fixed latents.
-          const latentDim = model.generator.inputs[0]!.shape[1]!;
-          const ends = tf.randomNormal([2 * side, latentDim], 0, 1, 'float32', GRID_SEED);
-          const rows = [];
-          for (let r = 0; r < side; r++) rows.push(interpolateLatents(ends.slice(2 * r, 1), ends.slice(2 * r + 1, 1), side, { spherical: true }).reshape([side, latentDim]));
-          z = tf.concat(rows);
-        }
-        const inputs = conditional ? [z, digitRows(n)] : [z];
-        return (model.sample(inputs, { numSamples: n, seed: GRID_SEED }) as tf.Tensor).reshape([n, data.height, data.width, 1]) as tf.Tensor4D;
-      });
+      const z = knobs.gridView === 'interpolation' && side >= 2 ? interpolationRows(side) : null;
+      const digits = conditional ? digitRows(side * side) : null;
       try {
-        return await imageGrid(images, { cols: knobs.gridSize });
+        const inputs = [z ?? 'normal', ...(digits ? [digits] : [])];
+        return await drawGrid(model, { inputs, rows: side, cols: side, seed: GRID_SEED, imageShape: [data.height, data.width, 1], epoch });
       } finally {
-        images.dispose();
+        tf.dispose([z, digits].filter((t): t is tf.Tensor => t !== null));
       }
     },
-    dispose: () => disposeModel(model),
+    dispose: () => {
+      reconstruct.dispose();
+      disposeModel(model);
+    },
   };
 }

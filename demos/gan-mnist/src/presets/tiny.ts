@@ -20,4 +20,5 @@ export const tinyTechniques: Record<string, Partial<MnistKnobs>> = {
   'tiny-diffaugment': { architecture: 'dcgan', width: 4, latentDim: 8, batchSize: 4, augment: 'translation,cutout', ema: 0.9 },
   'tiny-mlp-plus': { architecture: 'mlp-plus', adaptiveLr: 'on', gridView: 'interpolation' },
   'tiny-acgan': { architecture: 'acgan', digit: 3 },
+  'tiny-cgan': { architecture: 'cgan', digit: 3 },
 };
