@@ -193,6 +193,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       const state = new DemoState(plain);
       await openTraining(plain, server!.url, state, 'preset=tiny');
       expect(await state.get('backend')).toBe('wasm');
+      testInfo.annotations.push({ type: 'backend notes', description: await state.get('backend-notes') });
       expect(await state.get('backend-notes')).toMatch(/^WebGPU: .+; WebGL: runs on .*SwiftShader.* \(no GPU\); wasm measured faster \([\d.]+ ms vs [\d.]+ ms per probe step\)$/);
       // Threads need cross-origin isolation, which the demo servers give.
       expect(await state.get('backend-detail')).toMatch(/^XNNPACK, SIMD, \d+ threads?$/);

@@ -6,6 +6,8 @@ export class DatasetError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DatasetError';
+    // gandlf's brand: `error instanceof GandlfError` holds, without this package depending on gandlf.
+    Object.defineProperty(this, Symbol.for('gandlf.error'), { value: true });
   }
 }
 

@@ -19,4 +19,20 @@ describe('errors', () => {
     expect(errors.describe(undefined)).toBe('undefined');
     expect(errors.describe({ a: 1 })).toBe('{"a":1}');
   });
+
+  it("counts helper packages' branded errors (e.g. @gandlf/datasets' DatasetError) as GandlfErrors, and only as that", () => {
+    class DatasetLike extends Error {
+      constructor(message: string) {
+        super(message);
+        Object.defineProperty(this, Symbol.for('gandlf.error'), { value: true });
+      }
+    }
+    const e = new DatasetLike('corrupt');
+    expect(e).toBeInstanceOf(errors.GandlfError);
+    expect(e).not.toBeInstanceOf(errors.InvalidArgumentError);
+    expect(new errors.InvalidArgumentError('x')).not.toBeInstanceOf(errors.ShapeMismatchError);
+    expect(new Error('plain')).not.toBeInstanceOf(errors.GandlfError);
+    expect(null instanceof errors.GandlfError).toBe(false);
+    expect({ [Symbol.for('gandlf.error')]: false } instanceof errors.GandlfError).toBe(false);
+  });
 });

@@ -3,10 +3,23 @@
  * says what was expected and echoes what was received.
  */
 
-/** Base class of every error gandlf throws on purpose. */
+/**
+ * Errors of gandlf's helper packages that must not depend on gandlf (e.g.
+ * `DatasetError` of @gandlf/datasets) carry this brand, and count as a
+ * `GandlfError` for `instanceof`.
+ */
+export const GANDLF_ERROR_BRAND: unique symbol = Symbol.for('gandlf.error') as never;
+
+/** Base class of every error gandlf and its packages throw on purpose. */
 export class GandlfError extends Error {
   // Spelled out: minifiers rename classes, and users match on `error.name`.
   override name = 'GandlfError';
+
+  /** `x instanceof GandlfError` also holds for branded errors; subclasses keep the usual check. */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    if (this === GandlfError && typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[GANDLF_ERROR_BRAND] === true) return true;
+    return Function.prototype[Symbol.hasInstance].call(this, x);
+  }
 }
 
 /** An argument has the wrong type, range or form. */
