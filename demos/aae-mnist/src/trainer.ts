@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, adversarialOptimizer, disposeAdversarialModel, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
+import { adam, adversarialOptimizer, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { AdversarialModel, Random } from 'gandlf';
 import type { AaeKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
@@ -55,7 +55,7 @@ export async function createTrainer(knobs: AaeKnobs, { restored, progress }: Cre
       loss: { xpred: 'meanSquaredError', yfake: knobs.loss, yreal: knobs.loss },
       lossWeights: { xpred: 1, yfake: w, yreal: w },
     });
-    model.random = new Random(knobs.seed);
+    model.setSeed(knobs.seed);
   }
   const nets = networksOf(model);
   const latentDim = nets.decoder.inputs[0]!.shape[1]!;
@@ -123,7 +123,7 @@ export async function createTrainer(knobs: AaeKnobs, { restored, progress }: Cre
     },
     dispose() {
       tf.dispose([tReal, tFake, shown, scattered]);
-      disposeAdversarialModel(model, [nets.encoder, nets.decoder, nets.discriminator]);
+      model.dispose();
     },
   };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, adversarialOptimizer, disposeAdversarialModel, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
+import { adam, adversarialOptimizer, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { AdversarialModel, ganTargets, ganTargetsHinge, Random, simpleBigan } from 'gandlf';
 import type { BiganKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
@@ -52,7 +52,7 @@ export async function createTrainer(knobs: BiganKnobs, { restored, progress }: C
       playerOptimizers: [adam(knobs.lrG, knobs.beta1), adam(knobs.lrD, knobs.beta1)],
       loss: knobs.loss,
     });
-    model.random = new Random(knobs.seed);
+    model.setSeed(knobs.seed);
   }
   const nets = networksOf(model);
   const latentDim = nets.generator.inputs[0]!.shape[1]!;
@@ -113,7 +113,7 @@ export async function createTrainer(knobs: BiganKnobs, { restored, progress }: C
     },
     dispose() {
       tf.dispose([...y, shown]);
-      disposeAdversarialModel(model, [nets.generator, nets.encoder, nets.discriminator]);
+      model.dispose();
     },
   };
 }

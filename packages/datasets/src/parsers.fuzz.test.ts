@@ -106,7 +106,7 @@ describe('fuzz: dataset parsers on damaged and random files', () => {
   });
 
   it('gunzipIfNeeded passes plain bytes through, and rejects corrupt gzip with a DatasetError', async () => {
-    const gz = new Uint8Array(await new Response(new Blob([idx([2, 2])]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    const gz = new Uint8Array(await new Response(new Blob([new Uint8Array(idx([2, 2]))]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
     await fc.assert(
       fc.asyncProperty(fc.oneof(damaged(gz), fc.uint8Array({ maxLength: 128 })), async (bytes) => {
         try {

@@ -32,7 +32,7 @@ describe('errors', () => {
     expect(e).not.toBeInstanceOf(errors.InvalidArgumentError);
     expect(new errors.InvalidArgumentError('x')).not.toBeInstanceOf(errors.ShapeMismatchError);
     expect(new Error('plain')).not.toBeInstanceOf(errors.GandlfError);
-    expect(null instanceof errors.GandlfError).toBe(false);
+    expect((null as unknown as object) instanceof errors.GandlfError).toBe(false);
     expect({ [Symbol.for('gandlf.error')]: false } instanceof errors.GandlfError).toBe(false);
   });
 });

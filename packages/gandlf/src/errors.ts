@@ -16,7 +16,7 @@ export class GandlfError extends Error {
   override name = 'GandlfError';
 
   /** `x instanceof GandlfError` also holds for branded errors; subclasses keep the usual check. */
-  static [Symbol.hasInstance](x: unknown): boolean {
+  static override [Symbol.hasInstance](x: unknown): boolean {
     if (this === GandlfError && typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[GANDLF_ERROR_BRAND] === true) return true;
     return Function.prototype[Symbol.hasInstance].call(this, x);
   }
