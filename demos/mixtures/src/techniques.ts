@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adam, ganLoss } from '@gandlf/demo-shell/worker';
-import { clipWeights, gradientPenalty, r1Penalty, relativisticAverage, smoothLabels, SpectralNormalization, type ModelCompileArgs, type ModelTargets } from 'gandlf';
+import { clipWeights, gradientPenalty, r1Penalty, relativisticAverage, ringMlp, smoothLabels, type ModelCompileArgs, type ModelTargets } from 'gandlf';
 import type { GanLossName } from '@gandlf/demo-shell/knobs';
 import { TECHNIQUES, type TechniqueName } from './config';
 
@@ -17,10 +17,12 @@ export interface TechniqueKnobs {
   ema: number;
 }
 
-/** What a technique fixes: how D ends, whether its hidden layers are spectrally normalised, the compile args and targets. */
+/** What a technique fixes: how D is built and ends, the compile args and targets. */
 export interface Technique {
   readonly activation: 'sigmoid' | 'linear';
   readonly spectral: boolean;
+  /** D's hidden activation: LeakyReLU for the critics of gandlf's ring presets, ReLU otherwise. */
+  readonly hidden: 'relu' | 'leakyRelu';
   /** The compile args, made on call: tfjs optimizers hold variables from their construction, so only build them for a model. */
   compile(): Omit<ModelCompileArgs, 'adversarialOptimizer'>;
   readonly targets: ModelTargets;
@@ -29,8 +31,12 @@ export interface Technique {
 /** The model construction of a technique, with gandlf's losses, penalties and wrappers. */
 export function technique(knobs: TechniqueKnobs, seed: number): Technique {
   const optimizer = (): [tf.Optimizer, tf.Optimizer] => [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)];
+  // As gandlf's wganGpRing and hingeSnRing (and WGAN-GP): Adam's β2 0.9, so the
+  // step size follows the critic's fast-changing gradients; with 0.999 these critics stalled.
+  const criticOptimizer = (): [tf.Optimizer, tf.Optimizer] => [tf.train.adam(knobs.lrD, knobs.beta1, 0.9, 1e-7), tf.train.adam(knobs.lrG, knobs.beta1, 0.9, 1e-7)];
   const ema = knobs.ema > 0 ? { ema: { decay: knobs.ema } } : {};
-  const linear = { activation: 'linear' as const, spectral: false };
+  const linear = { activation: 'linear' as const, spectral: false, hidden: 'relu' as const };
+  const critic = { activation: 'linear' as const, hidden: 'leakyRelu' as const };
   // Checkpoints saved before the technique knob existed have none: they are standard GANs.
   switch (knobs.technique ?? 'standard') {
     case 'standard': {
@@ -38,14 +44,14 @@ export function technique(knobs: TechniqueKnobs, seed: number): Technique {
       if (knobs.labelSmoothing > 0) {
         if (loss !== 'binaryCrossentropy') throw new Error(`Label smoothing needs the binaryCrossentropy loss. Received: ${loss}`);
         // gandlf's targets: real -> 0, so one-sided smoothing moves the real target to `labelSmoothing`.
-        return { activation, spectral: false, targets, compile: () => ({ optimizer: optimizer(), loss: { real: smoothLabels('binaryCrossentropy', knobs.labelSmoothing), gen_fake: 'binaryCrossentropy' }, ...ema }) };
+        return { activation, spectral: false, hidden: 'relu', targets, compile: () => ({ optimizer: optimizer(), loss: { real: smoothLabels('binaryCrossentropy', knobs.labelSmoothing), gen_fake: 'binaryCrossentropy' }, ...ema }) };
       }
-      return { activation, spectral: false, targets, compile: () => ({ optimizer: optimizer(), loss, ...ema }) };
+      return { activation, spectral: false, hidden: 'relu', targets, compile: () => ({ optimizer: optimizer(), loss, ...ema }) };
     }
-    case 'wgan-gp': // Gulrajani et al. 2017: λ 1 as in gandlf's wganGpRing preset
-      return { ...linear, targets: [-1, 1], compile: () => ({ optimizer: optimizer(), loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 1, seed })] }, ...ema }) };
-    case 'hinge-sn': // gandlf's hingeSnRing: SN on D's hidden layers, hinge for D, -D(G(z)) for G
-      return { activation: 'linear', spectral: true, targets: { gen: -1, real: 1, fake: -1 }, compile: () => ({ optimizer: optimizer(), loss: { gen: 'wasserstein', dis: 'hinge' }, ...ema }) };
+    case 'wgan-gp': // Gulrajani et al. 2017, as gandlf's wganGpRing: LeakyReLU critic, λ 1, Adam β2 0.9
+      return { ...critic, spectral: false, targets: [-1, 1], compile: () => ({ optimizer: criticOptimizer(), loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 1, seed })] }, ...ema }) };
+    case 'hinge-sn': // gandlf's hingeSnRing: SN on D's hidden LeakyReLU layers, hinge for D, -D(G(z)) for G, Adam β2 0.9
+      return { ...critic, spectral: true, targets: { gen: -1, real: 1, fake: -1 }, compile: () => ({ optimizer: criticOptimizer(), loss: { gen: 'wasserstein', dis: 'hinge' }, ...ema }) };
     case 'wgan-clip': // Arjovsky et al. 2017: RMSProp, critic weights clipped to ±0.01 after each update
       return {
         ...linear,
@@ -64,28 +70,21 @@ export function technique(knobs: TechniqueKnobs, seed: number): Technique {
 }
 
 /**
- * A two-hidden-layer ReLU MLP with seeded initializers; the output layer is named
- * `src` in the discriminator. `spectral` wraps the hidden Dense layers in
- * gandlf's `SpectralNormalization` (the output layer stays free, as in `hingeSnRing`).
+ * The demo's networks: gandlf's `ringMlp` (two hidden layers, seeded
+ * initializers), the generator with ReLUs, the discriminator as the technique
+ * says, its output layer named `src`.
  */
-export function mlp(name: string, inputs: number, width: number, outputs: number, activation: 'linear' | 'sigmoid', seed: number, spectral = false): tf.LayersModel {
-  const init = (k: number) => tf.initializers.glorotUniform({ seed: seed + k });
-  if (!spectral) {
-    return tf.sequential({
-      name,
-      layers: [
-        tf.layers.dense({ inputShape: [inputs], units: width, activation: 'relu', kernelInitializer: init(0) }),
-        tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: init(1) }),
-        tf.layers.dense({ units: outputs, activation, name: name === 'discriminator' ? 'src' : 'out', kernelInitializer: init(2) }),
-      ],
-    });
-  }
-  const input = tf.input({ shape: [inputs] });
-  let h = input;
-  for (const k of [0, 1]) {
-    const dense = tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: init(k) });
-    h = new SpectralNormalization({ layer: dense, seed: seed + 20 + k }).apply(h) as tf.SymbolicTensor;
-  }
-  const out = tf.layers.dense({ units: outputs, activation, name: name === 'discriminator' ? 'src' : 'out', kernelInitializer: init(2) }).apply(h) as tf.SymbolicTensor;
-  return tf.model({ name, inputs: input, outputs: out });
+export function networks(knobs: { latentDim: number; width: number; seed: number }, t: Technique): { generator: tf.LayersModel; discriminator: tf.LayersModel } {
+  return {
+    generator: ringMlp(knobs.latentDim, 2, { hidden: knobs.width, seed: knobs.seed, activation: 'relu', name: 'generator', outputName: 'out' }),
+    discriminator: ringMlp(2, 1, {
+      hidden: knobs.width,
+      seed: knobs.seed + 10,
+      activation: t.hidden,
+      spectral: t.spectral ? 'hidden' : false,
+      name: 'discriminator',
+      outputName: 'src',
+      outputActivation: t.activation,
+    }),
+  };
 }

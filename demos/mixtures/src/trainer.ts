@@ -4,7 +4,7 @@ import { adversarialOptimizer, disposeModel, restoredRun, type CreateContext, ty
 import type { AdversarialOptimizerName } from '@gandlf/demo-shell/knobs';
 import { Alternating, Model, Random } from 'gandlf';
 import type { MixtureKnobs } from './config';
-import { mlp, technique, type Technique } from './techniques';
+import { networks, technique, type Technique } from './techniques';
 
 /** Seed of the latent batch every panel is drawn from. */
 const VIEW_SEED = 7;
@@ -17,11 +17,8 @@ const RUNS: readonly AdversarialOptimizerName[] = ['simultaneous', 'alternating'
  * same starting weights, and all three see the same real batch each step, so
  * the optimizer is the only difference.
  */
-function build(knobs: MixtureKnobs, name: AdversarialOptimizerName, t: Technique): Model {
-  const model = new Model({
-    generator: mlp('generator', knobs.latentDim, knobs.width, 2, 'linear', knobs.seed),
-    discriminator: mlp('discriminator', 2, knobs.width, 1, t.activation, knobs.seed + 10, t.spectral),
-  });
+export function buildRun(knobs: MixtureKnobs, name: AdversarialOptimizerName, t: Technique): Model {
+  const model = new Model(networks(knobs, t));
   model.compile({
     ...t.compile(),
     // Critic steps: Alternating updates D `criticSteps` times per G update (Simultaneous and Unrolled step each once).
@@ -38,7 +35,7 @@ const label = (name: AdversarialOptimizerName, depth: number) =>
 export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
   const mixture: Mixture = knobs.mixture === 'grid' ? gridMixture() : ringMixture();
   const runs: (Run & { readonly model: Model })[] = RUNS.map((name) => {
-    const model = restored ? restoredRun(restored, name, Model) : build(knobs, name, technique(knobs, knobs.seed));
+    const model = restored ? restoredRun(restored, name, Model) : buildRun(knobs, name, technique(knobs, knobs.seed));
     return { key: name, label: label(name, knobs.unrollDepth), model };
   });
   const rng = new Random(knobs.seed + runs[0]!.model.step);

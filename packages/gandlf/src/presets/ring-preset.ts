@@ -42,25 +42,29 @@ export interface RingMlpOptions {
   activation: 'relu' | 'leakyRelu';
   /** `'hidden'` wraps the hidden Dense layers in `SpectralNormalization`. @default false */
   spectral?: 'hidden' | false;
-  /** The model's name; its output layer is `${name}_out`. */
+  /** The model's name. */
   name: string;
+  /** The output layer's name; a discriminator's output name appears in its metric names. @default `${name}_out` */
+  outputName?: string;
+  /** The output layer's activation: `sigmoid` for a cross-entropy discriminator. @default 'linear' */
+  outputActivation?: 'linear' | 'sigmoid';
 }
 
 /**
  * A two-hidden-layer MLP `[inDim] -> [outDim]` with seeded initial weights.
  * `activation` applies to the hidden layers; `spectral: 'hidden'` wraps the
  * hidden Dense layers in `SpectralNormalization`. The output layer is linear
- * and named `${name}_out`.
+ * unless `outputActivation` says otherwise, and is never normalised.
  */
-export function ringMlp(inDim: number, outDim: number, { hidden, seed, activation, spectral = false, name }: RingMlpOptions): tf.LayersModel {
+export function ringMlp(inDim: number, outDim: number, { hidden, seed, activation, spectral = false, name, outputName = `${name}_out`, outputActivation = 'linear' }: RingMlpOptions): tf.LayersModel {
   const input = tf.input({ shape: [inDim] });
-  const dense = (units: number, k: number, layerName?: string): tf.layers.Layer => {
-    const layer = tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + k }), ...(layerName ? { name: layerName } : {}) });
+  const dense = (units: number, k: number, layerName?: string, act?: 'sigmoid'): tf.layers.Layer => {
+    const layer = tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + k }), ...(layerName ? { name: layerName } : {}), ...(act ? { activation: act } : {}) });
     return spectral === 'hidden' && k < 2 ? new SpectralNormalization({ layer, seed: seed + 10 + k }) : layer;
   };
   const act = () => (activation === 'relu' ? tf.layers.reLU() : tf.layers.leakyReLU({ alpha: 0.2 }));
   let h = input as tf.SymbolicTensor;
   for (const k of [0, 1]) h = act().apply(dense(hidden, k).apply(h)) as tf.SymbolicTensor;
-  const out = dense(outDim, 2, `${name}_out`).apply(h) as tf.SymbolicTensor;
+  const out = dense(outDim, 2, outputName, outputActivation === 'sigmoid' ? 'sigmoid' : undefined).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: out, name });
 }
