@@ -9,9 +9,10 @@ import type { PreviewServer } from '../support/servers';
 // SwiftShader, so only users run it.
 demoSuite({ name: 'gan-mnist', minSteps: 8, generatorFiles: 2 });
 
-// The ACGAN preset (tiny-acgan): the Digit knob is live (KnobSpec.live), so
-// picking another digit redraws the grid from the same weights, without a restart.
-test.describe('gan-mnist ACGAN', () => {
+// The conditional presets (tiny-acgan; tiny-cgan, whose D also takes the digit):
+// the Digit knob is live (KnobSpec.live), so picking another digit redraws the
+// grid from the same weights, without a restart.
+for (const preset of ['tiny-acgan', 'tiny-cgan']) test.describe(`gan-mnist ${preset}`, () => {
   let server: PreviewServer | undefined;
   test.beforeAll(async () => {
     server = await serveDemo('gan-mnist');
@@ -23,7 +24,7 @@ test.describe('gan-mnist ACGAN', () => {
   test('the digit knob redraws the grid without restarting training', async ({ page }, testInfo) => {
     const errors = collectErrors(page);
     const state = new DemoState(page);
-    await page.goto(`${server!.url}?preset=tiny-acgan&backend=${projectBackend(testInfo.project.name)}`);
+    await page.goto(`${server!.url}?preset=${preset}&backend=${projectBackend(testInfo.project.name)}`);
     await expect.poll(() => state.get('status'), { timeout: 90_000 }).toMatch(/^(training|error)$/);
     expect(await state.get('status'), await state.error()).toBe('training');
     await expect.poll(() => state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
