@@ -26,9 +26,12 @@ export class BoundData {
   /** The batch of the given rows: tensor slices and fresh draws, split into inputs and per-player targets. */
   draw(rows: Int32Array, random: Random): Batch {
     const nIn = this.slots.inputNames.length;
+    // trainOnBatch takes every row in order: the tensors are the batch as they are,
+    // shared by a clone (no copy) instead of gathered row by row (a copy on every step).
+    const whole = rows.length === this.numSamples && rows.every((r, i) => r === i);
     return tf.tidy(() => {
       const idx = tf.tensor1d(rows, 'int32');
-      const all = this.sources.map((s) => s.batch(idx, rows.length, random));
+      const all = this.sources.map((s) => s.batch(idx, rows.length, random, whole));
       const targets: tf.Tensor[][] = [];
       let k = nIn;
       for (const names of this.slots.outputNames) {

@@ -32,10 +32,10 @@ export class SlotSource {
     return this.source instanceof tf.Tensor ? this.source : null;
   }
 
-  /** Rows `rows` of a tensor, or a freshly drawn batch. Call inside tf.tidy. */
-  batch(rows: tf.Tensor1D, size: number, random: Random): tf.Tensor {
+  /** Rows `rows` of a tensor (all of it, shared, when `whole`), or a freshly drawn batch. Call inside tf.tidy. */
+  batch(rows: tf.Tensor1D, size: number, random: Random, whole = false): tf.Tensor {
     const src = this.source;
-    if (src instanceof tf.Tensor) return tf.gather(src, rows);
+    if (src instanceof tf.Tensor) return whole ? tf.clone(src) : tf.gather(src, rows);
     if (typeof src === 'function') {
       const t = src(size, random);
       checkShape(t, this.slot, this.fn, size);
