@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^gandlf$/, replacement: src('gandlf/src/index.ts') },
       { find: /^@gandlf\/datasets\/node$/, replacement: src('datasets/src/node.ts') },
       { find: /^@gandlf\/datasets$/, replacement: src('datasets/src/index.ts') },
+      { find: /^@gandlf\/metrics$/, replacement: src('metrics/src/index.ts') },
       // The demos fetch MNIST from their page's assets; in Node it is read from disk.
       { find: /^@gandlf\/demo-shell\/mnist$/, replacement: fileURLToPath(new URL('./src/mnist-node.ts', import.meta.url)) },
     ],

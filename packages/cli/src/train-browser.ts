@@ -12,7 +12,7 @@ import { OutputWriter } from './outputs';
 import { installPageHook, packTyped, revive, type HookState } from './page-hook';
 import type { Progress } from './progress';
 import { serveDemo } from './serve-demo';
-import type { RunSummary } from './train-node';
+import { scoreMnist, type RunSummary } from './train-node';
 
 /** What a browser training run needs. */
 export interface BrowserRunOptions {
@@ -156,6 +156,8 @@ export async function trainBrowser(options: BrowserRunOptions): Promise<RunSumma
       files.push(dir);
     }
     const summary = { backend: state.backend?.backend ?? backend, steps: trained, seconds, stepsPerSec, files };
+    const runKey = Object.keys(state.history[0]?.logs ?? {})[0];
+    const metrics = demoId === 'gan-mnist' && runKey ? await scoreMnist(out, runKey, progress) : undefined;
     await writer.finish(state.history, state.lastView!.view as View, {
       runtime: 'chromium',
       browser: browser.version(),
@@ -167,7 +169,7 @@ export async function trainBrowser(options: BrowserRunOptions): Promise<RunSumma
       tensors: state.tensors,
       consoleErrors: console,
       ...summary,
-    });
+    }, metrics);
     return summary;
   } finally {
     await browser.close();
