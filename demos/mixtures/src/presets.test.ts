@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { mixtureQuality, ringMixture } from '@gandlf/datasets';
 import { Random } from 'gandlf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,11 +50,8 @@ describe('mixtures demo presets (Node, cpu)', () => {
 // about 4x the cpu backend here. 500 steps take about 25 s of CPU for both.
 describe('mixtures technique presets learn the ring (Node, wasm)', () => {
   beforeAll(async () => {
-    // The demos get the wasm backend through the shell: resolve it from there, with its .wasm files from disk.
-    const shell = createRequire(new URL('../../shell/package.json', import.meta.url));
-    const main = shell.resolve('@tensorflow/tfjs-backend-wasm');
-    const wasm = (await import(pathToFileURL(main).href)) as { setWasmPaths(prefix: string): void };
-    wasm.setWasmPaths(`${dirname(main)}/`);
+    // Node loads the .wasm binaries from the installed package, offline.
+    setWasmPaths(join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/');
     expect(await tf.setBackend('wasm')).toBe(true);
   });
   afterAll(async () => {
