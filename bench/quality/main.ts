@@ -1,0 +1,78 @@
+// `pnpm bench:quality [flags]` (issue 6): see bench/README.md, "Quality". The
+// defaults fit the whole run in about an hour and a half on 2 busy cores.
+//
+//   --only=mixtures|mnist        one part (default: both); the other part of
+//                                bench/results/quality.json is kept
+//   --seeds=5                    seeds per mixture run (1..seeds)
+//   --steps=1000                 steps of each mixtures-demo run
+//   --demo=hinge-sn@ring,hinge-sn@grid  mixtures-demo presets @ mixture
+//   --gandlf=hingeSnRing@ring,hingeSnRing@grid  gandlf's ring presets @ mixture ('' for none)
+//   --epochs=40                  epochs of gandlf's ring presets (16 G steps each)
+//   --mnist=gan-mnist/mlp,...    MNIST demo presets
+//   --checkpoints=0,100,250,500  MNIST steps at which to score
+//   --samples=10000              generated digits scored per checkpoint
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { pickBackend } from 'gandlf';
+import { demoPreset, gandlfPreset, summarise, type MixtureRun } from './mixtures';
+import { mnistReference, mnistRun, type MnistPoint } from './mnist';
+import { PAPERS } from './papers';
+import { updateReadme } from './readme';
+
+const args = new Map(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0]!, a.slice(2).split('=').slice(1).join('=')] as const));
+const flag = (name: string, fallback: string) => args.get(name) ?? fallback;
+const list = (name: string, fallback: string) => flag(name, fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const pairs = (name: string, fallback: string) => list(name, fallback).map((p) => p.split('@') as [string, 'ring' | 'grid']);
+
+const only = flag('only', 'mixtures,mnist').split(',');
+const seeds = Number(flag('seeds', '5'));
+const steps = Number(flag('steps', '1000'));
+const RESULTS = new URL('../results/quality.json', import.meta.url);
+
+const backend = await pickBackend({ prefer: ['wasm'] });
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const environment = () => ({ date: new Date().toISOString(), backend, tfjs: tf.version.tfjs, node: process.version, cores: cpus().length, loadBefore: loadavg()[0] });
+
+const result: Record<string, unknown> = { papers: PAPERS };
+
+if (only.includes('mixtures')) {
+  const env = environment();
+  const runs: MixtureRun[] = [];
+  const demo = pairs('demo', 'hinge-sn@ring,hinge-sn@grid');
+  const gandlf = pairs('gandlf', 'hingeSnRing@ring,hingeSnRing@grid');
+  for (const [preset, mixture] of gandlf) {
+    for (let seed = 1; seed <= seeds; seed++) {
+      const r = await gandlfPreset(preset, mixture, seed, Number(flag('epochs', '40')));
+      runs.push(r);
+      log(`gandlf ${preset} on ${mixture}, seed ${seed}: ${r.modesCovered} modes, ${(100 * r.highQualityShare).toFixed(1)}% HQ, KL ${r.reverseKL.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
+    }
+  }
+  for (const [preset, mixture] of demo) {
+    for (let seed = 1; seed <= seeds; seed++) {
+      const rows = await demoPreset(preset, mixture, seed, steps);
+      runs.push(...rows);
+      log(`demo ${preset} on ${mixture}, seed ${seed}: ${rows.map((r) => `${r.optimizer} ${r.modesCovered} modes ${(100 * r.highQualityShare).toFixed(1)}% HQ`).join('; ')} (${rows[0]!.seconds.toFixed(0)} s)`);
+    }
+  }
+  result.mixtures = { ...env, seeds, demoSteps: steps, summary: summarise(runs), runs };
+}
+
+if (only.includes('mnist')) {
+  const env = environment();
+  const checkpoints = list('checkpoints', '0,100,250,500').map(Number);
+  const samples = Number(flag('samples', '10000'));
+  const reference = await mnistReference(samples, 'train');
+  log(`reference, ${samples} real training digits: FD ${reference.frechetDistance.toFixed(2)}, ${reference.classesCovered}/10, confidence ${reference.meanConfidence.toFixed(3)}`);
+  const presets: Record<string, MnistPoint[]> = {};
+  for (const preset of list('mnist', 'gan-mnist/mlp,bigan-mnist/mlp,aae-mnist/mlp')) presets[preset] = await mnistRun(preset, checkpoints, samples, 1, log);
+  result.mnist = { ...env, samples, checkpoints, reference: { ...reference, what: `${samples} real MNIST training digits against the test statistics` }, presets };
+}
+
+// Read the other part only now: the two parts may run at the same time, in two processes.
+const previous = await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+const merged = { ...previous, ...result };
+await writeFile(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+await updateReadme(merged);
+log('wrote bench/results/quality.json and the quality tables of bench/README.md');

@@ -1,0 +1,63 @@
+// Renders bench/results/quality.json as the tables between the quality markers of bench/README.md.
+import { readFile, writeFile } from 'node:fs/promises';
+import type { summarise } from './mixtures';
+import type { MnistPoint } from './mnist';
+import type { PaperRow } from './papers';
+
+type Summary = ReturnType<typeof summarise>[number];
+const README = new URL('../README.md', import.meta.url);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const OPT: Record<string, string> = { simultaneous: 'Simultaneous', alternating: 'Alternating', unrolled: 'Unrolled' };
+
+function mixtureTable(r: { date: string; loadBefore: number; seeds: number; summary: Summary[] }, papers: PaperRow[]): string {
+  const lines = [
+    `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seeds} seeds each, 2,500 points scored (load ${r.loadBefore.toFixed(1)} before). Modes and high-quality (HQ) share: mean ± std over seeds (min); reverse KL: mean.`,
+    '',
+    '| mixture | preset | optimizer | steps | modes | HQ share | reverse KL | all modes every seed | target (all modes, HQ ≥ 90%, every seed) | s / seed |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const sorted = [...r.summary].sort((a, b) => a.mixture.localeCompare(b.mixture) * -1 || a.source.localeCompare(b.source) || a.preset.localeCompare(b.preset));
+  for (const s of sorted) {
+    const k = s.mixture === 'grid' ? 25 : 8;
+    const name = s.source === 'demo' ? `demo \`${s.preset}\`` : `gandlf \`${s.preset}\``;
+    lines.push(
+      `| ${s.mixture} (${k}) | ${name} | ${OPT[s.optimizer] ?? s.optimizer}${s.source === 'gandlf' ? ' (2 D steps)' : ''} | ${s.steps} | ${s.modesCovered.mean.toFixed(1)} ± ${s.modesCovered.std.toFixed(1)} (${s.modesCovered.min}) | ${pct(s.highQualityShare.mean)} ± ${pct(s.highQualityShare.std)} (${pct(s.highQualityShare.min)}) | ${Number.isFinite(s.reverseKL.mean) ? s.reverseKL.mean.toFixed(3) : '∞'} | ${s.allModesEverySeed ? 'yes' : 'no'} | ${s.targetEverySeed ? '**yes**' : 'no'} | ${s.secondsPerSeed.toFixed(0)} |`,
+    );
+  }
+  lines.push('', 'Published figures (quoted; their networks, training length and trial counts differ from ours):', '', '| mixture | paper | method | modes | HQ share | reverse KL |', '|---|---|---|---|---|---|');
+  for (const p of [...papers].sort((a, b) => b.mixture.localeCompare(a.mixture))) {
+    lines.push(`| ${p.mixture} | ${p.paper} | ${p.method} | ${p.modes} | ${pct(p.highQualityShare)} | ${p.reverseKL ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+function mnistTable(r: { date: string; loadBefore: number; samples: number; reference: MnistPoint; presets: Record<string, MnistPoint[]> }): string {
+  const lines = [
+    `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.samples.toLocaleString('en')} generated digits scored at each point (load ${r.loadBefore.toFixed(1)} before).`,
+    '',
+    '| preset | step | Fréchet distance | digits covered (≥ 5%) | mean confidence | training s |',
+    '|---|---|---|---|---|---|',
+    `| real training digits (the floor) | - | ${r.reference.frechetDistance.toFixed(2)} | ${r.reference.classesCovered} | ${r.reference.meanConfidence.toFixed(3)} | - |`,
+  ];
+  for (const [preset, points] of Object.entries(r.presets)) {
+    for (const p of points) lines.push(`| \`${preset}\` | ${p.step} | ${p.frechetDistance.toFixed(2)} | ${p.classesCovered} | ${p.meanConfidence.toFixed(3)} | ${p.seconds.toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}
+
+function replace(text: string, marker: string, body: string): string {
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`bench/README.md has no ${start} ... ${end} section`);
+  return `${text.slice(0, i + start.length)}\n${body}\n${text.slice(j)}`;
+}
+
+/** Rewrites the mixtures and MNIST tables of bench/README.md from the results. */
+export async function updateReadme(result: Record<string, unknown>): Promise<void> {
+  let text = await readFile(README, 'utf8');
+  if (result.mixtures) text = replace(text, 'quality-mixtures:table', mixtureTable(result.mixtures as Parameters<typeof mixtureTable>[0], result.papers as PaperRow[]));
+  if (result.mnist) text = replace(text, 'quality-mnist:table', mnistTable(result.mnist as Parameters<typeof mnistTable>[0]));
+  await writeFile(README, text);
+}
