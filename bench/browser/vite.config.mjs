@@ -10,5 +10,17 @@ export default defineConfig({
   resolve: {
     alias: { gandlf: fileURLToPath(new URL('../../packages/gandlf/src/index.ts', import.meta.url)) },
   },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', minify: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    // The DCGAN step page (wasm-conv.mjs) and the framework-overhead page (overhead.mjs).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        overhead: fileURLToPath(new URL('./overhead.html', import.meta.url)),
+      },
+    },
+  },
 });
