@@ -12,6 +12,8 @@ const read = (name) => (existsSync(join(here, 'results', name)) ? JSON.parse(rea
 /** @param {number | undefined} x @param {number} [digits] */
 const num = (x, digits = 2) => (x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
 /** @param {number | undefined} x */
+const rate = (/** @type {number | undefined} */ x) => (x === undefined || !Number.isFinite(x) ? '' : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
+/** @param {number | undefined} x */
 const ratio = (x) => (x === undefined || !Number.isFinite(x) ? '' : `${x.toFixed(2)}x`);
 const MODELS = { small: 'small MLP GAN (64-unit layers)', mlp: 'MLP GAN (PLATFORM.md)', dcgan: 'DCGAN (bench/dcgan.mjs)' };
 
@@ -21,7 +23,13 @@ function overheadTable(r) {
     '| runtime | backend | model | gandlf Alternating (steps/s) | gandlf Simultaneous (steps/s) | hand-written loop (steps/s) | Alternating vs hand | Simultaneous vs hand | timed by | wall-time ratios (Alt, Sim) | rounds x steps | load (1 min) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const [name, c] of Object.entries(r.cases)) {
+  // Node before Chromium; within each, cpu, wasm, webgl, webgpu; small, MLP, DCGAN.
+  const order = (/** @type {string} */ n) => {
+    const [where = '', backend = '', arch = ''] = n.split('-');
+    return (where === 'node' ? 0 : 100) + 10 * ['cpu', 'wasm', 'webgl', 'webgpu'].indexOf(backend) + ['small', 'mlp', 'dcgan'].indexOf(arch);
+  };
+  const byOrder = (/** @type {string} */ a, /** @type {string} */ b) => order(a) - order(b);
+  for (const [name, c] of Object.entries(r.cases).sort(([a], [b]) => byOrder(a, b))) {
     const [where, backend, arch] = name.split('-');
     const model = MODELS[/** @type {keyof typeof MODELS} */ (arch)] ?? arch;
     const runtime = where === 'node' ? 'Node' : 'Chromium';
@@ -35,7 +43,7 @@ function overheadTable(r) {
     const x = (cpu ? c.cpuSpeedup : c.speedup) ?? {};
     const wall = cpu ? `${ratio(c.speedup?.alternating)}, ${ratio(c.speedup?.simultaneous)}` : '';
     rows.push(
-      `| ${runtime} | ${backend} | ${model} | ${num(s.alternating)} | ${num(s.simultaneous)} | ${num(s.hand)} | ${ratio(x.alternating)} | ${ratio(x.simultaneous)} | ${cpu ? 'CPU time' : 'wall time'} | ${wall} | ${c.rounds} x ${c.steps} | ${num(c.load?.before?.[0], 1)} |`,
+      `| ${runtime} | ${backend} | ${model} | ${rate(s.alternating)} | ${rate(s.simultaneous)} | ${rate(s.hand)} | ${ratio(x.alternating)} | ${ratio(x.simultaneous)} | ${cpu ? 'CPU time' : 'wall time'} | ${wall} | ${c.rounds} x ${c.steps} | ${num(c.load?.before?.[0], 1)} |`,
     );
   }
   const ats = Object.values(r.cases).map((/** @type {any} */ c) => String(c.at ?? '')).filter((a) => a).sort();
