@@ -1,16 +1,19 @@
 // `pnpm bench:quality [flags]` (issue 6): see bench/README.md, "Quality". The
 // defaults fit the whole run in about an hour and a half on 2 busy cores.
 //
-//   --only=mixtures|mnist        one part (default: both); the other part of
-//                                bench/results/quality.json is kept
+//   --only=mixtures|mnist|readme one part (default: both); the other part of
+//                                bench/results/quality.json is kept; readme only
+//                                re-renders the tables from the JSON
 //   --seeds=5                    seeds per mixture run (1..seeds)
 //   --steps=1000                 steps of each mixtures-demo run
-//   --demo=hinge-sn@ring,hinge-sn@grid  mixtures-demo presets @ mixture
+//   --demo=ring@ring,hinge-sn@ring,hinge-sn@grid  mixtures-demo presets @ mixture
 //   --gandlf=hingeSnRing@ring,hingeSnRing@grid  gandlf's ring presets @ mixture ('' for none)
 //   --epochs=40                  epochs of gandlf's ring presets (16 G steps each)
 //   --mnist=gan-mnist/mlp,...    MNIST demo presets
-//   --checkpoints=0,100,250,500  MNIST steps at which to score
+//   --checkpoints=0,500,1000,2000,3000  MNIST steps at which to score
 //   --samples=10000              generated digits scored per checkpoint
+//   --append                     mixtures: keep the committed runs of other presets or lengths
+//                                (those of the presets run now are replaced)
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
@@ -40,7 +43,7 @@ const result: Record<string, unknown> = { papers: PAPERS };
 if (only.includes('mixtures')) {
   const env = environment();
   const runs: MixtureRun[] = [];
-  const demo = pairs('demo', 'hinge-sn@ring,hinge-sn@grid');
+  const demo = pairs('demo', 'ring@ring,hinge-sn@ring,hinge-sn@grid');
   const gandlf = pairs('gandlf', 'hingeSnRing@ring,hingeSnRing@grid');
   for (const [preset, mixture] of gandlf) {
     for (let seed = 1; seed <= seeds; seed++) {
@@ -56,12 +59,20 @@ if (only.includes('mixtures')) {
       log(`demo ${preset} on ${mixture}, seed ${seed}: ${rows.map((r) => `${r.optimizer} ${r.modesCovered} modes ${(100 * r.highQualityShare).toFixed(1)}% HQ`).join('; ')} (${rows[0]!.seconds.toFixed(0)} s)`);
     }
   }
-  result.mixtures = { ...env, seeds, demoSteps: steps, summary: summarise(runs), runs };
+  const sessions = [{ ...env, seeds, demoSteps: steps, args: process.argv.slice(2) }];
+  if (args.has('append')) {
+    const before = await readFile(RESULTS, 'utf8').then((t) => (JSON.parse(t) as { mixtures?: { runs: MixtureRun[]; sessions?: unknown[] } }).mixtures, () => undefined);
+    const key = (r: MixtureRun) => `${r.source}|${r.preset}|${r.mixture}|${r.steps}`;
+    const fresh = new Set(runs.map(key));
+    runs.unshift(...(before?.runs ?? []).filter((r) => !fresh.has(key(r))));
+    sessions.unshift(...((before?.sessions ?? []) as typeof sessions));
+  }
+  result.mixtures = { ...env, seeds, demoSteps: steps, sessions, summary: summarise(runs), runs };
 }
 
 if (only.includes('mnist')) {
   const env = environment();
-  const checkpoints = list('checkpoints', '0,100,250,500').map(Number);
+  const checkpoints = list('checkpoints', '0,500,1000,2000,3000').map(Number);
   const samples = Number(flag('samples', '10000'));
   const reference = await mnistReference(samples, 'train');
   log(`reference, ${samples} real training digits: FD ${reference.frechetDistance.toFixed(2)}, ${reference.classesCovered}/10, confidence ${reference.meanConfidence.toFixed(3)}`);
@@ -73,6 +84,10 @@ if (only.includes('mnist')) {
 // Read the other part only now: the two parts may run at the same time, in two processes.
 const previous = await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
 const merged = { ...previous, ...result };
+// JSON has no Infinity: a reverse KL with no high-quality point is stored as null. Summaries are
+// recomputed from the runs on every write, so `--only=readme` also refreshes them.
+const mixtures = merged.mixtures as { runs: (Omit<MixtureRun, 'reverseKL'> & { reverseKL: number | null })[]; summary: unknown } | undefined;
+if (mixtures) mixtures.summary = summarise(mixtures.runs.map((r) => ({ ...r, reverseKL: r.reverseKL ?? Infinity })));
 await writeFile(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
 await updateReadme(merged);
 log('wrote bench/results/quality.json and the quality tables of bench/README.md');

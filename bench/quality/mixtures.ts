@@ -100,7 +100,7 @@ export function summary(xs: number[]) {
 export function summarise(runs: MixtureRun[]) {
   const groups = new Map<string, MixtureRun[]>();
   for (const r of runs) {
-    const key = `${r.source}|${r.preset}|${r.mixture}|${r.optimizer}`;
+    const key = `${r.source}|${r.preset}|${r.mixture}|${r.optimizer}|${r.steps}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   return [...groups.values()].map((rs) => {

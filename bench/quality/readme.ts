@@ -6,12 +6,16 @@ import type { PaperRow } from './papers';
 
 type Summary = ReturnType<typeof summarise>[number];
 const README = new URL('../README.md', import.meta.url);
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => `${(100 * x).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%`;
 const OPT: Record<string, string> = { simultaneous: 'Simultaneous', alternating: 'Alternating', unrolled: 'Unrolled' };
 
-function mixtureTable(r: { date: string; loadBefore: number; seeds: number; summary: Summary[] }, papers: PaperRow[]): string {
+type Session = { date: string; loadBefore: number; args?: string[] };
+
+function mixtureTable(r: { date: string; loadBefore: number; seeds: number; summary: Summary[]; sessions?: Session[] }, papers: PaperRow[]): string {
+  const sessions: Session[] = r.sessions ?? [r];
+  const when = sessions.map((s) => `${s.date.slice(0, 16).replace('T', ' ')} UTC (load ${s.loadBefore.toFixed(1)} before${s.args?.length ? `; \`${s.args.join(' ')}\`` : ''})`).join(', then ');
   const lines = [
-    `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seeds} seeds each, 2,500 points scored (load ${r.loadBefore.toFixed(1)} before). Modes and high-quality (HQ) share: mean ± std over seeds (min); reverse KL: mean.`,
+    `Runs of ${when}. ${r.seeds} seeds each, 2,500 points scored. Modes and high-quality (HQ) share: mean ± std over seeds (min); reverse KL: mean.`,
     '',
     '| mixture | preset | optimizer | steps | modes | HQ share | reverse KL | all modes every seed | target (all modes, HQ ≥ 90%, every seed) | s / seed |',
     '|---|---|---|---|---|---|---|---|---|---|',
