@@ -28,21 +28,21 @@ function newest(path: string): number {
 
 /**
  * Builds a demo for production unless its `dist` is newer than everything it
- * is built from (its sources, the shell, and the built gandlf and datasets).
+ * is built from (its sources, the shell, and the built gandlf, datasets and metrics).
  * Every project (webgl, webgpu) runs the spec's `beforeAll`, so this keeps it
  * to one build per run.
  */
 export function buildDemo(name: string): void {
-  const gandlfDist = join(repoRoot, 'packages', 'gandlf', 'dist');
-  const datasetsDist = join(repoRoot, 'packages', 'datasets', 'dist');
+  // The packages the demos import (the shell's MNIST metrics use @gandlf/metrics).
+  const dists = ['gandlf', 'datasets', 'metrics'].map((p) => join(repoRoot, 'packages', p, 'dist'));
   // The root `test` script builds the packages first; build them here only when
   // the spec runs on its own in a fresh clone.
-  if (!existsSync(join(gandlfDist, 'index.js')) || !existsSync(join(datasetsDist, 'index.js'))) {
-    execFileSync('pnpm', ['--filter', 'gandlf', '--filter', '@gandlf/datasets', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (dists.some((d) => !existsSync(join(d, 'index.js')))) {
+    execFileSync('pnpm', ['--filter', 'gandlf', '--filter', '@gandlf/datasets', '--filter', '@gandlf/metrics', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   }
   const dir = demoDir(name);
   const built = join(dir, 'dist', 'index.html');
-  const inputs = [dir, join(repoRoot, 'demos', 'shell'), gandlfDist, datasetsDist];
+  const inputs = [dir, join(repoRoot, 'demos', 'shell'), ...dists];
   const distTime = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (distTime > Math.max(...inputs.map(newest))) return;
   viteBuild(dir);

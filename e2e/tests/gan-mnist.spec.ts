@@ -43,3 +43,35 @@ for (const preset of ['tiny-acgan', 'tiny-cgan']) test.describe(`gan-mnist ${pre
     expect(errors).toEqual([]);
   });
 });
+
+// Sample quality (issue 6): the worker scores 1,000 samples with @gandlf/metrics'
+// MNIST classifier between steps, every `?quality=` seconds, and the page shows it.
+test.describe('gan-mnist sample quality', () => {
+  let server: PreviewServer | undefined;
+  test.beforeAll(async () => {
+    server = await serveDemo('gan-mnist');
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+
+  test('the Fréchet distance, digits covered and confidence appear while training goes on', async ({ page }, testInfo) => {
+    const errors = collectErrors(page);
+    const state = new DemoState(page);
+    await page.goto(`${server!.url}?preset=tiny&backend=${projectBackend(testInfo.project.name)}&quality=2`);
+    await expect.poll(() => state.get('status'), { timeout: 90_000 }).toMatch(/^(training|error)$/);
+    expect(await state.get('status'), await state.error()).toBe('training');
+    await expect.poll(() => state.json<{ step: number } | null>('quality'), { timeout: 120_000 }).not.toBeNull();
+    const q = (await state.json<{ step: number; frechet: number; digits: number; confidence: number }>('quality'))!;
+    expect(q.step).toBeGreaterThan(0);
+    expect(Number.isFinite(q.frechet) && q.frechet > 0).toBe(true);
+    expect(Number.isInteger(q.digits) && q.digits >= 0 && q.digits <= 10).toBe(true);
+    expect(q.confidence).toBeGreaterThan(0);
+    expect(q.confidence).toBeLessThanOrEqual(1);
+    await expect(page.locator('[data-role="quality"]')).toContainText(`at step ${q.step}: frechet`);
+    // Measured again later, with training going on in between.
+    await expect.poll(async () => (await state.json<{ step: number }>('quality'))!.step, { timeout: 120_000 }).toBeGreaterThan(q.step);
+    expect(await state.get('status')).toBe('training');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mnistSampleQuality } from '@gandlf/demo-shell/mnist-quality';
 import { adam, adversarialOptimizer, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { AdversarialModel, Random } from 'gandlf';
 import type { AaeKnobs } from './config';
@@ -121,6 +122,7 @@ export async function createTrainer(knobs: AaeKnobs, { restored, progress }: Cre
         tf.dispose([samples, pairs, codes]);
       }
     },
+    quality: () => mnistSampleQuality((n) => tf.tidy(() => nets.decoder.predict(tf.randomNormal([n, latentDim], 0, 1, 'float32', 11)) as tf.Tensor)),
     dispose() {
       tf.dispose([tReal, tFake, shown, scattered]);
       model.dispose();

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mnistSampleQuality } from '@gandlf/demo-shell/mnist-quality';
 import { adam, adversarialOptimizer, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
 import { AdversarialModel, ganTargets, ganTargetsHinge, Random, simpleBigan } from 'gandlf';
 import type { BiganKnobs } from './config';
@@ -111,6 +112,7 @@ export async function createTrainer(knobs: BiganKnobs, { restored, progress }: C
         tf.dispose([samples, pairs]);
       }
     },
+    quality: () => mnistSampleQuality((n) => tf.tidy(() => nets.generator.predict(tf.randomNormal([n, latentDim], 0, 1, 'float32', 11)) as tf.Tensor)),
     dispose() {
       tf.dispose([...y, shown]);
       model.dispose();

@@ -3,12 +3,15 @@ import { adam, adversarialOptimizer, disposeModel, ganLoss, restoredRun, type Cr
 import { adaptiveLearningRate, interpolateLatents, Model, Random, type Shortcut } from 'gandlf';
 import type { MnistKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
+import { mnistSampleQuality } from '@gandlf/demo-shell/mnist-quality';
 import { drawGrid } from './grid-view';
 import { buildNetworks, imageShape } from './models';
 import { reconstructor } from './reconstruct';
 
 /** Seed of the latent batch the grid is drawn from: the same digits every time. */
 const GRID_SEED = 7;
+/** Seed of the latents the quality metrics score. */
+const QUALITY_SEED = 11;
 const RUN = 'gan';
 const LABELS: Record<string, string> = { mlp: 'MLP GAN', dcgan: 'DCGAN', 'mlp-plus': 'MLP GAN (residual, minibatch discrimination)', acgan: 'ACGAN', cgan: 'Conditional GAN' };
 
@@ -111,6 +114,16 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
         tf.dispose([z, digits].filter((t): t is tf.Tensor => t !== null));
       }
     },
+    // Conditional generators draw every digit in turn, as the metrics' class coverage expects.
+    quality: () =>
+      mnistSampleQuality((n) => {
+        const digits = conditional ? tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: n }, (_, i) => i % 10), 'int32'), 10).toFloat()) : null;
+        try {
+          return model.sample(digits ? ['normal', digits] : ['normal'], { numSamples: n, seed: QUALITY_SEED }) as tf.Tensor;
+        } finally {
+          digits?.dispose();
+        }
+      }),
     dispose: () => {
       reconstruct.dispose();
       disposeModel(model);

@@ -128,6 +128,8 @@ export type Command =
       readonly resume?: string;
       /** Save every run to the `autosave` slot this often while training; 0 is off. @default 30 */
       readonly autosaveSeconds?: number;
+      /** Measure sample quality (demos with `Trainer.quality`) this often while training; 0 is off. @default 60 */
+      readonly qualitySeconds?: number;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -176,6 +178,8 @@ export type WorkerEvent =
   | { readonly type: 'autosaved'; readonly slot: string; readonly step: number }
   /** The GPU context is gone, and this worker with it: the page restores the latest checkpoint in a fresh one. */
   | { readonly type: 'deviceLost'; readonly backend: string; readonly step: number; readonly message: string }
+  /** Sample-quality metrics at `step` (e.g. `{ frechet, digits, confidence }`). */
+  | { readonly type: 'quality'; readonly step: number; readonly values: Readonly<Record<string, number>> }
   /** `init` with `resume` restored `slot` at `step`, and training goes on. */
   | { readonly type: 'restored'; readonly slot: string; readonly step: number }
   | { readonly type: 'loaded'; readonly slot: string }

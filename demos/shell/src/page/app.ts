@@ -20,7 +20,7 @@ export interface MountDemoOptions<K extends Knobs> {
   createWorker(): Worker;
   /** Where the page is built. @default the element with id `app`, else `document.body` */
   root?: HTMLElement;
-  /** The query string with `preset`, `backend` and `autosave` (seconds; 0 is off). @default location.search */
+  /** The query string with `preset`, `backend`, `autosave` and `quality` (seconds; 0 is off). @default location.search */
   search?: string;
 }
 
@@ -45,6 +45,7 @@ const LAYOUT = `
   <span>backend <b data-role="backend">…</b></span>
   <span class="notes" data-role="notes"></span>
   <span class="message" data-role="message"></span>
+  <span class="quality" data-role="quality" title="Sample quality, measured between steps (?quality= seconds)"></span>
 </div>
 <main class="demo-main">
   <section class="view">
@@ -89,7 +90,8 @@ const LAYOUT = `
  * `<body>` for tests: `data-status`, `data-step`, `data-backend`,
  * `data-backend-notes`, `data-backend-detail`, `data-losses` (latest logs by run), `data-grid-hash`,
  * `data-checkpoints`, `data-knobs`, `data-error`, `data-latest-checkpoint` (`slot@step`),
- * `data-device-lost`, `data-restored` (`slot@step`), and whatever the view adds (e.g. `data-modes`).
+ * `data-device-lost`, `data-restored` (`slot@step`), `data-quality` (`{ step, ...metrics }`), and
+ * whatever the view adds (e.g. `data-modes`).
  *
  * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
  */
@@ -151,11 +153,15 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     showError(`Unknown backend in ?backend=. Expected one of ${BACKEND_CHOICES.join(', ')}. Received: ${backendParam}`);
     return { stop() {} };
   }
-  const autosaveParam = params.get('autosave');
-  const autosaveSeconds = autosaveParam === null ? undefined : Number(autosaveParam);
-  if (autosaveSeconds !== undefined && !(Number.isFinite(autosaveSeconds) && autosaveSeconds >= 0)) {
-    showError(`Bad ?autosave=: expected seconds between autosaves (0 turns it off). Received: ${autosaveParam}`);
-    return { stop() {} };
+  const periods: { autosaveSeconds?: number; qualitySeconds?: number } = {};
+  for (const [param, key] of [['autosave', 'autosaveSeconds'], ['quality', 'qualitySeconds']] as const) {
+    const raw = params.get(param);
+    if (raw === null) continue;
+    if (!(Number.isFinite(Number(raw)) && Number(raw) >= 0)) {
+      showError(`Bad ?${param}=: expected a number of seconds (0 turns it off). Received: ${raw}`);
+      return { stop() {} };
+    }
+    periods[key] = Number(raw);
   }
   const recovery = new Recovery();
   let backend = backendParam as BackendChoice;
@@ -277,6 +283,12 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         expose('restored', `${event.slot}@${event.step}`);
         showWarning(`Restored '${event.slot}' at step ${event.step}; training goes on.${body.dataset.deviceLost ? ` (${body.dataset.deviceLost}.)` : ''}`);
         return;
+      case 'quality':
+        expose('quality', JSON.stringify({ step: event.step, ...event.values }));
+        el('quality').textContent = `at step ${event.step}: ${Object.entries(event.values)
+          .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toPrecision(3)}`)
+          .join(', ')}`;
+        return;
       case 'alive':
         return;
       case 'loaded':
@@ -319,7 +331,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     setButtons();
     chart.reset([]);
     connection.restart();
-    connection.send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...(autosaveSeconds !== undefined ? { autosaveSeconds } : {}) });
+    connection.send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...periods });
   };
 
   const backendSelect = el<HTMLSelectElement>('backend-select');

@@ -23,6 +23,8 @@ const RATE_WINDOW = 20;
 const DEVICE_LOSS_GRACE_MS = 500;
 /** Autosave period when the page names none. */
 const DEFAULT_AUTOSAVE_SECONDS = 30;
+/** Sample-quality period when the page names none. */
+const DEFAULT_QUALITY_SECONDS = 60;
 
 /**
  * Runs a demo in this worker: waits for `init`, picks the backend, then trains
@@ -69,6 +71,9 @@ class DemoWorker<K extends Knobs> {
   /** 0: no autosave. */
   private autosaveMs = DEFAULT_AUTOSAVE_SECONDS * 1000;
   private lastAutosave = 0;
+  /** 0: no quality metrics. */
+  private qualityMs = DEFAULT_QUALITY_SECONDS * 1000;
+  private lastQuality = 0;
   /** Set when the GPU context is lost: nothing this worker computes can be trusted any more. */
   private lost = false;
 
@@ -226,6 +231,7 @@ class DemoWorker<K extends Knobs> {
     if (this.initialized) return;
     this.initialized = true;
     this.autosaveMs = (cmd.autosaveSeconds ?? DEFAULT_AUTOSAVE_SECONDS) * 1000;
+    this.qualityMs = (cmd.qualitySeconds ?? DEFAULT_QUALITY_SECONDS) * 1000;
     this.setStatus('loading', 'Starting a tfjs backend…');
     const pick = await pickBackend(cmd.backend);
     this.backendReady = true;
@@ -276,7 +282,7 @@ class DemoWorker<K extends Knobs> {
     this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })) });
     this.logBuffer = [];
     this.stepTimes = [];
-    this.lastAutosave = performance.now();
+    this.lastAutosave = this.lastQuality = performance.now();
     await this.drawView();
     this.setStatus(status, status === 'training' ? 'Training…' : `Paused at step ${this.step}.`);
   }
@@ -299,7 +305,21 @@ class DemoWorker<K extends Knobs> {
     const every = Number(this.knobs?.sampleEvery ?? 10);
     if (step - this.lastViewStep >= every) await this.drawView();
     if (this.autosaveMs > 0 && performance.now() - this.lastAutosave >= this.autosaveMs) await this.autosave();
+    if (trainer.quality && this.qualityMs > 0 && performance.now() - this.lastQuality >= this.qualityMs) await this.measureQuality(trainer);
     this.postState(false);
+  }
+
+  /** Scores the samples between two steps; a failure warns once and turns the metrics off. */
+  private async measureQuality(trainer: Trainer): Promise<void> {
+    try {
+      const values = await trainer.quality!();
+      this.post({ type: 'quality', step: this.step, values });
+    } catch (e) {
+      if (this.lost) return;
+      this.qualityMs = 0;
+      this.post({ type: 'error', message: `Sample-quality metrics failed and are off: ${messageOf(e)}. Training goes on.`, fatal: false });
+    }
+    this.lastQuality = performance.now();
   }
 
   /** Saves every run to AUTOSAVE_SLOT; a failure (a full quota) warns and training goes on. */

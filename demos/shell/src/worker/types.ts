@@ -29,6 +29,12 @@ export interface Trainer {
    * with the data it had. Resolves to a line for the status bar.
    */
   input?(files: readonly File[]): Promise<string>;
+  /**
+   * Sample-quality metrics of the current weights by name, e.g. an MNIST
+   * demo's Fréchet distance (`@gandlf/demo-shell/mnist-quality`). The shell
+   * calls it between steps, at most every `?quality=` seconds: never inside a step.
+   */
+  quality?(): Promise<Readonly<Record<string, number>>>;
   /** Frees the data and models. */
   dispose(): void;
 }

@@ -1,0 +1,26 @@
+import type * as tf from '@tensorflow/tfjs';
+import { mnistQuality } from '@gandlf/metrics';
+
+/** Digits scored per measurement: enough for a stable trend, few enough to take seconds on a slow backend. */
+export const QUALITY_SAMPLES = 1000;
+
+/**
+ * An MNIST demo's `Trainer.quality`: scores `QUALITY_SAMPLES` generated digits
+ * in [-1, 1] with @gandlf/metrics' committed classifier. `frechet` is the
+ * Fréchet distance of its features to the test set's (biased upwards at this
+ * sample size: compare runs with each other, or with bench/README.md's
+ * 10,000-sample figures only roughly), `digits` the classes holding 5% of the
+ * samples, `confidence` its mean top probability.
+ *
+ * @example quality: () => mnistSampleQuality((n) => generator.predict(tf.randomNormal([n, latentDim], 0, 1, 'float32', 11)) as tf.Tensor)
+ * @param sample Draws n images (`[n, 784]` or `[n, 28, 28, 1]`); the tensor is disposed here.
+ */
+export async function mnistSampleQuality(sample: (n: number) => tf.Tensor): Promise<Record<string, number>> {
+  const images = sample(QUALITY_SAMPLES);
+  try {
+    const q = await mnistQuality(images);
+    return { frechet: q.frechetDistance, digits: q.classesCovered, confidence: q.meanConfidence };
+  } finally {
+    images.dispose();
+  }
+}
