@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadMnistNode } from '@gandlf/datasets/node';
+import { expectMnistQuality, loadQualityClassifier } from '@gandlf/demo-shell/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { info } from './config';
 import { createTrainer } from './trainer';
@@ -11,23 +12,15 @@ vi.mock('@gandlf/demo-shell/mnist', () => ({
 
 describe(`${info.id}: the tiny preset (Node, cpu)`, () => {
   it('trains with finite losses, scores its samples, and frees everything on dispose', { timeout: 60_000 }, async () => {
+    await loadQualityClassifier();
     const before = tf.memory().numTensors;
     const trainer = await createTrainer({ ...info.presets.tiny! }, { progress: () => {} });
     for (let i = 0; i < 2; i++) {
       const logs = await trainer.step();
       for (const v of Object.values(logs).flatMap((l) => Object.values(l))) expect(Number.isFinite(v)).toBe(true);
     }
-    // The first call loads the shared MNIST classifier, which stays loaded.
-    await trainer.quality!();
-    const count = tf.memory().numTensors;
-    const q = await trainer.quality!();
-    expect(Object.keys(q)).toEqual(['frechet', 'digits', 'confidence']);
-    expect(Number.isFinite(q.frechet) && q.frechet > 0).toBe(true);
-    expect(q.digits).toBeGreaterThanOrEqual(0);
-    expect(q.digits).toBeLessThanOrEqual(10);
-    expect(tf.memory().numTensors).toBe(count);
-    const classifier = count - before;
+    await expectMnistQuality(trainer);
     trainer.dispose();
-    expect(tf.memory().numTensors - before).toBeLessThanOrEqual(classifier);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadMnistNode } from '@gandlf/datasets/node';
+import { expectMnistQuality } from '@gandlf/demo-shell/testing';
 import type { Model } from 'gandlf';
 import { describe, expect, it, vi } from 'vitest';
 import { info } from './config';
@@ -67,19 +68,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
     it(`${name}: quality() scores 1,000 samples with the MNIST classifier, leaking nothing`, { timeout: 60_000 }, async () => {
       const trainer = await createTrainer({ ...info.presets[name]! }, { progress: () => {} });
       await trainer.step();
-      // The first call loads the shared classifier, which stays.
-      await trainer.quality!();
-      const count = tf.memory().numTensors;
-      const q = await trainer.quality!();
-      expect(Object.keys(q)).toEqual(['frechet', 'digits', 'confidence']);
-      expect(q.frechet).toBeGreaterThan(0);
-      expect(Number.isFinite(q.frechet)).toBe(true);
-      expect(Number.isInteger(q.digits) && q.digits >= 0 && q.digits <= 10).toBe(true);
-      expect(q.confidence).toBeGreaterThanOrEqual(0.1);
-      expect(q.confidence).toBeLessThanOrEqual(1);
-      expect(tf.memory().numTensors).toBe(count);
-      // Same weights, same seeded latents: the same score.
-      expect(await trainer.quality!()).toEqual(q);
+      await expectMnistQuality(trainer);
       trainer.dispose();
     });
   }

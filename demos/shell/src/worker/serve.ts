@@ -4,6 +4,7 @@ import { AUTOSAVE_SLOT, type Command, type Knobs, type Logs, type Status, type V
 import { pickBackend } from './backend';
 import { listSlots, loadSlot, removeSlot, saveSlot } from './checkpoints';
 import { loseDevice, watchDeviceLoss } from './device-loss';
+import { Every } from './every';
 import { holdLifeline } from './lifeline';
 import { modelFiles } from './export';
 import type { Trainer, WorkerDemo } from './types';
@@ -68,12 +69,8 @@ class DemoWorker<K extends Knobs> {
   private stepTimes: number[] = [];
   private lastPost = 0;
   private lastViewStep = -1;
-  /** 0: no autosave. */
-  private autosaveMs = DEFAULT_AUTOSAVE_SECONDS * 1000;
-  private lastAutosave = 0;
-  /** 0: no quality metrics. */
-  private qualityMs = DEFAULT_QUALITY_SECONDS * 1000;
-  private lastQuality = 0;
+  private readonly autosaves = new Every(DEFAULT_AUTOSAVE_SECONDS);
+  private readonly qualityChecks = new Every(DEFAULT_QUALITY_SECONDS);
   /** Set when the GPU context is lost: nothing this worker computes can be trusted any more. */
   private lost = false;
 
@@ -230,8 +227,8 @@ class DemoWorker<K extends Knobs> {
   private async init(cmd: Extract<Command, { type: 'init' }>): Promise<void> {
     if (this.initialized) return;
     this.initialized = true;
-    this.autosaveMs = (cmd.autosaveSeconds ?? DEFAULT_AUTOSAVE_SECONDS) * 1000;
-    this.qualityMs = (cmd.qualitySeconds ?? DEFAULT_QUALITY_SECONDS) * 1000;
+    this.autosaves.set(cmd.autosaveSeconds ?? DEFAULT_AUTOSAVE_SECONDS);
+    this.qualityChecks.set(cmd.qualitySeconds ?? DEFAULT_QUALITY_SECONDS);
     this.setStatus('loading', 'Starting a tfjs backend…');
     const pick = await pickBackend(cmd.backend);
     this.backendReady = true;
@@ -282,7 +279,8 @@ class DemoWorker<K extends Knobs> {
     this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })) });
     this.logBuffer = [];
     this.stepTimes = [];
-    this.lastAutosave = this.lastQuality = performance.now();
+    this.autosaves.restart();
+    this.qualityChecks.restart();
     await this.drawView();
     this.setStatus(status, status === 'training' ? 'Training…' : `Paused at step ${this.step}.`);
   }
@@ -304,8 +302,8 @@ class DemoWorker<K extends Knobs> {
     }
     const every = Number(this.knobs?.sampleEvery ?? 10);
     if (step - this.lastViewStep >= every) await this.drawView();
-    if (this.autosaveMs > 0 && performance.now() - this.lastAutosave >= this.autosaveMs) await this.autosave();
-    if (trainer.quality && this.qualityMs > 0 && performance.now() - this.lastQuality >= this.qualityMs) await this.measureQuality(trainer);
+    if (this.autosaves.due) await this.autosave();
+    if (trainer.quality && this.qualityChecks.due) await this.measureQuality(trainer);
     this.postState(false);
   }
 
@@ -316,15 +314,15 @@ class DemoWorker<K extends Knobs> {
       this.post({ type: 'quality', step: this.step, values });
     } catch (e) {
       if (this.lost) return;
-      this.qualityMs = 0;
+      this.qualityChecks.set(0);
       this.post({ type: 'error', message: `Sample-quality metrics failed and are off: ${messageOf(e)}. Training goes on.`, fatal: false });
     }
-    this.lastQuality = performance.now();
+    this.qualityChecks.restart();
   }
 
   /** Saves every run to AUTOSAVE_SLOT; a failure (a full quota) warns and training goes on. */
   private async autosave(): Promise<void> {
-    this.lastAutosave = performance.now();
+    this.autosaves.restart();
     try {
       await saveSlot(this.demo.info.id, AUTOSAVE_SLOT, this.trainer!.runs, this.knobs!);
     } catch (e) {
