@@ -4,6 +4,12 @@
  */
 export class MetricsError extends Error {
   override name = 'MetricsError';
+
+  constructor(message: string) {
+    super(message);
+    // gandlf's brand: `error instanceof GandlfError` holds, as for @gandlf/datasets' DatasetError.
+    Object.defineProperty(this, Symbol.for('gandlf.error'), { value: true });
+  }
 }
 
 /** Formats a value for an error message: short, one line, never throws. */
