@@ -12,10 +12,14 @@ import { viteBin } from '../support/servers';
 // and writes the same files as a Node run. Run as users run it: the built bin.
 const cliDir = fileURLToPath(new URL('../../packages/cli/', import.meta.url));
 
+test.beforeAll(() => {
+  test.setTimeout(120_000);
+  execFileSync(process.execPath, [viteBin(cliDir), 'build', '--logLevel', 'error'], { cwd: cliDir, stdio: 'pipe' });
+});
+
 test('gandlf train mixtures/tiny in Chromium writes grids, history, metrics and checkpoints', async ({}, testInfo) => {
   test.setTimeout(300_000);
   const backend = projectBackend(testInfo.project.name);
-  execFileSync(process.execPath, [viteBin(cliDir), 'build', '--logLevel', 'error'], { cwd: cliDir, stdio: 'pipe' });
   const out = mkdtempSync(join(tmpdir(), `gandlf-cli-e2e-${backend}-`));
   try {
     const run = spawnSync(process.execPath, [join(cliDir, 'dist', 'cli.js'), 'train', 'mixtures/tiny', '--backend', backend, '--steps', '10', '--grid-every', '5', '--out', out], {
@@ -38,6 +42,29 @@ test('gandlf train mixtures/tiny in Chromium writes grids, history, metrics and 
     // gandlf's file:// saves are a pointer plus a generation folder, which holds the data.
     const generation = readdirSync(join(out, 'checkpoint')).find((d) => d.startsWith('unrolled~'))!;
     expect(readFileSync(join(out, 'checkpoint', generation, 'model.json'), 'utf8')).toContain(`"step":${info.steps}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+// MNIST demos: metrics.json holds the page's own quality() score, asked of its worker once paused.
+test('gandlf train bigan-mnist/tiny in Chromium writes the page-measured MNIST quality', async ({}, testInfo) => {
+  test.setTimeout(300_000);
+  const backend = projectBackend(testInfo.project.name);
+  const out = mkdtempSync(join(tmpdir(), `gandlf-cli-e2e-mnist-${backend}-`));
+  try {
+    const run = spawnSync(process.execPath, [join(cliDir, 'dist', 'cli.js'), 'train', 'bigan-mnist/tiny', '--backend', backend, '--steps', '5', '--out', out], {
+      encoding: 'utf8',
+      timeout: 280_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as { step: number; kind: string; runs: Record<string, Record<string, number>>; missing?: string };
+    expect(metrics.missing).toBeUndefined();
+    expect(metrics.kind).toContain('1000 generated digits');
+    const q = metrics.runs.bigan!;
+    expect(Number.isFinite(q.frechet) && q.frechet! > 0).toBe(true);
+    expect(Number.isInteger(q.digits) && q.digits! >= 0 && q.digits! <= 10).toBe(true);
+    expect(q.confidence).toBeGreaterThan(0);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

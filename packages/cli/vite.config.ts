@@ -17,6 +17,8 @@ export default defineConfig({
       { find: /^@gandlf\/metrics$/, replacement: src('metrics/src/index.ts') },
       // The demos fetch MNIST from their page's assets; in Node it is read from disk.
       { find: /^@gandlf\/demo-shell\/mnist$/, replacement: fileURLToPath(new URL('./src/mnist-node.ts', import.meta.url)) },
+      // The MNIST classifier's default URL points beside the bundle, where it is not: read from the sources.
+      { find: /^@gandlf\/demo-shell\/mnist-quality$/, replacement: fileURLToPath(new URL('./src/mnist-quality-node.ts', import.meta.url)) },
     ],
   },
   ssr: { noExternal: [/^@gandlf\//] },

@@ -144,6 +144,12 @@ export type Command =
   | { readonly type: 'remove'; readonly slot: string }
   /** Every run's generator as tfjs `model.json` + weights files. */
   | { readonly type: 'exportGenerator' }
+  /**
+   * Measures sample quality now, between steps (e.g. once training is paused,
+   * as `gandlf train` does): answered by one `quality` event, with empty
+   * `values` when the demo's trainer measures none.
+   */
+  | { readonly type: 'measureQuality' }
   /** Files the user picked or dropped, for demos with `input`. */
   | { readonly type: 'files'; readonly files: readonly File[] };
 
@@ -178,7 +184,7 @@ export type WorkerEvent =
   | { readonly type: 'autosaved'; readonly slot: string; readonly step: number }
   /** The GPU context is gone, and this worker with it: the page restores the latest checkpoint in a fresh one. */
   | { readonly type: 'deviceLost'; readonly backend: string; readonly step: number; readonly message: string }
-  /** Sample-quality metrics at `step` (e.g. `{ frechet, digits, confidence }`). */
+  /** Sample-quality metrics at `step` (e.g. `{ frechet, digits, confidence }`); `{}`: the demo measures none (a `measureQuality` answer). */
   | { readonly type: 'quality'; readonly step: number; readonly values: Readonly<Record<string, number>> }
   /** `init` with `resume` restored `slot` at `step`, and training goes on. */
   | { readonly type: 'restored'; readonly slot: string; readonly step: number }

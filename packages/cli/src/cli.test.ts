@@ -5,8 +5,11 @@ import { Writable } from 'node:stream';
 import * as tf from '@tensorflow/tfjs';
 import { Model } from 'gandlf';
 import 'gandlf/node';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from './cli';
+
+// As in the CLI's build (vite.config.ts): the demos read MNIST from disk, not from their page's assets.
+vi.mock('@gandlf/demo-shell/mnist', () => import('./mnist-node'));
 
 function capture() {
   const text = { out: '', err: '' };
@@ -82,6 +85,28 @@ describe('gandlf CLI', () => {
       const model = await Model.load(`file://${join(out, 'checkpoint', 'unrolled')}`);
       expect(model.step).toBe(4);
       model.dispose();
+    });
+  }
+
+  // BiGAN and ACGAN (a conditional generator) were unscored before the trainers' own quality() was used.
+  for (const [preset, run] of [['bigan-mnist/tiny', 'bigan'], ['gan-mnist/tiny-acgan', 'gan']] as const) {
+    it(`trains ${preset} on cpu and writes the trainer's MNIST quality to metrics.json`, { timeout: 180_000 }, async () => {
+      const out = await mkdtemp(join(tmpdir(), 'gandlf-cli-mnist-'));
+      dirs.push(out);
+      const { io, text } = capture();
+      const code = await main(['train', preset, '--backend', 'cpu', '--steps', '2', '--out', out], io);
+      expect(code, text.err).toBe(0);
+      expect(text.err).toContain('Measuring sample quality');
+      const metrics = JSON.parse(await readFile(join(out, 'metrics.json'), 'utf8')) as { step: number; kind: string; runs: Record<string, Record<string, number>>; missing?: string };
+      expect(metrics.missing).toBeUndefined();
+      expect(metrics.step).toBe(2);
+      expect(metrics.kind).toContain('1000 generated digits');
+      expect(Object.keys(metrics.runs)).toEqual([run]);
+      const q = metrics.runs[run]!;
+      expect(Object.keys(q)).toEqual(['frechet', 'digits', 'confidence']);
+      expect(Number.isFinite(q.frechet) && q.frechet! > 0).toBe(true);
+      expect(Number.isInteger(q.digits) && q.digits! >= 0 && q.digits! <= 10).toBe(true);
+      expect(q.confidence).toBeGreaterThanOrEqual(0.1);
     });
   }
 

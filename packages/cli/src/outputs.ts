@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logs, View } from '@gandlf/demo-shell/protocol';
 import { encodePng } from 'gandlf/node';
-import { viewMetrics, type ViewMetrics } from './metrics';
+import { runMetrics, type TrainerQuality } from './metrics';
 import { rasterize } from './raster';
 
 /** One training step's logs, by run key, as the worker posts them. */
@@ -50,11 +50,11 @@ export class OutputWriter {
     return path;
   }
 
-  /** `history.json`, `history.csv`, `metrics.json` (`metrics`, else from the last view) and `run.json` (what ran where, how fast). */
-  async finish(history: readonly HistoryEntry[], lastView: View, run: Record<string, unknown>, metrics?: ViewMetrics | { missing: string }): Promise<void> {
+  /** `history.json`, `history.csv`, `metrics.json` (the trainer's `quality`, else from the last view; see runMetrics) and `run.json` (what ran where, how fast). */
+  async finish(history: readonly HistoryEntry[], lastView: View, run: Record<string, unknown>, quality?: TrainerQuality): Promise<void> {
     await writeFile(join(this.dir, 'history.json'), JSON.stringify(history));
     await writeFile(join(this.dir, 'history.csv'), historyCsv(history));
-    await writeFile(join(this.dir, 'metrics.json'), JSON.stringify({ step: history[history.length - 1]?.step ?? 0, ...(metrics ?? viewMetrics(lastView)) }, null, 2));
+    await writeFile(join(this.dir, 'metrics.json'), JSON.stringify({ step: history[history.length - 1]?.step ?? 0, ...runMetrics(lastView, quality) }, null, 2));
     await writeFile(join(this.dir, 'run.json'), JSON.stringify(run, null, 2));
   }
 }

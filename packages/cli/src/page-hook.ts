@@ -3,7 +3,8 @@
 // the page and its training worker is seen here too, without any change to the
 // demo or its shell. It keeps the full history (the page's chart keeps only
 // what it draws), the views at the steps the CLI wants grids of, and it can
-// send the worker commands (pause, save) the way the page's buttons do.
+// send the worker commands (pause, save) the way the page's buttons do, and
+// `measureQuality`, which the CLI alone sends.
 // This function is serialized into the page: it may use nothing from outside.
 
 /** What the hook records, on `window.__gandlfCli`. */
@@ -18,6 +19,10 @@ export interface HookState {
   tensors: number;
   backend: { backend: string; notes: string[]; detail: string } | null;
   saved: string | null;
+  /** Every `quality` event: periodic ones while training, and the answers to `measureQuality` (`values` `{}`: the demo measures none). */
+  quality: { step: number; values: Record<string, number> }[];
+  /** Non-fatal errors the worker reported (e.g. a failed quality measurement), in order. */
+  warnings: string[];
   error: string | null;
   /** performance.now() when the first and the latest logs arrived, and their steps. */
   firstLog: { t: number; step: number } | null;
@@ -47,6 +52,8 @@ export function installPageHook({ overrides, stopAt, gridEvery }: HookOptions): 
     tensors: 0,
     backend: null,
     saved: null,
+    quality: [],
+    warnings: [],
     error: null,
     firstLog: null,
     lastLog: null,
@@ -93,8 +100,12 @@ export function installPageHook({ overrides, stopAt, gridEvery }: HookOptions): 
       case 'saved':
         state.saved = ev.slot as string;
         return;
+      case 'quality':
+        state.quality.push({ step: ev.step as number, values: ev.values as Record<string, number> });
+        return;
       case 'error':
         if (ev.fatal) state.error = ev.message as string;
+        else state.warnings.push(ev.message as string);
         return;
     }
   };

@@ -12,7 +12,8 @@ import { OutputWriter } from './outputs';
 import { installPageHook, packTyped, revive, type HookState } from './page-hook';
 import type { Progress } from './progress';
 import { serveDemo } from './serve-demo';
-import { scoreMnist, type RunSummary } from './train-node';
+import type { TrainerQuality } from './metrics';
+import type { RunSummary } from './train-node';
 
 /** What a browser training run needs. */
 export interface BrowserRunOptions {
@@ -27,6 +28,8 @@ export interface BrowserRunOptions {
   readonly progress: Progress;
   /** Gives up when no step is made for this long. @default 600000 */
   readonly stallMs?: number;
+  /** Gives up waiting for the page's quality measurement after this long. @default 300000 */
+  readonly qualityMs?: number;
 }
 
 type Hooked = { __gandlfCli: HookState };
@@ -43,6 +46,28 @@ async function poll<T>(page: Page, read: (s: HookState) => T, done: (v: T) => bo
 
 /** Reads `window.__gandlfCli` through `f` (which runs in the page). */
 const hook = <T>(page: Page, f: (s: HookState) => T) => page.evaluate(`(${f.toString()})(window.__gandlfCli)`) as Promise<T>;
+
+/**
+ * Asks the paused page's worker to score its samples (`measureQuality`, the
+ * trainer's own `quality()`) and waits for the answer: its values (`{}` when
+ * the demo measures none), or the warning the worker posts when it fails.
+ */
+async function measureQuality(page: Page, timeoutMs: number): Promise<{ values: Record<string, number> } | { failed: string }> {
+  const seen = await hook(page, (h) => ({ quality: h.quality.length, warnings: h.warnings.length }));
+  await hook(page, (h) => h.send({ type: 'measureQuality' }));
+  const answer = await poll(
+    page,
+    (() => {
+      const h = (window as unknown as Hooked).__gandlfCli;
+      return { quality: h.quality.slice(0), warnings: h.warnings.slice(0) };
+    }) as () => Pick<HookState, 'quality' | 'warnings'>,
+    (s) => s.quality.length > seen.quality || s.warnings.length > seen.warnings,
+    timeoutMs,
+    "the page's worker to answer measureQuality (the trainer's sample-quality score)",
+  );
+  const q = answer.quality[seen.quality];
+  return q ? { values: q.values } : { failed: answer.warnings[seen.warnings]! };
+}
 
 /**
  * The checkpoints the page saved under `slot`, one per run, read from the page's
@@ -106,7 +131,7 @@ async function resave(demo: CliDemo, artifacts: tf.io.ModelArtifacts, dir: strin
  * IndexedDB and the CLI copies to `file://` folders.
  */
 export async function trainBrowser(options: BrowserRunOptions): Promise<RunSummary> {
-  const { demo, demoId, presetName, knobs, backend, steps, gridEvery, out, progress, stallMs = 600_000 } = options;
+  const { demo, demoId, presetName, knobs, backend, steps, gridEvery, out, progress, stallMs = 600_000, qualityMs = 300_000 } = options;
   const writer = new OutputWriter(out);
   await writer.open();
   const build = await mkdtemp(join(tmpdir(), `gandlf-cli-${demo.dir}-`));
@@ -148,6 +173,9 @@ export async function trainBrowser(options: BrowserRunOptions): Promise<RunSumma
     await hook(page, (h) => h.send({ type: 'save' }));
     await poll(page, (() => (window as unknown as Hooked).__gandlfCli.saved) as () => string | null, (v) => !!v, 120_000, 'the page to save its checkpoint');
     const slot = await hook(page, (h) => h.saved!);
+    // Scored on the page, by the same code and backend as its live status bar, at the saved weights.
+    progress.message('Asking the page to measure sample quality…');
+    const measured = await measureQuality(page, qualityMs);
     tf.env().set('PROD', true); // no 'install tfjs-node' banner
     await tf.setBackend('cpu');
     for (const [run, artifacts] of Object.entries(await savedArtifacts(page, demoId, slot))) {
@@ -156,8 +184,7 @@ export async function trainBrowser(options: BrowserRunOptions): Promise<RunSumma
       files.push(dir);
     }
     const summary = { backend: state.backend?.backend ?? backend, steps: trained, seconds, stepsPerSec, files };
-    const runKey = Object.keys(state.history[0]?.logs ?? {})[0];
-    const metrics = demoId === 'gan-mnist' && runKey ? await scoreMnist(out, runKey, progress) : undefined;
+    const quality: TrainerQuality = { ...('failed' in measured ? { values: {}, failed: measured.failed } : measured), runKeys: Object.keys(state.history[0]?.logs ?? {}) };
     await writer.finish(state.history, state.lastView!.view as View, {
       runtime: 'chromium',
       browser: browser.version(),
@@ -169,7 +196,7 @@ export async function trainBrowser(options: BrowserRunOptions): Promise<RunSumma
       tensors: state.tensors,
       consoleErrors: console,
       ...summary,
-    }, metrics);
+    }, quality);
     return summary;
   } finally {
     await browser.close();

@@ -5,15 +5,13 @@ import type { Knobs, View } from '@gandlf/demo-shell/protocol';
 import { pickBackend } from 'gandlf';
 import 'gandlf/node'; // file:// checkpoints
 import type { CliDemo } from './demos';
-import { MNIST_SAMPLES, mnistMetrics } from './mnist-metrics';
+import type { TrainerQuality } from './metrics';
 import { OutputWriter, type HistoryEntry } from './outputs';
 import type { Progress } from './progress';
 
 /** What a Node training run needs. */
 export interface NodeRunOptions {
   readonly demo: CliDemo;
-  /** The demo's key in `DEMOS`: `gan-mnist` runs are scored by the MNIST classifier. */
-  readonly demoId: string;
   readonly knobs: Knobs;
   readonly backend: 'cpu' | 'wasm';
   readonly steps: number;
@@ -30,12 +28,6 @@ export interface RunSummary {
   readonly seconds: number;
   readonly stepsPerSec: number;
   readonly files: readonly string[];
-}
-
-/** The MNIST score of a gan-mnist run, from its checkpoint (see mnist-metrics.ts). */
-export async function scoreMnist(out: string, run: string, progress: Progress): ReturnType<typeof mnistMetrics> {
-  progress.message(`Scoring ${MNIST_SAMPLES} generated digits with the MNIST classifier…`);
-  return mnistMetrics(resolve(out, 'checkpoint', run), run);
 }
 
 /** Starts tfjs's wasm backend in Node (its .wasm files from the installed package) with gandlf's conv gradients. */
@@ -56,7 +48,7 @@ async function startBackend(name: 'cpu' | 'wasm'): Promise<void> {
  * its page runs in a worker) and writes grids, history, metrics and one
  * `file://` checkpoint per run into `out`.
  */
-export async function trainNode({ demo, demoId, knobs, backend, steps, gridEvery, out, progress }: NodeRunOptions): Promise<RunSummary> {
+export async function trainNode({ demo, knobs, backend, steps, gridEvery, out, progress }: NodeRunOptions): Promise<RunSummary> {
   await startBackend(backend);
   const writer = new OutputWriter(out);
   await writer.open();
@@ -87,8 +79,18 @@ export async function trainNode({ demo, demoId, knobs, backend, steps, gridEvery
       files.push(dir);
     }
     const summary = { backend: tf.getBackend(), steps, seconds, stepsPerSec: steps / seconds, files };
-    const metrics = demoId === 'gan-mnist' ? await scoreMnist(out, trainer.runs[0]!.key, progress) : undefined;
-    await writer.finish(history, view!, { runtime: 'node', node: process.version, knobs, ...summary }, metrics);
+    // The trainer's own score of its last weights, as the page measures it live (the MNIST demos).
+    const runKeys = trainer.runs.map((r) => r.key);
+    let quality: TrainerQuality = { values: {}, runKeys };
+    if (trainer.quality) {
+      progress.message('Measuring sample quality…');
+      // A failed score is written as `missing`: the trained run's files are worth keeping.
+      quality = await trainer.quality().then(
+        (values) => ({ values, runKeys }),
+        (e: unknown) => ({ values: {}, runKeys, failed: e instanceof Error ? e.message : String(e) }),
+      );
+    }
+    await writer.finish(history, view!, { runtime: 'node', node: process.version, knobs, ...summary }, quality);
     return summary;
   } finally {
     trainer.dispose();

@@ -284,6 +284,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         showWarning(`Restored '${event.slot}' at step ${event.step}; training goes on.${body.dataset.deviceLost ? ` (${body.dataset.deviceLost}.)` : ''}`);
         return;
       case 'quality':
+        if (!Object.keys(event.values).length) return; // the demo measures none
         expose('quality', JSON.stringify({ step: event.step, ...event.values }));
         el('quality').textContent = `at step ${event.step}: ${Object.entries(event.values)
           .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toPrecision(3)}`)

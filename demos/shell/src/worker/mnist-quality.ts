@@ -1,8 +1,18 @@
 import type * as tf from '@tensorflow/tfjs';
-import { mnistQuality } from '@gandlf/metrics';
+import { mnistQuality, type MnistClassifier } from '@gandlf/metrics';
 
 /** Digits scored per measurement: enough for a stable trend, few enough to take seconds on a slow backend. */
 export const QUALITY_SAMPLES = 1000;
+
+/** Options of {@link mnistSampleQuality}. */
+export interface MnistSampleQualityOptions {
+  /**
+   * The classifier to score with, e.g. one read from disk where the default
+   * URL finds no files (the CLI's bundle).
+   * @default the committed classifier, loaded once by @gandlf/metrics
+   */
+  classifier?: MnistClassifier;
+}
 
 /**
  * An MNIST demo's `Trainer.quality`: scores `QUALITY_SAMPLES` generated digits
@@ -14,11 +24,12 @@ export const QUALITY_SAMPLES = 1000;
  *
  * @example quality: () => mnistSampleQuality((n) => generator.predict(tf.randomNormal([n, latentDim], 0, 1, 'float32', 11)) as tf.Tensor)
  * @param sample Draws n images (`[n, 784]` or `[n, 28, 28, 1]`); the tensor is disposed here.
+ * @param options See {@link MnistSampleQualityOptions}.
  */
-export async function mnistSampleQuality(sample: (n: number) => tf.Tensor): Promise<Record<string, number>> {
+export async function mnistSampleQuality(sample: (n: number) => tf.Tensor, { classifier }: MnistSampleQualityOptions = {}): Promise<Record<string, number>> {
   const images = sample(QUALITY_SAMPLES);
   try {
-    const q = await mnistQuality(images);
+    const q = await mnistQuality(images, { classifier });
     return { frechet: q.frechetDistance, digits: q.classesCovered, confidence: q.meanConfidence };
   } finally {
     images.dispose();

@@ -200,6 +200,10 @@ class DemoWorker<K extends Knobs> {
         });
       case 'exportGenerator':
         return this.recoverable(() => this.exportGenerators());
+      case 'measureQuality':
+        // Always answered, so the asker need not know which demos measure quality.
+        if (this.trainer?.quality) return this.measureQuality(this.trainer);
+        return this.post({ type: 'quality', step: this.step, values: {} });
       case 'files':
         return this.recoverable(() => this.input(cmd.files));
     }
@@ -307,7 +311,7 @@ class DemoWorker<K extends Knobs> {
     this.postState(false);
   }
 
-  /** Scores the samples between two steps; a failure warns once and turns the metrics off. */
+  /** Scores the samples between two steps (periodically, or on `measureQuality`); a failure warns once and turns the metrics off. */
   private async measureQuality(trainer: Trainer): Promise<void> {
     try {
       const values = await trainer.quality!();
