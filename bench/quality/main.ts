@@ -7,8 +7,8 @@
 //   --seeds=5                    seeds per mixture run (1..seeds)
 //   --steps=1000                 steps of each mixtures-demo run
 //   --demo=ring@ring,hinge-sn@ring,hinge-sn@grid  mixtures-demo presets @ mixture
-//   --gandlf=hingeSnRing@ring,hingeSnRing@grid  gandlf's ring presets @ mixture ('' for none)
-//   --epochs=40                  epochs of gandlf's ring presets (16 G steps each)
+//   --gandlf=mixtureLatentGan@ring,mixtureLatentGan@grid  gandlf's mixture presets @ mixture ('' for none)
+//   --epochs=N                   epochs of gandlf's presets (default: each preset's own fitArgs)
 //   --mnist=gan-mnist/mlp,...    MNIST demo presets
 //   --checkpoints=0,500,1000,2000,3000  MNIST steps at which to score
 //   --samples=10000              generated digits scored per checkpoint
@@ -44,10 +44,10 @@ if (only.includes('mixtures')) {
   const env = environment();
   const runs: MixtureRun[] = [];
   const demo = pairs('demo', 'ring@ring,hinge-sn@ring,hinge-sn@grid');
-  const gandlf = pairs('gandlf', 'hingeSnRing@ring,hingeSnRing@grid');
+  const gandlf = pairs('gandlf', 'mixtureLatentGan@ring,mixtureLatentGan@grid');
   for (const [preset, mixture] of gandlf) {
     for (let seed = 1; seed <= seeds; seed++) {
-      const r = await gandlfPreset(preset, mixture, seed, Number(flag('epochs', '40')));
+      const r = await gandlfPreset(preset, mixture, seed, args.has('epochs') ? Number(flag('epochs', '')) : undefined);
       runs.push(r);
       log(`gandlf ${preset} on ${mixture}, seed ${seed}: ${r.modesCovered} modes, ${(100 * r.highQualityShare).toFixed(1)}% HQ, KL ${r.reverseKL.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
     }

@@ -3,7 +3,7 @@
 // and gandlf's ring presets, on the ring of 8 and the grid of 25, over seeds.
 import * as tf from '@tensorflow/tfjs';
 import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/datasets';
-import { hingeSnRing, Random, wganGpRing, type Model, type RingPreset } from 'gandlf';
+import { hingeSnRing, mixtureLatentGan, Random, wganGpRing, type Model, type RingPreset, type Shortcut } from 'gandlf';
 import { info } from '../../demos/mixtures/src/config';
 import { createTrainer } from '../../demos/mixtures/src/trainer';
 
@@ -29,8 +29,8 @@ export interface MixtureRun {
 
 const mixtureOf = (name: 'ring' | 'grid'): Mixture => (name === 'grid' ? gridMixture() : ringMixture());
 
-async function score(model: Model, mixture: Mixture) {
-  const t = model.sample(['normal'], { numSamples: SCORED_POINTS, seed: SCORE_SEED }) as tf.Tensor;
+async function score(model: Model, mixture: Mixture, latent: readonly Shortcut[] = ['normal']) {
+  const t = model.sample(latent, { numSamples: SCORED_POINTS, seed: SCORE_SEED }) as tf.Tensor;
   const points = new Float32Array(await t.data());
   t.dispose();
   const { modesCovered, highQualityShare, reverseKL } = mixtureQuality(points, mixture);
@@ -61,28 +61,33 @@ export async function demoPreset(preset: string, mixture: 'ring' | 'grid', seed:
   }
 }
 
-/** gandlf's ring presets (Alternating, two D steps a G step), by name. */
-export const GANDLF_PRESETS: Record<string, (o: { seed: number; epochs?: number }) => RingPreset> = {
-  wganGpRing,
-  hingeSnRing,
+type PresetMaker = (o: { seed: number; epochs?: number }, mixture: 'ring' | 'grid') => RingPreset;
+
+/** gandlf's mixture presets by name, with the training points each is run on (its fitArgs assume them). */
+export const GANDLF_PRESETS: Record<string, { make: PresetMaker; points: number }> = {
+  wganGpRing: { make: (o) => wganGpRing(o), points: 2048 },
+  hingeSnRing: { make: (o) => hingeSnRing(o), points: 2048 },
+  // Its category offsets start in the data's square; 4 or 5 categories a mode.
+  mixtureLatentGan: { make: (o, mixture) => mixtureLatentGan({ ...o, ...(mixture === 'grid' ? { extent: 4.5, categories: 100 } : { extent: 2.5, categories: 40 }) }), points: 8192 },
 };
 
 /**
- * One of gandlf's ring presets with its own `fit` options (20 epochs of 2,048
- * points, batch 128: 320 generator steps), on `mixture`.
+ * One of gandlf's mixture presets with its own `fit` options (or `epochs`),
+ * on `mixture`.
  */
 export async function gandlfPreset(preset: string, mixture: 'ring' | 'grid', seed: number, epochs?: number): Promise<MixtureRun> {
-  const make = GANDLF_PRESETS[preset];
-  if (!make) throw new Error(`No gandlf ring preset '${preset}'. Known: ${Object.keys(GANDLF_PRESETS).join(', ')}`);
+  const entry = GANDLF_PRESETS[preset];
+  if (!entry) throw new Error(`No gandlf mixture preset '${preset}'. Known: ${Object.keys(GANDLF_PRESETS).join(', ')}`);
   const started = performance.now();
-  const { model, targets, fitArgs } = make({ seed, ...(epochs ? { epochs } : {}) });
+  const { model, targets, fitArgs, latent = ['normal'] } = entry.make({ seed, ...(epochs ? { epochs } : {}) }, mixture);
   const m = mixtureOf(mixture);
   const rng = new Random(seed + 1000);
-  const data = tf.tensor2d(m.sample(2048, () => rng.next()), [2048, 2]);
+  const n = entry.points;
+  const data = tf.tensor2d(m.sample(n, () => rng.next()), [n, 2]);
   try {
-    await model.fit(['normal', data], targets, { ...fitArgs, seed: seed + 2000 });
-    const steps = (fitArgs.epochs ?? 1) * Math.ceil(2048 / (fitArgs.batchSize ?? 32));
-    return { source: 'gandlf', preset, mixture, optimizer: 'alternating', seed, steps, ...(await score(model, m)), seconds: (performance.now() - started) / 1000 };
+    await model.fit([...latent, data], targets, { ...fitArgs, seed: seed + 2000 });
+    const steps = (fitArgs.epochs ?? 1) * Math.ceil(n / (fitArgs.batchSize ?? 32));
+    return { source: 'gandlf', preset, mixture, optimizer: 'alternating', seed, steps, ...(await score(model, m, latent)), seconds: (performance.now() - started) / 1000 };
   } finally {
     data.dispose();
     model.dispose();

@@ -5,6 +5,7 @@ import { ring } from './presets/ring';
 import { emaSmoothing } from './presets/ema-smoothing';
 import { hingeSn } from './presets/hinge-sn';
 import { lsgan } from './presets/lsgan';
+import { mixtureLatent } from './presets/mixture-latent';
 import { r1 } from './presets/r1';
 import { relativistic } from './presets/relativistic';
 import { tiny, tinyTechniques } from './presets/tiny';
@@ -16,7 +17,7 @@ import { wganGp } from './presets/wgan-gp';
  * techniques.ts; here so the page, which must not load tfjs, can list them).
  * `standard` is the plain GAN of the `loss` knob.
  */
-export const TECHNIQUES = ['standard', 'wgan-gp', 'hinge-sn', 'wgan-clip', 'lsgan', 'relativistic', 'r1'] as const;
+export const TECHNIQUES = ['standard', 'wgan-gp', 'hinge-sn', 'wgan-clip', 'lsgan', 'relativistic', 'r1', 'mixture-latent'] as const;
 export type TechniqueName = (typeof TECHNIQUES)[number];
 
 /** Every setting of the mixtures demo. Presets override the defaults below. */
@@ -26,6 +27,8 @@ export type MixtureKnobs = {
   /** Ring of 8 or grid of 25 Gaussians (`ringMixture`, `gridMixture`). */
   mixture: 'ring' | 'grid';
   latentDim: number;
+  /** Categories of a one-hot latent beside the noise (gandlf's mixtureLatentGenerator); 0: noise only. */
+  categories: number;
   /** Hidden units of both networks' two hidden layers. */
   width: number;
   batchSize: number;
@@ -60,6 +63,7 @@ const defaults: MixtureKnobs = {
   preset: 'ring',
   mixture: 'ring',
   latentDim: 16,
+  categories: 0,
   width: 64, // G and D: two hidden layers of ReLUs
   batchSize: 128,
   lrD: 1e-3,
@@ -93,6 +97,7 @@ export const info: DemoInfo<MixtureKnobs> = {
     relativistic: preset('relativistic', relativistic),
     r1: preset('r1', r1),
     'ema-smoothing': preset('ema-smoothing', emaSmoothing),
+    'mixture-latent': preset('mixture-latent', mixtureLatent),
     tiny: preset('tiny', tiny),
     ...Object.fromEntries(Object.entries(tinyTechniques).map(([name, p]) => [name, preset(name, { ...tiny, ...p })])),
   },
@@ -100,6 +105,7 @@ export const info: DemoInfo<MixtureKnobs> = {
   knobs: [
     { key: 'mixture', label: 'Mixture', type: 'select', options: ['ring', 'grid'] },
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
+    { key: 'categories', label: 'Latent categories', type: 'number', min: 0, max: 1000, step: 1, help: 'A one-hot category beside the noise, each with a learned offset (gandlf mixtureLatentGenerator); 0 is noise only' },
     { key: 'width', label: 'Hidden units', type: 'number', min: 1, max: 2048, step: 1 },
     commonKnobs.batchSize,
     commonKnobs.lrD,

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adam, ganLoss } from '@gandlf/demo-shell/worker';
-import { clipWeights, gradientPenalty, r1Penalty, relativisticAverage, ringMlp, smoothLabels, type ModelCompileArgs, type ModelTargets } from 'gandlf';
+import { clipWeights, gradientPenalty, mixtureLatentGenerator, r1Penalty, relativisticAverage, ringMlp, smoothLabels, type ModelCompileArgs, type ModelTargets } from 'gandlf';
 import type { GanLossName } from '@gandlf/demo-shell/knobs';
 import { TECHNIQUES, type TechniqueName } from './config';
 
@@ -62,6 +62,8 @@ export function technique(knobs: TechniqueKnobs, seed: number): Technique {
       return { ...linear, targets: ['zeros', 'ones'], compile: () => ({ optimizer: optimizer(), loss: 'lsgan', ...ema }) };
     case 'relativistic': // RaSGAN: the losses are penalties; the plain output losses get weight 0
       return { ...linear, targets: [0, 1], compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage({ kind: 'bce' }), ...ema }) };
+    case 'mixture-latent': // gandlf's mixtureLatentGan (with the categories knob): R1 γ 0.1 on a LeakyReLU logits D, Adam β2 0.9
+      return { ...critic, spectral: false, targets: ['zeros', 'ones'], compile: () => ({ optimizer: criticOptimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 0.1 })] }, ...ema }) };
     case 'r1': // Mescheder et al. 2018: cross-entropy on logits, R1 on real data
       return { ...linear, targets: ['zeros', 'ones'], compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 1 })] }, ...ema }) };
     default:
@@ -72,11 +74,16 @@ export function technique(knobs: TechniqueKnobs, seed: number): Technique {
 /**
  * The demo's networks: gandlf's `ringMlp` (two hidden layers, seeded
  * initializers), the generator with ReLUs, the discriminator as the technique
- * says, its output layer named `src`.
+ * says, its output layer named `src`. With `categories`, the generator is
+ * gandlf's `mixtureLatentGenerator`, its offsets started within `extent`.
  */
-export function networks(knobs: { latentDim: number; width: number; seed: number }, t: Technique): { generator: tf.LayersModel; discriminator: tf.LayersModel } {
+export function networks(knobs: { latentDim: number; width: number; seed: number; categories?: number }, t: Technique, extent: number): { generator: tf.LayersModel; discriminator: tf.LayersModel } {
+  const { latentDim, width: hidden, seed, categories = 0 } = knobs;
   return {
-    generator: ringMlp(knobs.latentDim, 2, { hidden: knobs.width, seed: knobs.seed, activation: 'relu', name: 'generator', outputName: 'out' }),
+    generator:
+      categories > 0
+        ? mixtureLatentGenerator({ latentDim, categories, hidden, seed, extent, outputName: 'out' })
+        : ringMlp(latentDim, 2, { hidden, seed, activation: 'relu', name: 'generator', outputName: 'out' }),
     discriminator: ringMlp(2, 1, {
       hidden: knobs.width,
       seed: knobs.seed + 10,

@@ -18,7 +18,7 @@ const RUNS: readonly AdversarialOptimizerName[] = ['simultaneous', 'alternating'
  * the optimizer is the only difference.
  */
 export function buildRun(knobs: MixtureKnobs, name: AdversarialOptimizerName, t: Technique): Model {
-  const model = new Model(networks(knobs, t));
+  const model = new Model(networks(knobs, t, dataExtent(mixtureOf(knobs)) + 0.5));
   model.compile({
     ...t.compile(),
     // Critic steps: Alternating updates D `criticSteps` times per G update (Simultaneous and Unrolled step each once).
@@ -28,12 +28,21 @@ export function buildRun(knobs: MixtureKnobs, name: AdversarialOptimizerName, t:
   return model;
 }
 
+const mixtureOf = (knobs: MixtureKnobs): Mixture => (knobs.mixture === 'grid' ? gridMixture() : ringMixture());
+
+/** The largest coordinate of any centre: 4 for the grid, 2 for the ring. */
+const dataExtent = (mixture: Mixture) => Math.max(...Array.from(mixture.centers, Math.abs));
+
+/** The generator's inputs: noise, and a one-hot category with the categories knob. */
+export const latentOf = (knobs: Pick<MixtureKnobs, 'categories'>): ('normal' | 'onehot')[] => ((knobs.categories ?? 0) > 0 ? ['normal', 'onehot'] : ['normal']);
+
 const label = (name: AdversarialOptimizerName, depth: number) =>
   name === 'unrolled' ? `Unrolled (${depth})` : name === 'alternating' ? 'Alternating' : 'Simultaneous';
 
 /** The mixtures trainer: three GANs on the same stream of real points. */
 export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
-  const mixture: Mixture = knobs.mixture === 'grid' ? gridMixture() : ringMixture();
+  const mixture = mixtureOf(knobs);
+  const latent = latentOf(knobs);
   const runs: (Run & { readonly model: Model })[] = RUNS.map((name) => {
     const model = restored ? restoredRun(restored, name, Model) : buildRun(knobs, name, technique(knobs, knobs.seed));
     return { key: name, label: label(name, knobs.unrollDepth), model };
@@ -44,9 +53,7 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
     const fixed = new Random(VIEW_SEED);
     return () => fixed.next();
   })());
-  let extent = 0;
-  for (const c of mixture.centers) extent = Math.max(extent, Math.abs(c));
-  extent += 1.5;
+  const extent = dataExtent(mixture) + 1.5;
   const k = mixture.centers.length / 2;
   const { targets } = technique(knobs, knobs.seed);
 
@@ -56,7 +63,7 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
       const x = tf.tensor2d(mixture.sample(knobs.batchSize, uniform), [knobs.batchSize, 2]);
       try {
         const logs: Record<string, Record<string, number>> = {};
-        for (const run of runs) logs[run.key] = await run.model.trainOnBatch(['normal', x], targets);
+        for (const run of runs) logs[run.key] = await run.model.trainOnBatch([...latent, x], targets);
         return logs;
       } finally {
         x.dispose();
@@ -66,7 +73,7 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
       const modes: Record<string, number> = {};
       const panels = [];
       for (const run of runs) {
-        const t = run.model.sample(['normal'], { numSamples: knobs.samples, seed: VIEW_SEED }) as tf.Tensor;
+        const t = run.model.sample(latent, { numSamples: knobs.samples, seed: VIEW_SEED }) as tf.Tensor;
         const points = new Float32Array(await t.data());
         t.dispose();
         const q = mixtureQuality(points, mixture);

@@ -74,6 +74,8 @@ it('exports exactly the public API', () => {
       "memoryStore",
       "minimize",
       "missingWasmKernels",
+      "mixtureLatentGan",
+      "mixtureLatentGenerator",
       "nChoice",
       "negativeBinaryCrossentropy",
       "normalLatentSampling",

@@ -125,4 +125,6 @@ export type { RingMlpOptions, RingPreset, RingPresetOptions } from './presets/ri
 export { hingeSnRing } from './presets/hinge-sn-ring';
 export type { HingeSnRingOptions } from './presets/hinge-sn-ring';
 export { wganGpRing } from './presets/wgan-gp-ring';
+export { mixtureLatentGan, mixtureLatentGenerator } from './presets/mixture-latent-gan';
+export type { MixtureLatentGanOptions, MixtureLatentGeneratorOptions } from './presets/mixture-latent-gan';
 export type { WganGpRingOptions } from './presets/wgan-gp-ring';

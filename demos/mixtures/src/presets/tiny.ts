@@ -22,4 +22,5 @@ export const tinyTechniques: Record<string, Partial<MixtureKnobs>> = {
   'tiny-relativistic': { technique: 'relativistic' },
   'tiny-r1': { technique: 'r1' },
   'tiny-ema-smoothing': { labelSmoothing: 0.1, ema: 0.9 },
+  'tiny-mixture-latent': { technique: 'mixture-latent', categories: 8, ema: 0.9 },
 };

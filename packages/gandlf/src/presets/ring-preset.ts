@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { FitArgs } from '../adversarial/adversarial-model';
 import { SpectralNormalization } from '../layers/spectral-normalization';
 import type { Model, ModelTargets } from '../model/model';
+import type { Shortcut } from '../model/shortcuts';
 
-/** A compiled model for the ring of 8 Gaussians, with the targets and `fit` options it trains with. */
+/** A compiled model for a 2-D mixture (the ring of 8 Gaussians, the grid of 25), with the targets and `fit` options it trains with. */
 export interface RingPreset {
   /** The compiled model: `model.fit(['normal', x], targets, fitArgs)`. */
   readonly model: Model;
@@ -11,6 +12,8 @@ export interface RingPreset {
   readonly targets: ModelTargets;
   /** Suggested `fit` options. */
   readonly fitArgs: FitArgs;
+  /** The generator's inputs for `fit` and `sample`, when more than noise. @default ['normal'] */
+  readonly latent?: readonly Shortcut[];
 }
 
 /** Options shared by the ring presets. */
