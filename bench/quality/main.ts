@@ -4,7 +4,8 @@
 //   --only=mixtures|mnist|readme one part (default: both); the other part of
 //                                bench/results/quality.json is kept; readme only
 //                                re-renders the tables from the JSON
-//   --seeds=5                    seeds per mixture run (1..seeds)
+//   --seeds=5                    seeds per mixture run (first-seed, first-seed + 1, ...)
+//   --first-seed=1               the first of them (to split seeds over processes)
 //   --steps=1000                 steps of each mixtures-demo run
 //   --demo=ring@ring,hinge-sn@ring,hinge-sn@grid  mixtures-demo presets @ mixture
 //   --gandlf=mixtureLatentGan@ring,mixtureLatentGan@grid  gandlf's mixture presets @ mixture ('' for none)
@@ -12,8 +13,8 @@
 //   --mnist=gan-mnist/mlp,...    MNIST demo presets
 //   --checkpoints=0,500,1000,2000,3000  MNIST steps at which to score
 //   --samples=10000              generated digits scored per checkpoint
-//   --append                     mixtures: keep the committed runs of other presets or lengths
-//                                (those of the presets run now are replaced)
+//   --append                     mixtures: keep the committed runs of other presets, lengths or seeds
+//                                (those of the presets, lengths and seeds run now are replaced)
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
@@ -31,6 +32,7 @@ const pairs = (name: string, fallback: string) => list(name, fallback).map((p) =
 
 const only = flag('only', 'mixtures,mnist').split(',');
 const seeds = Number(flag('seeds', '5'));
+const firstSeed = Number(flag('first-seed', '1'));
 const steps = Number(flag('steps', '1000'));
 const RESULTS = new URL('../results/quality.json', import.meta.url);
 
@@ -46,7 +48,7 @@ if (only.includes('mixtures')) {
   const demo = pairs('demo', 'ring@ring,hinge-sn@ring,hinge-sn@grid');
   const gandlf = pairs('gandlf', 'mixtureLatentGan@ring,mixtureLatentGan@grid');
   for (const [preset, mixture] of gandlf) {
-    for (let seed = 1; seed <= seeds; seed++) {
+    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
       const r = await gandlfPreset(preset, mixture, seed, args.has('epochs') ? Number(flag('epochs', '')) : undefined);
       runs.push(r);
       log(`gandlf ${preset} on ${mixture}, seed ${seed}: ${r.modesCovered} modes, ${(100 * r.highQualityShare).toFixed(1)}% HQ, KL ${r.reverseKL.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
@@ -62,7 +64,7 @@ if (only.includes('mixtures')) {
   const sessions = [{ ...env, seeds, demoSteps: steps, args: process.argv.slice(2) }];
   if (args.has('append')) {
     const before = await readFile(RESULTS, 'utf8').then((t) => (JSON.parse(t) as { mixtures?: { runs: MixtureRun[]; sessions?: unknown[] } }).mixtures, () => undefined);
-    const key = (r: MixtureRun) => `${r.source}|${r.preset}|${r.mixture}|${r.steps}`;
+    const key = (r: MixtureRun) => `${r.source}|${r.preset}|${r.mixture}|${r.steps}|${r.seed}`;
     const fresh = new Set(runs.map(key));
     runs.unshift(...(before?.runs ?? []).filter((r) => !fresh.has(key(r))));
     sessions.unshift(...((before?.sessions ?? []) as typeof sessions));
