@@ -1,9 +1,10 @@
 import type { MixtureKnobs } from '../config';
 
-// gandlf's mixtureLatentGan on the grid of 25: a one-hot category of 100 beside
-// the noise, each with a learned offset, R1 (γ 0.1) on a logits D, and the panels
-// drawn from an EMA of G. In bench:quality (16,000 steps) it covers all 25 modes
-// in every seed, with 86% to 94% of the points near one (bench/README.md).
+// The networks, loss and penalty of gandlf's mixtureLatentGan on the grid of 25: a
+// one-hot category of 100 beside the noise, each with a learned offset, R1 (γ 0.1)
+// on a logits D, and the panels drawn from an EMA of G. In bench:quality that
+// preset (Alternating, 16,000 steps) covers all 25 modes in every seed, with 86%
+// to 94% of the points near one (bench/README.md).
 export const mixtureLatent: Partial<MixtureKnobs> = {
   mixture: 'grid',
   technique: 'mixture-latent',
