@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
 import { baseArgs, chromiumExecutable, projectBackend } from './browser';
-import { collectErrors, demoDir, DemoState, serveDemo } from './demos';
-import type { PreviewServer } from './servers';
+import { collectErrors, demoDir, DemoState, openTraining, servedDemo, START_TIMEOUT } from './demos';
 
 /** What differs between the demos' specs. */
 export interface DemoSuiteOptions {
@@ -19,15 +18,7 @@ export interface DemoSuiteOptions {
 
 // SwiftShader is slow: the first step compiles shaders for seconds, later
 // tiny steps take tens to hundreds of ms. Waits poll the page's state.
-const START_TIMEOUT = 90_000;
 const STEP_TIMEOUT = 120_000;
-
-/** Opens the demo on the tiny preset and waits until it trains (or fails, with the page's message). */
-async function openTraining(page: Page, url: string, state: DemoState, query: string): Promise<void> {
-  await page.goto(`${url}?${query}`);
-  await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toMatch(/^(training|error)$/);
-  expect(await state.get('status'), `the page reported: ${await state.error()}`).toBe('training');
-}
 
 async function passSteps(state: DemoState, n: number): Promise<void> {
   await expect
@@ -55,15 +46,7 @@ export function demoSuite(options: DemoSuiteOptions): void {
 }
 
 function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOptions): void {
-  let server: PreviewServer | undefined;
-
-  test.beforeAll(async () => {
-    server = await serveDemo(name);
-  });
-
-  test.afterAll(async () => {
-    await server?.close();
-  });
+  const server = servedDemo(name);
 
   test('bundles tfjs once, in the worker only', () => {
     const assets = join(demoDir(name), 'dist', 'assets');
@@ -79,7 +62,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
     const backend = projectBackend(testInfo.project.name);
     const errors = collectErrors(page);
     const state = new DemoState(page);
-    await openTraining(page, server!.url, state, `preset=tiny&backend=${backend}`);
+    await openTraining(page, server.url, state, `preset=tiny&backend=${backend}`);
     expect(await state.get('backend')).toBe(backend);
 
     await passSteps(state, minSteps);
@@ -128,7 +111,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
     const backend = projectBackend(testInfo.project.name);
     const errors = collectErrors(page);
     const state = new DemoState(page);
-    await openTraining(page, server!.url, state, `preset=tiny&backend=${backend}`);
+    await openTraining(page, server.url, state, `preset=tiny&backend=${backend}`);
     await passSteps(state, 3);
 
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -173,7 +156,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       // This project's browser has WebGPU (SwiftShader): `auto` takes it.
       const errors = collectErrors(page);
       const state = new DemoState(page);
-      await openTraining(page, server!.url, state, 'preset=tiny');
+      await openTraining(page, server.url, state, 'preset=tiny');
       expect(await state.get('backend')).toBe('webgpu');
       expect(await state.get('backend-notes')).toBe('');
       // The selector restarts the worker on the chosen backend and keeps it in the URL.
@@ -191,7 +174,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       const plain = await browser.newPage();
       const errors = collectErrors(plain);
       const state = new DemoState(plain);
-      await openTraining(plain, server!.url, state, 'preset=tiny');
+      await openTraining(plain, server.url, state, 'preset=tiny');
       expect(await state.get('backend')).toBe('wasm');
       testInfo.annotations.push({ type: 'backend notes', description: await state.get('backend-notes') });
       expect(await state.get('backend-notes')).toMatch(/^WebGPU: .+; WebGL: runs on .*SwiftShader.* \(no GPU\); wasm measured faster \([\d.]+ ms vs [\d.]+ ms per probe step\)$/);
@@ -216,11 +199,11 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       expect(errors).toEqual([]);
 
       // Asking for a backend the browser lacks, or for an unknown preset, fails clearly.
-      await plain.goto(`${server!.url}?preset=tiny&backend=webgpu`);
+      await plain.goto(`${server.url}?preset=tiny&backend=webgpu`);
       await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toBe('error');
       expect(await state.get('error')).toMatch(/WebGPU: .*\?backend=webgpu/);
       await expect(plain.getByRole('alert')).toContainText('WebGPU');
-      await plain.goto(`${server!.url}?preset=huge`);
+      await plain.goto(`${server.url}?preset=huge`);
       await expect.poll(() => state.get('error')).toMatch(/Unknown preset .*Received: huge/);
     } finally {
       await browser.close();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { viteBuild, vitePreview, type PreviewServer } from './servers';
 
 /** The repository root. */
@@ -52,6 +52,36 @@ export function buildDemo(name: string): void {
 export async function serveDemo(name: string): Promise<PreviewServer> {
   buildDemo(name);
   return vitePreview(demoDir(name));
+}
+
+/**
+ * Serves a demo's production build for the tests of the enclosing describe (or
+ * file): built and started before them, closed after them.
+ */
+export function servedDemo(name: string): { readonly url: string } {
+  let server: PreviewServer | undefined;
+  test.beforeAll(async () => {
+    server = await serveDemo(name);
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error(`The ${name} demo is served only while its tests run.`);
+      return server.url;
+    },
+  };
+}
+
+/** How long a demo page may take to start training: SwiftShader compiles shaders for seconds. */
+export const START_TIMEOUT = 90_000;
+
+/** Opens `${url}?${query}` and waits until the demo trains (or fails, with the page's message). */
+export async function openTraining(page: Page, url: string, state: DemoState, query: string): Promise<void> {
+  await page.goto(`${url}?${query}`);
+  await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toMatch(/^(training|error)$/);
+  expect(await state.get('status'), `the page reported: ${await state.error()}`).toBe('training');
 }
 
 /** Collects console errors and uncaught page errors (the worker's console included). */

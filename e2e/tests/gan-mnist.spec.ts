@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { projectBackend } from '../support/browser';
 import { demoSuite } from '../support/demo-suite';
-import { collectErrors, DemoState, serveDemo } from '../support/demos';
-import type { PreviewServer } from '../support/servers';
+import { collectErrors, DemoState, openTraining, servedDemo } from '../support/demos';
 
 // The MNIST demo (demos/gan-mnist) on its tiny preset: an MLP GAN on 256 test
 // digits, batch 16. Its full DCGAN preset takes tens of seconds a step on
@@ -13,20 +12,12 @@ demoSuite({ name: 'gan-mnist', minSteps: 8, generatorFiles: 2 });
 // the Digit knob is live (KnobSpec.live), so picking another digit redraws the
 // grid from the same weights, without a restart.
 for (const preset of ['tiny-acgan', 'tiny-cgan']) test.describe(`gan-mnist ${preset}`, () => {
-  let server: PreviewServer | undefined;
-  test.beforeAll(async () => {
-    server = await serveDemo('gan-mnist');
-  });
-  test.afterAll(async () => {
-    await server?.close();
-  });
+  const server = servedDemo('gan-mnist');
 
   test('the digit knob redraws the grid without restarting training', async ({ page }, testInfo) => {
     const errors = collectErrors(page);
     const state = new DemoState(page);
-    await page.goto(`${server!.url}?preset=${preset}&backend=${projectBackend(testInfo.project.name)}`);
-    await expect.poll(() => state.get('status'), { timeout: 90_000 }).toMatch(/^(training|error)$/);
-    expect(await state.get('status'), await state.error()).toBe('training');
+    await openTraining(page, server.url, state, `preset=${preset}&backend=${projectBackend(testInfo.project.name)}`);
     await expect.poll(() => state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
     for (const v of await state.losses()) expect(Number.isFinite(v)).toBe(true);
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -47,20 +38,12 @@ for (const preset of ['tiny-acgan', 'tiny-cgan']) test.describe(`gan-mnist ${pre
 // Sample quality (issue 6): the worker scores 1,000 samples with @gandlf/metrics'
 // MNIST classifier between steps, every `?quality=` seconds, and the page shows it.
 test.describe('gan-mnist sample quality', () => {
-  let server: PreviewServer | undefined;
-  test.beforeAll(async () => {
-    server = await serveDemo('gan-mnist');
-  });
-  test.afterAll(async () => {
-    await server?.close();
-  });
+  const server = servedDemo('gan-mnist');
 
   test('the Fréchet distance, digits covered and confidence appear while training goes on', async ({ page }, testInfo) => {
     const errors = collectErrors(page);
     const state = new DemoState(page);
-    await page.goto(`${server!.url}?preset=tiny&backend=${projectBackend(testInfo.project.name)}&quality=2`);
-    await expect.poll(() => state.get('status'), { timeout: 90_000 }).toMatch(/^(training|error)$/);
-    expect(await state.get('status'), await state.error()).toBe('training');
+    await openTraining(page, server.url, state, `preset=tiny&backend=${projectBackend(testInfo.project.name)}&quality=2`);
     await expect.poll(() => state.json<{ step: number } | null>('quality'), { timeout: 120_000 }).not.toBeNull();
     const q = (await state.json<{ step: number; frechet: number; digits: number; confidence: number }>('quality'))!;
     expect(q.step).toBeGreaterThan(0);

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { projectBackend } from '../support/browser';
 import { demoSuite } from '../support/demo-suite';
-import { collectErrors, DemoState, serveDemo } from '../support/demos';
-import type { PreviewServer } from '../support/servers';
+import { collectErrors, DemoState, openTraining, servedDemo } from '../support/demos';
 
 // The images demo (demos/images) on its tiny preset: an MLP GAN on 32x32 RGB
 // images, which trains on generated shapes until files are dropped. CIFAR-10
@@ -57,13 +56,7 @@ async function png(page: Page, colour: string): Promise<Buffer> {
 }
 
 test.describe('images: files', () => {
-  let server: PreviewServer | undefined;
-  test.beforeAll(async () => {
-    server = await serveDemo('images');
-  });
-  test.afterAll(async () => {
-    await server?.close();
-  });
+  const server = servedDemo('images');
 
   test('trains on CIFAR-10 batch files and pictures; a corrupt file or a non-image shows a clear message and training goes on', async ({ page }, testInfo) => {
     const backend = projectBackend(testInfo.project.name);
@@ -78,9 +71,7 @@ test.describe('images: files', () => {
       await expect.poll(() => state.step()).toBeGreaterThanOrEqual(from + n);
       expect(await state.get('status'), await state.error()).toBe('training');
     };
-    await page.goto(`${server!.url}?preset=tiny&backend=${backend}`);
-    await expect.poll(() => state.get('status'), { timeout: 90_000 }).toMatch(/^(training|error)$/);
-    expect(await state.get('status'), await state.error()).toBe('training');
+    await openTraining(page, server.url, state, `preset=tiny&backend=${backend}`);
     expect(await state.get('training-data')).toBe('shapes');
     await stepsOn(2);
 

@@ -1,7 +1,6 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { projectBackend } from '../support/browser';
-import { collectErrors, DemoState, serveDemo } from '../support/demos';
-import type { PreviewServer } from '../support/servers';
+import { collectErrors, DemoState, openTraining, servedDemo, START_TIMEOUT } from '../support/demos';
 
 // A run must survive what a Python user never sees (issue 7): the GPU context
 // lost under it, the training worker killed, the tab hidden. The shell
@@ -9,22 +8,11 @@ import type { PreviewServer } from '../support/servers';
 // restores the latest checkpoint in a fresh worker. Faults are injected for
 // real: WEBGL_lose_context / GPUDevice.destroy() and closing the worker.
 
-const START_TIMEOUT = 90_000;
 const STEP_TIMEOUT = 120_000;
 
-let server: PreviewServer | undefined;
-test.beforeAll(async () => {
-  server = await serveDemo('bigan-mnist');
-});
-test.afterAll(async () => {
-  await server?.close();
-});
+const server = servedDemo('bigan-mnist');
 
-async function open(page: Page, state: DemoState, backend: string): Promise<void> {
-  await page.goto(`${server!.url}?preset=tiny&backend=${backend}&autosave=1`);
-  await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toMatch(/^(training|error)$/);
-  expect(await state.get('status'), `the page reported: ${await state.error()}`).toBe('training');
-}
+const open = (page: Page, state: DemoState, backend: string) => openTraining(page, server.url, state, `preset=tiny&backend=${backend}&autosave=1`);
 
 /** Waits for an autosave past `minStep`; resolves to its step. */
 async function autosavedPast(state: DemoState, minStep: number): Promise<number> {

@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import { mnistSampleQuality } from './worker/mnist-quality';
-import type { Trainer } from './worker/types';
+import type { Knobs } from './protocol';
+import type { CreateContext, Trainer } from './worker/types';
 
 /** Loads the shared MNIST classifier, which stays loaded, so tests can count a trainer's own tensors. */
 export async function loadQualityClassifier(): Promise<void> {
@@ -29,4 +30,21 @@ export async function expectMnistQuality(trainer: Trainer): Promise<Readonly<Rec
   // Same weights, same seeded latents: the same score.
   expect(await trainer.quality!()).toEqual(q);
   return q;
+}
+
+/**
+ * An MNIST demo's tiny preset, end to end: `steps` steps with finite losses,
+ * `expectMnistQuality`, then `dispose` frees every tensor the trainer made.
+ */
+export async function expectTinyMnistTrainer<K extends Knobs>(createTrainer: (knobs: K, ctx: CreateContext) => Promise<Trainer>, knobs: K, steps = 2): Promise<void> {
+  await loadQualityClassifier();
+  const before = tf.memory().numTensors;
+  const trainer = await createTrainer({ ...knobs }, { progress: () => {} });
+  for (let i = 0; i < steps; i++) {
+    const logs = await trainer.step();
+    for (const v of Object.values(logs).flatMap((l) => Object.values(l))) expect(Number.isFinite(v)).toBe(true);
+  }
+  await expectMnistQuality(trainer);
+  trainer.dispose();
+  expect(tf.memory().numTensors).toBe(before);
 }
