@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { gridMixture, mixtureQuality } from '@gandlf/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
 import { Random } from '../random';
 import { mixtureLatentGan } from './mixture-latent-gan';
@@ -50,6 +51,14 @@ describe('mixtureLatentGan', () => {
     } finally {
       model.dispose();
     }
+  });
+
+  it('names a bad option and echoes its value', () => {
+    expect(() => mixtureLatentGan({ categories: 0 })).toThrowError(InvalidArgumentError);
+    expect(() => mixtureLatentGan({ categories: 0 })).toThrowError(/'categories'.*Received: categories=0/);
+    expect(() => mixtureLatentGan({ latentDim: 2.5 })).toThrowError(/'latentDim'.*Received: latentDim=2.5/);
+    expect(() => mixtureLatentGan({ extent: -1 })).toThrowError(/'extent'.*positive number.*Received: extent=-1/);
+    expect(() => mixtureLatentGan({ offsetSpeed: Number.NaN })).toThrowError(/'offsetSpeed'.*Received: offsetSpeed=NaN/);
   });
 
   it('saves and loads with its fixed gain, offsets and moving average, and samples the same', async () => {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertPositiveInt, describe, InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
 import { Alternating } from '../optimizers/alternating';
 import { r1Penalty } from '../penalties/r1';
@@ -66,6 +67,15 @@ export interface MixtureLatentGeneratorOptions {
  * scale-free, so they move `offsetSpeed` times as far a step.
  */
 export function mixtureLatentGenerator({ latentDim, categories, hidden, seed, extent, offsetSpeed = 4, outputName = 'generator_out' }: MixtureLatentGeneratorOptions): tf.LayersModel {
+  const fn = 'mixtureLatentGenerator';
+  assertPositiveInt(latentDim, 'latentDim', fn);
+  assertPositiveInt(categories, 'categories', fn);
+  assertPositiveInt(hidden, 'hidden', fn);
+  for (const [arg, value] of [['extent', extent], ['offsetSpeed', offsetSpeed]] as const) {
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+      throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a positive number. Received: ${arg}=${describe(value)}`);
+    }
+  }
   const z = tf.input({ shape: [latentDim], name: 'noise' });
   const c = tf.input({ shape: [categories], name: 'category' });
   const init = tf.initializers.randomUniform({ minval: -extent / offsetSpeed, maxval: extent / offsetSpeed, seed: seed + 500 });
