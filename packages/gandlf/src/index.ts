@@ -3,6 +3,7 @@ export type { AdversarialModelArgs, FitArgs, SaveOptions } from './adversarial/a
 export type { LoadOptions } from './adversarial/checkpoint';
 export type {
   AdversarialCompileArgs,
+  JointGradients,
   LossSpec,
   LossWeightsSpec,
   MetricsSpec,
@@ -15,7 +16,7 @@ export { registerPenalty } from './adversarial/penalty';
 export type { GanRoles, Penalty, PenaltyContext } from './adversarial/penalty';
 export type { RollbackEvent } from './adversarial/guarded-run';
 export { Player } from './adversarial/player';
-export type { Batch, PlayerEval, PlayerOutput } from './adversarial/player';
+export type { Batch, PlayerEval, PlayerOutput, Predict } from './adversarial/player';
 export {
   CheckpointError,
   CheckpointSaveError,

@@ -83,6 +83,7 @@ export class AdversarialModel {
   private adversarialOptimizer: AdversarialCompileArgs['adversarialOptimizer'] | null = null;
   private readonly variables: tf.Variable[][];
   private readonly roles: AdversarialModelArgs['roles'];
+  private readonly jointGradients: AdversarialModelArgs['jointGradients'];
   private busy = false;
 
   constructor(args: AdversarialModelArgs) {
@@ -91,6 +92,7 @@ export class AdversarialModel {
     this.playerModels = models;
     this.variables = variables;
     this.roles = args.roles;
+    this.jointGradients = args.jointGradients;
     this.outputNames = models.map(outputNamesOf);
   }
 
@@ -334,7 +336,9 @@ export class AdversarialModel {
   private async trainRows(data: BoundData, rows: Int32Array): Promise<tf.Tensor1D> {
     const batch = data.draw(rows, this.random);
     try {
-      const perPlayer = await this.adversarialOptimizer!.step({ players: this.players!, batch, step: this.step });
+      const players = this.players!;
+      const joint = this.jointGradients;
+      const perPlayer = await this.adversarialOptimizer!.step({ players, batch, step: this.step, ...(joint ? { jointGradients: () => joint(players, batch) } : {}) });
       this.step++;
       return stackLogs(perPlayer);
     } finally {

@@ -5,7 +5,7 @@ import { getMetric, type MetricIdentifier } from '../losses/metrics';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import type { OptimizerIdentifier } from './get-optimizer';
 import type { GanRoles, Penalty } from './penalty';
-import type { PlayerOutput } from './player';
+import type { Batch, Player, PlayerEval, PlayerOutput } from './player';
 
 /** A loss for every output, one per output in order, or one per output name. */
 export type LossSpec = LossIdentifier | readonly LossIdentifier[] | Readonly<Record<string, LossIdentifier>>;
@@ -144,7 +144,18 @@ export interface AdversarialModelArgs {
   playerNames?: readonly string[];
   /** A GAN's networks and data layout, for penalties that need them (gradient penalty, R1). @default none */
   roles?: GanRoles;
+  /**
+   * Computes every player's gradients on a batch at once, sharing work between
+   * them; it must return what each `players[i].gradients(batch)` would.
+   * `Simultaneous` uses it. gandlf's `Model` passes one that runs the
+   * generator once for both players.
+   * @default none: each player runs its own model
+   */
+  jointGradients?: JointGradients;
 }
+
+/** See `AdversarialModelArgs.jointGradients`. */
+export type JointGradients = (players: readonly Player[], batch: Batch) => PlayerEval[];
 
 /** Checks the constructor arguments of `AdversarialModel`; returns names, models and variables per player. */
 export function checkModelArgs({ baseModel, playerModels, playerParams, playerNames }: AdversarialModelArgs): {

@@ -35,6 +35,8 @@ export interface PenaltyContext {
   readonly player: string;
   /** The GAN's networks and data layout, when the model provides them (`Model` does). */
   readonly roles?: GanRoles;
+  /** The generator's samples for this batch, when the step has already drawn them (`generate` reuses them). */
+  readonly generated?: readonly tf.Tensor[];
 }
 
 /**

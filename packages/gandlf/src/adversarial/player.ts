@@ -22,6 +22,14 @@ export interface Batch {
 }
 
 /**
+ * A player's model outputs on a batch, computed by the caller (inside the
+ * player's gradient function) instead of by `model.apply`: a step that shares
+ * work between players hands each its predictions. `generated` holds the
+ * generator's samples behind them, which penalties then reuse.
+ */
+export type Predict = () => { readonly predictions: tf.Tensor[]; readonly generated?: readonly tf.Tensor[] };
+
+/**
  * One player's gradient (or loss) evaluation. `values` holds, in order, the
  * total loss, each output's loss and each output's metrics (see `Player.valueNames`).
  */
@@ -62,9 +70,8 @@ export class Player {
    * The weighted total loss, plus the stacked vector of every reported value.
    * Must run inside a tidy scope (or a gradient function).
    */
-  private forward(batch: Batch): { total: tf.Scalar; values: tf.Tensor1D } {
-    const out = this.model.apply(batch.inputs, { training: true });
-    const preds = (Array.isArray(out) ? out : [out]) as tf.Tensor[];
+  private forward(batch: Batch, predict: Predict = () => ({ predictions: this.predict(batch) })): { total: tf.Scalar; values: tf.Tensor1D } {
+    const { predictions: preds, generated } = predict();
     const targets = batch.targets[this.index] as tf.Tensor[];
     const losses = this.outputs.map((o, k) => o.loss(targets[k] as tf.Tensor, preds[k] as tf.Tensor));
     let total = tf.scalar(0);
@@ -78,11 +85,16 @@ export class Player {
       }
     });
     const penalties = this.penalties.map((p) =>
-      p.compute({ batch, model: this.model, predictions: preds, player: this.name, ...(this.roles ? { roles: this.roles } : {}) }),
+      p.compute({ batch, model: this.model, predictions: preds, player: this.name, ...(this.roles ? { roles: this.roles } : {}), ...(generated ? { generated } : {}) }),
     );
     for (const v of penalties) total = tf.add(total, v);
     const values = tf.stack([total, ...losses, ...metrics, ...penalties]) as tf.Tensor1D;
     return { total, values };
+  }
+
+  private predict(batch: Batch): tf.Tensor[] {
+    const out = this.model.apply(batch.inputs, { training: true });
+    return (Array.isArray(out) ? out : [out]) as tf.Tensor[];
   }
 
   /** Loss values only, with no gradient: for reporting and `evaluate`. */
@@ -90,14 +102,17 @@ export class Player {
     return { values: tf.tidy(() => this.forward(batch).values) };
   }
 
-  /** The player's loss values and the gradients of its total loss for its own variables. */
-  gradients(batch: Batch): PlayerEval {
+  /**
+   * The player's loss values and the gradients of its total loss for its own
+   * variables; `predict` replaces the model's forward pass (see `Predict`).
+   */
+  gradients(batch: Batch, predict?: Predict): PlayerEval {
     let values: tf.Tensor1D | undefined;
     try {
       const grads = tf.tidy(() => {
         const vars = this.variables as tf.Variable[];
         const { grads } = tf.variableGrads(() => {
-          const f = this.forward(batch);
+          const f = this.forward(batch, predict);
           // Kept so the gradient scope does not dispose it; disposed by the caller.
           values = tf.keep(f.values);
           return f.total;

@@ -18,6 +18,8 @@ import type { GanRoles, Penalty } from '../adversarial/penalty';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { ExponentialMovingAverage, type EmaOptions } from './ema';
 import { runNetwork, type SampleArgs } from './run-network';
+import { isRowWise } from './row-wise';
+import { sharedGeneratorGradients, type GanForward } from './shared-generator';
 import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
 
 export type { SampleArgs } from './run-network';
@@ -134,8 +136,8 @@ export class Model {
     const gIn = generator.inputs.map(fresh);
     const realIn = discriminator.inputs.slice(0, nGen).map(fresh);
     const condIn = discriminator.inputs.slice(nGen).map(fresh);
-    const asList = (o: tf.SymbolicTensor | tf.SymbolicTensor[]) => (Array.isArray(o) ? o : [o]);
-    const one = (xs: tf.SymbolicTensor[]) => (xs.length === 1 ? xs[0]! : xs);
+    const asList = <T>(o: T | T[]) => (Array.isArray(o) ? o : [o]);
+    const one = <T>(xs: T[]) => (xs.length === 1 ? xs[0]! : xs);
     const fakeX = asList(generator.apply(one(gIn)) as tf.SymbolicTensor | tf.SymbolicTensor[]);
     // DiffAugment: one layer (one random stream) in front of every image D sees.
     const augmentLayer = augment ? new DiffAugment({ policy: augment.policy ?? 'color,translation,cutout', ...(augment.seed === undefined ? {} : { seed: augment.seed }) }) : null;
@@ -159,11 +161,21 @@ export class Model {
       conditionalInputs: range(nIn + nGen, condIn.length),
       predictionIndex: { generator: { fake: range(0, nOut) }, discriminator: { fake: range(0, nOut), real: range(nOut, nOut) } },
     };
+    // The same networks on tensors, for the step that runs G once for both players.
+    const gan: GanForward = {
+      roles: this.roles,
+      discriminate: (xs, cond) => {
+        const seen = augmentLayer ? xs.map((t) => augmentLayer.apply(t, { training: true }) as tf.Tensor) : xs;
+        return asList(discriminator.apply(one([...seen, ...cond]), { training: true }) as tf.Tensor | tf.Tensor[]);
+      },
+      rowWise: isRowWise(discriminator),
+    };
     this.adversarial = new AdversarialModel({
       playerModels: [gModel, dModel],
       playerParams: [generator.trainableWeights, discriminator.trainableWeights],
       playerNames: ['generator', 'discriminator'],
       roles: this.roles,
+      jointGradients: (players, batch) => sharedGeneratorGradients(gan, players, batch),
     });
   }
 

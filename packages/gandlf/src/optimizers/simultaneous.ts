@@ -5,7 +5,9 @@ import { registerAdversarialOptimizer } from './registry';
 
 /**
  * Every player takes its gradient at the same parameters on the same batch;
- * then all gradients are applied.
+ * then all gradients are applied. Where the model can compute the gradients
+ * together (gandlf's `Model` runs its generator once for both players), it
+ * does.
  *
  * @example gan.compile({ adversarialOptimizer: new Simultaneous(), ... })
  */
@@ -18,10 +20,11 @@ export class Simultaneous implements AdversarialOptimizer {
 
   bind(): void {}
 
-  async step({ players, batch }: StepContext): Promise<tf.Tensor1D[]> {
+  async step({ players, batch, jointGradients }: StepContext): Promise<tf.Tensor1D[]> {
     const evals: PlayerEval[] = [];
     try {
-      for (const p of players) evals.push(p.gradients(batch));
+      if (jointGradients) evals.push(...jointGradients());
+      else for (const p of players) evals.push(p.gradients(batch));
     } catch (e) {
       // Nothing applied yet: free what was computed and leave the model untouched.
       for (const ev of evals) tf.dispose([ev.values, ...(ev.grads ?? [])]);

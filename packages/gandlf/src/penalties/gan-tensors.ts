@@ -29,8 +29,12 @@ export function discriminate(roles: GanRoles, xs: readonly tf.Tensor[], cond: re
   return picked;
 }
 
-/** The generator's samples for this batch (training mode), one tensor per generator output. */
+/**
+ * The generator's samples for this batch (training mode), one tensor per
+ * generator output: those the step already drew, or a fresh forward pass.
+ */
 export function generate(ctx: PenaltyContext, roles: GanRoles): tf.Tensor[] {
+  if (ctx.generated) return [...ctx.generated];
   const z = pick(ctx, roles.generatorInputs);
   const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
   return Array.isArray(out) ? out : [out];

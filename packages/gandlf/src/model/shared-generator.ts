@@ -1,0 +1,56 @@
+import * as tf from '@tensorflow/tfjs';
+import type { GanRoles } from '../adversarial/penalty';
+import type { Batch, Player, PlayerEval } from '../adversarial/player';
+
+/** What the shared step needs of a two-network GAN. */
+export interface GanForward {
+  readonly roles: GanRoles;
+  /** D's outputs (training mode, through any augmentation) on samples `xs` with conditional inputs `cond`. */
+  discriminate(xs: readonly tf.Tensor[], cond: readonly tf.Tensor[]): tf.Tensor[];
+  /** Whether D treats rows independently (`isRowWise`), so it may score real and fake data in one pass. */
+  readonly rowWise: boolean;
+}
+
+/**
+ * Both players' gradients of a gandlf `Model` with one generator forward pass,
+ * where running each player's model would run the generator twice: the
+ * generator player's gradient draws `G(z)` and keeps it; the discriminator
+ * player's gradient, for D's weights only, then takes those samples as data,
+ * scoring them and the real batch in one pass where D is row-wise. Both are
+ * taken at the same parameters, so the result equals
+ * `[generator.gradients(batch), discriminator.gradients(batch)]`.
+ */
+export function sharedGeneratorGradients(gan: GanForward, [generator, discriminator]: readonly Player[], batch: Batch): PlayerEval[] {
+  const { roles } = gan;
+  const at = (positions: readonly number[]) => positions.map((i) => batch.inputs[i] as tf.Tensor);
+  const cond = at(roles.conditionalInputs);
+  let generated: tf.Tensor[] = [];
+  const gEval = (generator as Player).gradients(batch, () => {
+    const z = at(roles.generatorInputs);
+    const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
+    // Kept past the generator's gradient scope, for the discriminator's turn.
+    generated = (Array.isArray(out) ? out : [out]).map((t) => tf.keep(t));
+    return { predictions: gan.discriminate(generated, cond), generated };
+  });
+  try {
+    const dEval = (discriminator as Player).gradients(batch, () => ({
+      predictions: discriminateBoth(gan, generated, at(roles.realInputs), cond),
+      generated,
+    }));
+    return [gEval, dEval];
+  } catch (e) {
+    tf.dispose([gEval.values, ...(gEval.grads ?? [])]);
+    throw e;
+  } finally {
+    tf.dispose(generated);
+  }
+}
+
+/** D's outputs on the fake batch, then on the real batch. */
+function discriminateBoth(gan: GanForward, fake: readonly tf.Tensor[], real: readonly tf.Tensor[], cond: readonly tf.Tensor[]): tf.Tensor[] {
+  if (!gan.rowWise) return [...gan.discriminate(fake, cond), ...gan.discriminate(real, cond)];
+  // One pass over [fake; real] (half the kernel launches), split back.
+  const n = fake[0]!.shape[0]!;
+  const both = gan.discriminate(fake.map((f, k) => tf.concat([f, real[k]!])), cond.map((c) => tf.concat([c, c])));
+  return [...both.map((o) => tf.slice(o, 0, n)), ...both.map((o) => tf.slice(o, n))];
+}
