@@ -75,7 +75,8 @@ export function gandlfTrainer(arch, who) {
   model.compile({
     optimizer: [adam(), adam()],
     loss: 'binaryCrossentropy',
-    adversarialOptimizer: who === 'alternating' ? new Alternating() : new Simultaneous(),
+    // reverse: D, then G, the hand loop's order (gandlf's players are [generator, discriminator]).
+    adversarialOptimizer: who === 'alternating' ? new Alternating({ reverse: true }) : new Simultaneous(),
   });
   const x = tf.tidy(() => tf.randomUniform(shape, -1, 1, 'float32', 1));
   return {

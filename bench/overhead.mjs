@@ -41,8 +41,8 @@ const CASES = {
   'chromium-webgpu-small': { warmup: 5, steps: 5, rounds: 11 },
   'chromium-webgl-mlp': { warmup: 2, steps: 1, rounds: 11 },
   'chromium-webgpu-mlp': { warmup: 1, steps: 1, rounds: 7 },
-  'chromium-webgl-dcgan': { warmup: 1, steps: 1, rounds: 2, trainers: 'alternating,hand' },
-  'chromium-webgpu-dcgan': { warmup: 1, steps: 1, rounds: 2, trainers: 'alternating,hand' },
+  'chromium-webgl-dcgan': { warmup: 1, steps: 1, rounds: 2 },
+  'chromium-webgpu-dcgan': { warmup: 1, steps: 1, rounds: 2 },
 };
 const SKIPPED = {
   'node-cpu-dcgan': 'tfjs cpu takes about 12 minutes a DCGAN step here (Conv2DBackpropFilter alone is about 100 s a call), so 2 x 11 steps would take hours',

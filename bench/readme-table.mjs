@@ -65,10 +65,10 @@ function memoryTable(m) {
     const last = t.samples[t.samples.length - 1];
     rows.push(`| ${k === 'hand' ? 'hand-written loop' : `gandlf ${k[0].toUpperCase()}${k.slice(1)}`} | ${t.tensorsGrowth >= 0 ? '+' : ''}${t.tensorsGrowth} | ${t.bytesGrowth >= 0 ? '+' : ''}${t.bytesGrowth} | ${last.tensors} |`);
   }
-  rows.push('', 'Peak bytes of one training step above the bytes resident before it (`tf.profile`), batch 64:', '', '| model | gandlf Alternating | gandlf Simultaneous | hand-written loop | Alternating / hand |', '|---|---|---|---|---|');
+  rows.push('', 'Peak bytes of one training step above the bytes resident before it (`tf.profile`), batch 64:', '', '| model | gandlf Alternating | gandlf Simultaneous | hand-written loop | Alternating / hand | Simultaneous / hand |', '|---|---|---|---|---|---|');
   const mb = (/** @type {number} */ b) => `${(b / 2 ** 20).toFixed(1)} MB`;
   for (const [arch, p] of Object.entries(m.peakBytesAboveResident ?? {})) {
-    rows.push(`| ${MODELS[/** @type {keyof typeof MODELS} */ (arch)] ?? arch} | ${mb(p.alternating)} | ${mb(p.simultaneous)} | ${mb(p.hand)} | ${(p.alternating / p.hand).toFixed(2)} |`);
+    rows.push(`| ${MODELS[/** @type {keyof typeof MODELS} */ (arch)] ?? arch} | ${mb(p.alternating)} | ${mb(p.simultaneous)} | ${mb(p.hand)} | ${(p.alternating / p.hand).toFixed(2)} | ${(p.simultaneous / p.hand).toFixed(2)} |`);
   }
   return rows.join('\n');
 }
