@@ -131,7 +131,7 @@ describe('Model: the generator runs once for both players', () => {
     expect(calls).toEqual({ rowWise: 2, batchNorm: 3 });
   });
 
-  it('leaks no tensors, and a failure in the discriminator player leaves the weights as they were', async () => {
+  it.each(['generator', 'discriminator'] as const)('leaks no tensors, and a failure in the %s player leaves the weights as they were', async (player) => {
     let fail = false;
     const failing: Penalty = {
       name: 'may_fail',
@@ -143,7 +143,7 @@ describe('Model: the generator runs once for both players', () => {
       getConfig: () => ({}),
     };
     const { model } = gan(3);
-    model.compile({ loss: 'binaryCrossentropyFromLogits', adversarialOptimizer: new Simultaneous(), penalties: { discriminator: [failing] } });
+    model.compile({ loss: 'binaryCrossentropyFromLogits', adversarialOptimizer: new Simultaneous(), penalties: { [player]: [failing] } });
     const [x, c] = data();
     const y = { gen: 0, fake: 1, real: 0 };
     await model.trainOnBatch(['normal', c!, x!, c!], y);

@@ -20,26 +20,28 @@ export interface GanForward {
  * taken at the same parameters, so the result equals
  * `[generator.gradients(batch), discriminator.gradients(batch)]`.
  */
-export function sharedGeneratorGradients(gan: GanForward, [generator, discriminator]: readonly Player[], batch: Batch): PlayerEval[] {
+export function sharedGeneratorGradients(gan: GanForward, players: readonly Player[], batch: Batch): PlayerEval[] {
+  const [generator, discriminator] = players as readonly [Player, Player];
   const { roles } = gan;
   const at = (positions: readonly number[]) => positions.map((i) => batch.inputs[i] as tf.Tensor);
   const cond = at(roles.conditionalInputs);
   let generated: tf.Tensor[] = [];
-  const gEval = (generator as Player).gradients(batch, () => {
-    const z = at(roles.generatorInputs);
-    const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
-    // Kept past the generator's gradient scope, for the discriminator's turn.
-    generated = (Array.isArray(out) ? out : [out]).map((t) => tf.keep(t));
-    return { predictions: gan.discriminate(generated, cond), generated };
-  });
+  let gEval: PlayerEval | undefined;
   try {
-    const dEval = (discriminator as Player).gradients(batch, () => ({
+    gEval = generator.gradients(batch, () => {
+      const z = at(roles.generatorInputs);
+      const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
+      // Kept past the generator's gradient scope, for the discriminator's turn.
+      generated = (Array.isArray(out) ? out : [out]).map((t) => tf.keep(t));
+      return { predictions: gan.discriminate(generated, cond), generated };
+    });
+    const dEval = discriminator.gradients(batch, () => ({
       predictions: discriminateBoth(gan, generated, at(roles.realInputs), cond),
       generated,
     }));
     return [gEval, dEval];
   } catch (e) {
-    tf.dispose([gEval.values, ...(gEval.grads ?? [])]);
+    if (gEval) tf.dispose([gEval.values, ...(gEval.grads ?? [])]);
     throw e;
   } finally {
     tf.dispose(generated);
