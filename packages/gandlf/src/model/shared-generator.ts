@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GanRoles } from '../adversarial/penalty';
 import type { Batch, Player, PlayerEval } from '../adversarial/player';
+import { runGenerator } from '../penalties/gan-tensors';
 
 /** What the shared step needs of a two-network GAN. */
 export interface GanForward {
@@ -29,10 +30,8 @@ export function sharedGeneratorGradients(gan: GanForward, players: readonly Play
   let gEval: PlayerEval | undefined;
   try {
     gEval = generator.gradients(batch, () => {
-      const z = at(roles.generatorInputs);
-      const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
       // Kept past the generator's gradient scope, for the discriminator's turn.
-      generated = (Array.isArray(out) ? out : [out]).map((t) => tf.keep(t));
+      generated = runGenerator(roles, batch).map((t) => tf.keep(t));
       return { predictions: gan.discriminate(generated, cond), generated };
     });
     const dEval = discriminator.gradients(batch, () => ({

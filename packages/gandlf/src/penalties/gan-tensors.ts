@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GanRoles, PenaltyContext } from '../adversarial/penalty';
+import type { Batch } from '../adversarial/player';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 
 /** The GAN roles of a penalty's context, or an error naming the penalty. */
@@ -34,8 +35,12 @@ export function discriminate(roles: GanRoles, xs: readonly tf.Tensor[], cond: re
  * generator output: those the step already drew, or a fresh forward pass.
  */
 export function generate(ctx: PenaltyContext, roles: GanRoles): tf.Tensor[] {
-  if (ctx.generated) return [...ctx.generated];
-  const z = pick(ctx, roles.generatorInputs);
+  return ctx.generated ? [...ctx.generated] : runGenerator(roles, ctx.batch);
+}
+
+/** A forward pass of the generator (training mode) on a batch's generator inputs, one tensor per output. */
+export function runGenerator(roles: GanRoles, batch: Batch): tf.Tensor[] {
+  const z = roles.generatorInputs.map((i) => batch.inputs[i] as tf.Tensor);
   const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
   return Array.isArray(out) ? out : [out];
 }
