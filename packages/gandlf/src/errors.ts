@@ -158,3 +158,22 @@ export class TrainingDivergedError extends GandlfError {
     super(message);
   }
 }
+
+/**
+ * An options object holds a key the function does not know, e.g. Keras's
+ * `nb_epoch` or `batch_size`. Such keys used to be ignored, silently.
+ */
+export class UnknownOptionError extends InvalidArgumentError {
+  override name = 'UnknownOptionError';
+  constructor(
+    message: string,
+    /** The key that is not an option, e.g. `'nb_epoch'`. */
+    readonly key: string,
+    /** The options the function accepts. */
+    readonly allowed: readonly string[],
+    /** The accepted option the key most likely meant, e.g. `'epochs'`. */
+    readonly suggestion?: string,
+  ) {
+    super(message);
+  }
+}

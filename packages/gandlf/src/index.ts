@@ -30,6 +30,7 @@ export {
   ShapeMismatchError,
   TrainingDivergedError,
   UnknownNameError,
+  UnknownOptionError,
 } from './errors';
 export { buildGan, fixNames, simpleBigan, simpleGan } from './helpers/builders';
 export { LatentSampling, normalLatentSampling, uniformLatentSampling } from './helpers/latent-sampling';
@@ -46,8 +47,16 @@ export {
   squaredHinge,
 } from './losses/losses';
 export type { LossFn } from './losses/losses';
-export { binaryAccuracy, getMetric, meanAbsoluteError } from './losses/metrics';
-export type { MetricFn, MetricIdentifier } from './losses/metrics';
+export { accuracyFor, binaryAccuracy, categoricalAccuracy, getMetric, metricNames } from './losses/metrics';
+export type { MetricContext, MetricFn, MetricIdentifier } from './losses/metrics';
+export { kullbackLeiblerDivergence, poisson } from './losses/probabilistic';
+export {
+  cosineProximity,
+  logcosh,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredLogarithmicError,
+} from './losses/regression';
 export { getLoss, lossNames } from './losses/registry';
 export type { LossIdentifier } from './losses/registry';
 export type { AdversarialOptimizer, PlayerSteps, StepContext } from './optimizers/adversarial-optimizer';
@@ -61,9 +70,11 @@ export type { UnrolledOptions } from './optimizers/unrolled';
 export { Random } from './random';
 export type { Callback, History, Logs } from './training/callbacks';
 export type { YieldEvery } from './training/fit-loop';
+export { defaultVerbose, nodeStdout, progressBar } from './training/progress-bar';
+export type { ProgressBarOptions, ProgressGlobals, ProgressStream } from './training/progress-bar';
 export type { Divergence, DivergenceOptions } from './training/divergence';
 export { Model } from './model/model';
-export type { ModelArgs, ModelCompileArgs, ModelInputs, ModelTargets, SampleArgs } from './model/model';
+export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelInputs, ModelTargets, SampleArgs } from './model/model';
 export { expandModes, MODES } from './model/modes';
 export type { Mode, ModeSpec, PerMode } from './model/modes';
 export type { Shortcut } from './model/shortcuts';
@@ -91,7 +102,7 @@ export { getSimilarity, similarityNames } from './layers/similarities';
 export type { SimilarityFn, SimilarityName } from './layers/similarities';
 export { SpectralNormalization } from './layers/spectral-normalization';
 export type { SpectralNormalizationArgs } from './layers/spectral-normalization';
-export { categoricalCrossentropy } from './losses/categorical';
+export { categoricalCrossentropy, categoricalHinge } from './losses/categorical';
 export { smoothLabels } from './losses/registry';
 export { relativisticAverageDiscriminatorLoss, relativisticAverageGeneratorLoss } from './losses/relativistic';
 export type { RelativisticKind } from './losses/relativistic';

@@ -2,13 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, GandlfError, InvalidArgumentError, NotCompiledError, ShapeMismatchError } from '../errors';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import { rebuildOrCorrupt, type CheckpointMeta } from '../io/format';
+import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
-import { toLogs, type Callback, type History, type Logs } from '../training/callbacks';
-import type { DivergenceOptions } from '../training/divergence';
-import { fitLoop, type YieldEvery } from '../training/fit-loop';
+import { toLogs, type History, type Logs } from '../training/callbacks';
+import { fitLoop } from '../training/fit-loop';
+import { defaultVerbose, progressBar } from '../training/progress-bar';
 import { bindData, evaluateData, stackLogs, type BoundData, type GameSlots } from './bound-data';
-import { fromArtifacts, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
-import { checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
+import { checkFitArgs, type FitArgs } from './fit-args';
+import { fromArtifacts, LOAD_OPTIONS_KEYS, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
+import { checkCompileArgs, checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
 import { assertCount, type InputsSpec, type TargetsSpec } from './data';
 import { resolvePlayerOptimizers } from './get-optimizer';
 import { GuardedRun, type RollbackEvent } from './guarded-run';
@@ -17,34 +19,7 @@ import { Player } from './player';
 import { ensureTrainableBackend } from '../backends/default-backend';
 
 export type { AdversarialModelArgs } from './compile';
-
-/** Options of `AdversarialModel.fit`. */
-export interface FitArgs {
-  /** Epoch index to stop before. @default 1 */
-  epochs?: number;
-  /** Samples per batch; the last batch of an epoch may be smaller. @default 32 */
-  batchSize?: number;
-  /** Reshuffle the samples every epoch. @default true */
-  shuffle?: boolean;
-  /** Epoch to start counting from, to continue a history. @default 0 */
-  initialEpoch?: number;
-  /** Hooks called during training. @default [] */
-  callbacks?: readonly Callback[];
-  /** `[x, y]` scored after every epoch and logged as `val_*`. @default none */
-  validationData?: readonly [InputsSpec, TargetsSpec];
-  /** When to hand control back to the page. @default 'auto' (every 25 ms) */
-  yieldEvery?: YieldEvery;
-  /** Seeds shuffling and drawn inputs, for runs that repeat exactly. @default unseeded */
-  seed?: number;
-  /** Sample count when every input and target is drawn rather than given. @default from the data */
-  numSamples?: number;
-  /**
-   * Stops (or rolls back) when a loss or weight turns NaN or Infinity, with one
-   * small read-back every `checkEvery` steps; `false` turns the guard off.
-   * @default { checkEvery: 20 }: stop with TrainingDivergedError
-   */
-  divergence?: DivergenceOptions | false;
-}
+export type { FitArgs } from './fit-args';
 
 /**
  * A game of n named players over shared models (keras_adversarial's
@@ -87,7 +62,7 @@ export class AdversarialModel {
   private busy = false;
 
   constructor(args: AdversarialModelArgs) {
-    const { names, models, variables } = checkModelArgs(args);
+    const { names, models, variables } = checkModelArgs(args); // checks its keys first
     this.playerNames = names;
     this.playerModels = models;
     this.variables = variables;
@@ -151,7 +126,7 @@ export class AdversarialModel {
   /** Resolves optimizers and losses per player. Call before `fit`. */
   compile(args: AdversarialCompileArgs): void {
     const fn = 'compile';
-    const { adversarialOptimizer, playerOptimizers } = args ?? ({} as AdversarialCompileArgs);
+    const { adversarialOptimizer, playerOptimizers } = checkCompileArgs(args, fn);
     if (!adversarialOptimizer || typeof adversarialOptimizer.step !== 'function') {
       throw new InvalidArgumentError(
         `Argument 'adversarialOptimizer' passed to '${fn}' must be an adversarial optimizer such as new Alternating(). Received: adversarialOptimizer=${describe(adversarialOptimizer)}`,
@@ -170,7 +145,9 @@ export class AdversarialModel {
     }
     adversarialOptimizer.bind(this.playerNames);
     ensureTrainableBackend(this.playerModels);
-    const outputs = this.playerNames.map((name, i) => resolveOutputs(args, i, name, this.outputNames[i]!));
+    const outputs = this.playerNames.map((name, i) =>
+      resolveOutputs(args, i, name, this.outputNames[i]!, this.playerModels[i]!.outputs.map((t) => t.shape)),
+    );
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
     this.players = this.playerNames.map(
       (name, i) =>
@@ -187,8 +164,9 @@ export class AdversarialModel {
   /** Trains for a number of epochs; returns the per-epoch history. */
   async fit(x: InputsSpec, y: TargetsSpec, args: FitArgs = {}): Promise<History> {
     const fn = 'fit';
+    args = checkFitArgs(args, fn);
     this.requireCompiled(fn);
-    const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, callbacks = [], yieldEvery = 'auto' } = args;
+    const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, callbacks = [], yieldEvery = 'auto', verbose = defaultVerbose() } = args;
     assertCount(epochs, 'epochs', fn, 1);
     assertCount(batchSize, 'batchSize', fn, 1);
     assertCount(initialEpoch, 'initialEpoch', fn, 0);
@@ -205,7 +183,8 @@ export class AdversarialModel {
         epochs,
         initialEpoch,
         shuffle,
-        callbacks,
+        // The bar goes last, as Keras appends its ProgbarLogger.
+        callbacks: verbose ? [...callbacks, progressBar({ epochs, steps: Math.ceil(data.numSamples / batchSize) })] : callbacks,
         yieldEvery,
         metricNames: this.metricsNames,
         random: this.random,
@@ -243,7 +222,8 @@ export class AdversarialModel {
    *
    * @example await gan.save('indexeddb://my-gan', { metadata: { note: 'after warm-up' } })
    */
-  async save(url: CheckpointDestination, { metadata = {} }: SaveOptions = {}): Promise<tf.io.SaveResult> {
+  async save(url: CheckpointDestination, options: SaveOptions = {}): Promise<tf.io.SaveResult> {
+    const { metadata = {} } = checkOptions(options, SAVE_OPTIONS_KEYS, 'save');
     return saveArtifacts(url, await this.toArtifacts({ kind: 'AdversarialModel', metadata }));
   }
 
@@ -269,6 +249,7 @@ export class AdversarialModel {
    * @example const gan = await AdversarialModel.load('indexeddb://my-gan');
    */
   static async load(url: CheckpointDestination, options: LoadOptions = {}): Promise<AdversarialModel> {
+    options = checkOptions(options, LOAD_OPTIONS_KEYS, 'load');
     const artifacts = await loadArtifacts(url);
     const where = describeUrl(url);
     return rebuildOrCorrupt(where, async () => AdversarialModel.fromRestored(await fromArtifacts(artifacts, where, options)));
@@ -305,6 +286,7 @@ export class AdversarialModel {
    */
   async trainOnBatch(x: InputsSpec, y: TargetsSpec, options: { checkFinite?: boolean } = {}): Promise<Logs> {
     const fn = 'trainOnBatch';
+    options = checkOptions(options, TRAIN_ON_BATCH_KEYS, fn);
     this.requireCompiled(fn);
     const data = await bindData(this.slots, x, y, fn, options);
     this.enter(fn);
@@ -320,8 +302,9 @@ export class AdversarialModel {
   }
 
   /** Every player's losses and metrics on the data, with no update. */
-  async evaluate(x: InputsSpec, y: TargetsSpec, { batchSize = 32 }: { batchSize?: number } = {}): Promise<Logs> {
+  async evaluate(x: InputsSpec, y: TargetsSpec, options: { batchSize?: number } = {}): Promise<Logs> {
     const fn = 'evaluate';
+    const { batchSize = 32 } = checkOptions(options, EVALUATE_KEYS, fn);
     this.requireCompiled(fn);
     assertCount(batchSize, 'batchSize', fn, 1);
     const data = await bindData(this.slots, x, y, fn);
@@ -370,6 +353,11 @@ export interface SaveOptions {
   /** Your own JSON-serialisable notes, returned by `load` in `checkpointMetadata`. @default {} */
   metadata?: Record<string, unknown>;
 }
+
+/** The keys of `SaveOptions`, of `trainOnBatch`'s options and of `evaluate`'s (`Model` checks them too). */
+export const SAVE_OPTIONS_KEYS = optionKeys<SaveOptions>()({ metadata: true });
+const TRAIN_ON_BATCH_KEYS = optionKeys<NonNullable<Parameters<AdversarialModel['trainOnBatch']>[2]>>()({ checkFinite: true });
+export const EVALUATE_KEYS = optionKeys<NonNullable<Parameters<AdversarialModel['evaluate']>[2]>>()({ batchSize: true });
 
 function describeUrl(url: CheckpointDestination): string {
   return typeof url === 'string' ? `'${url}'` : '(IOHandler)';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CheckpointError, CorruptCheckpointError, UnknownNameError } from '../errors';
 import { newMeta, readMeta, type CheckpointMeta, type PlayerRecord } from '../io/format';
 import type { LossFn } from '../losses/losses';
+import { optionKeys } from '../options';
 import { getMetric, type MetricFn } from '../losses/metrics';
 import { getLoss, lossName } from '../losses/registry';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
@@ -20,6 +21,9 @@ export interface LoadOptions {
   /** Replaces the saved adversarial optimizer (required for one of your own). @default rebuilt from the checkpoint */
   adversarialOptimizer?: AdversarialOptimizer;
 }
+
+/** The keys of `LoadOptions`, which `load` checks. */
+export const LOAD_OPTIONS_KEYS = optionKeys<LoadOptions>()({ customLosses: true, customMetrics: true, adversarialOptimizer: true });
 
 /** The training state a checkpoint records, besides the networks. */
 export interface RunState {

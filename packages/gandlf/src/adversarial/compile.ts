@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { getLoss, type LossIdentifier } from '../losses/registry';
 import { getMetric, type MetricIdentifier } from '../losses/metrics';
+import { checkOptions, optionKeys, requireOptions } from '../options';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import type { OptimizerIdentifier } from './get-optimizer';
 import type { GanRoles, Penalty } from './penalty';
@@ -28,6 +29,8 @@ export interface PlayerCompileArgs {
   penalties?: readonly Penalty[];
 }
 
+const PLAYER_COMPILE_ARGS_KEYS = optionKeys<PlayerCompileArgs>()({ loss: true, lossWeights: true, metrics: true, penalties: true });
+
 /** Arguments of `AdversarialModel.compile`. */
 export interface AdversarialCompileArgs {
   /** Decides who updates when: `Simultaneous`, `Alternating`, `Scheduled`, `Unrolled`, or your own. */
@@ -38,18 +41,46 @@ export interface AdversarialCompileArgs {
   loss: LossSpec;
   /** Output loss weights. @default 1 for every output */
   lossWeights?: LossWeightsSpec;
-  /** Metrics logged per player and output (`${player}_${output}_acc`). @default none */
+  /**
+   * Metrics logged per player and output (`${player}_${output}_acc`), by name
+   * (gandlf's or Keras's: `'accuracy'`, `'mae'`, `'categorical_accuracy'`, ...)
+   * or as functions. `'accuracy'` is binary or categorical per output, as in Keras.
+   * @default none
+   */
   metrics?: MetricsSpec;
   /** Per-player overrides, in player order. @default none */
   playerCompileArgs?: readonly PlayerCompileArgs[];
 }
 
-/** Resolves the losses, weights and metrics of one player's outputs. */
+const ADVERSARIAL_COMPILE_ARGS_KEYS = optionKeys<AdversarialCompileArgs>()({
+  adversarialOptimizer: true,
+  playerOptimizers: true,
+  loss: true,
+  lossWeights: true,
+  metrics: true,
+  playerCompileArgs: true,
+});
+
+/** Checks the keys of `compile`'s arguments and of each `playerCompileArgs` entry. */
+export function checkCompileArgs(args: AdversarialCompileArgs, fn: string): AdversarialCompileArgs {
+  requireOptions(args, ADVERSARIAL_COMPILE_ARGS_KEYS, fn, 'args');
+  if (Array.isArray(args.playerCompileArgs)) {
+    args.playerCompileArgs.forEach((own, i) => checkOptions(own, PLAYER_COMPILE_ARGS_KEYS, fn, `playerCompileArgs[${i}]`));
+  }
+  return args;
+}
+
+/**
+ * Resolves the losses, weights and metrics of one player's outputs.
+ * `outputShapes` (per output, batch axis first) let `'accuracy'` be picked
+ * per output as Keras picks it: binary or categorical.
+ */
 export function resolveOutputs(
   args: AdversarialCompileArgs,
   player: number,
   playerName: string,
   outputNames: readonly string[],
+  outputShapes: readonly (readonly (number | null)[])[] = [],
 ): PlayerOutput[] {
   const own = args.playerCompileArgs?.[player] ?? {};
   const where = (what: string) => `'compile': ${what} of player '${playerName}'`;
@@ -64,11 +95,13 @@ export function resolveOutputs(
     }
     const weight = weightFor(weights, name, k, outputNames, where('lossWeights'));
     const ms = Array.isArray(metrics) ? metrics : ((metrics as Record<string, readonly MetricIdentifier[]>)[name] ?? []);
+    const lossFn = getLoss(lossId, `${where('loss')}, output '${name}'`);
+    const context = { loss: lossFn, ...(outputShapes[k] ? { outputShape: outputShapes[k] } : {}) };
     return {
       name,
-      loss: getLoss(lossId, `${where('loss')}, output '${name}'`),
+      loss: lossFn,
       weight,
-      metrics: (ms as readonly MetricIdentifier[]).map((m) => getMetric(m, `${where('metrics')}, output '${name}'`)),
+      metrics: (ms as readonly MetricIdentifier[]).map((m) => getMetric(m, `${where('metrics')}, output '${name}'`, context)),
     };
   });
 }
@@ -154,16 +187,26 @@ export interface AdversarialModelArgs {
   jointGradients?: JointGradients;
 }
 
+const ADVERSARIAL_MODEL_ARGS_KEYS = optionKeys<AdversarialModelArgs>()({
+  baseModel: true,
+  playerModels: true,
+  playerParams: true,
+  playerNames: true,
+  roles: true,
+  jointGradients: true,
+});
+
 /** See `AdversarialModelArgs.jointGradients`. */
 export type JointGradients = (players: readonly Player[], batch: Batch) => PlayerEval[];
 
 /** Checks the constructor arguments of `AdversarialModel`; returns names, models and variables per player. */
-export function checkModelArgs({ baseModel, playerModels, playerParams, playerNames }: AdversarialModelArgs): {
+export function checkModelArgs(args: AdversarialModelArgs): {
   names: string[];
   models: tf.LayersModel[];
   variables: tf.Variable[][];
 } {
   const fn = 'AdversarialModel';
+  const { baseModel, playerModels, playerParams, playerNames } = requireOptions(args, ADVERSARIAL_MODEL_ARGS_KEYS, fn, 'args');
   if ((baseModel === undefined) === (playerModels === undefined)) {
     throw new InvalidArgumentError(
       `'${fn}' needs exactly one of 'baseModel' and 'playerModels'. Received: ${baseModel ? 'both' : 'neither'}`,

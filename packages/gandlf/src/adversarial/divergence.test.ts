@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { TrainingDivergedError } from '../errors';
 import { Model } from '../model/model';
 import { Alternating } from '../optimizers/alternating';
+import { setLearningRate } from '../optimizers/weight-clipping';
+import { buildGan } from '../helpers/builders';
+import { AdversarialModel } from './adversarial-model';
+import type { Player } from './player';
 import type { Random } from '../random';
 import { seededData, seededGan } from '../test-utils/seeded-gan';
 
@@ -101,4 +105,48 @@ describe('divergence guard', () => {
     expect(err.player).toBe('discriminator');
     data.dispose();
   });
+
+  // The rollback must slow the step the optimizer takes, not only the field it
+  // reads: tfjs SGD and momentum step with a cached learning-rate tensor.
+  const optimizers: [string, () => tf.Optimizer][] = [
+    ['sgd', () => tf.train.sgd(0.05)],
+    ['momentum', () => tf.train.momentum(0.05, 0.9)],
+    ['rmsprop', () => tf.train.rmsprop(0.01, 0.9, 0, 1e-7)],
+    ['adam', () => tf.train.adam(0.01, 0.9, 0.999, 1e-7)],
+  ];
+  it.each(optimizers)('after a rollback, %s steps half as far from the same state', async (_, make) => {
+    const dense = (units: number, seed: number) => tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed }) });
+    const z = tf.input({ shape: [3] });
+    const g = tf.model({ inputs: z, outputs: dense(2, 1).apply(z) as tf.SymbolicTensor, name: 'generator' });
+    const xIn = tf.input({ shape: [2] });
+    const d = tf.model({ inputs: xIn, outputs: tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(xIn) as tf.SymbolicTensor, name: 'discriminator' });
+    const gan = new AdversarialModel({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, d.trainableWeights], playerNames: ['generator', 'discriminator'] });
+    gan.compile({ adversarialOptimizer: new Alternating(), playerOptimizers: [make(), make()], loss: 'binaryCrossentropy' });
+    const rate0 = (gan.getPlayers()[0]!.optimizer as unknown as { learningRate: number }).learningRate;
+    const data = poisonedInputs([5]);
+    await gan.fit(data.inputs, data.y, { epochs: 12, batchSize: 8, numSamples: 8, divergence: { checkEvery: 2, rollback: { snapshotEvery: 2, learningRateFactor: 0.5 } } });
+    expect(gan.rollbacks).toHaveLength(1);
+    for (const player of gan.getPlayers()) {
+      // The step from the same weights and optimizer state, with the same gradient: now, then at the first rate.
+      const after = await stepFrom(player, () => undefined);
+      const first = await stepFrom(player, () => setLearningRate(player.optimizer, rate0, 'test'));
+      expect(after.length).toBeGreaterThan(0);
+      after.forEach((v, i) => expect(v).toBeCloseTo(0.5 * first[i]!, 6));
+    }
+    data.dispose();
+  });
 });
+
+/** The update `player` applies for an all-ones gradient; weights and optimizer state are put back afterwards. */
+async function stepFrom(player: Player, before: () => void): Promise<number[]> {
+  const state = await player.optimizer.getWeights();
+  const saved = state.map((w) => ({ name: w.name, tensor: w.tensor.clone() }));
+  const weights = player.variables.map((v) => v.clone());
+  before();
+  player.apply(player.variables.map((v) => tf.onesLike(v)));
+  const delta = player.variables.flatMap((v, i) => Array.from(tf.tidy(() => tf.sub(v, weights[i]!)).dataSync()));
+  player.variables.forEach((v, i) => v.assign(weights[i]!));
+  await player.optimizer.setWeights(saved);
+  tf.dispose([...weights, ...saved.map((w) => w.tensor)]);
+  return delta;
+}

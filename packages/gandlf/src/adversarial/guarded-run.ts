@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TrainingDivergedError } from '../errors';
 import { DivergenceGuard, divergenceMessage, type DivergenceOptions } from '../training/divergence';
+import { setLearningRate } from '../optimizers/weight-clipping';
 import type { Player } from './player';
 import { takeSnapshot, type Snapshot } from './snapshot';
 
@@ -62,9 +63,10 @@ export class GuardedRun {
     this.rollbacks++;
     this.model.rollbacks.push({ step: bad.step, what: bad.what, restoredStep: this.snapshot.step });
     this.model.step = this.snapshot.step;
+    // Through setLearningRate: SGD and momentum step with a cached tensor, not the field.
     for (const p of this.players) {
-      const opt = p.optimizer as unknown as { learningRate: number };
-      opt.learningRate *= learningRateFactor;
+      const rate = (p.optimizer as unknown as { learningRate: number }).learningRate;
+      setLearningRate(p.optimizer, rate * learningRateFactor, 'fit');
     }
     this.guard.reset();
   }

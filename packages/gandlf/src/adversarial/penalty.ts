@@ -23,13 +23,22 @@ export interface GanRoles {
    * player's model computes it, on real data (`real[k]`).
    */
   readonly predictionIndex: Readonly<Record<string, { readonly fake: readonly number[]; readonly real?: readonly number[] }>>;
+  /**
+   * What every sample passes through before the discriminator sees it, real
+   * or generated, in every player's loss and every penalty: gandlf's `Model`
+   * puts its DiffAugment here. Called with the networks' mode; augmentations
+   * act in training only. @default none (D sees the samples as they are)
+   */
+  readonly view?: (x: tf.Tensor, training: boolean) => tf.Tensor;
 }
 
 /** What a penalty sees when a player's loss is computed. */
 export interface PenaltyContext {
   readonly batch: Batch;
-  /** The player's model, applied with `training: true`. */
+  /** The player's model, applied with `training` below. */
   readonly model: tf.LayersModel;
+  /** The networks' mode: true in training steps, false in `evaluate` and validation. */
+  readonly training: boolean;
   /** The model's outputs on this batch, in output order. */
   readonly predictions: readonly tf.Tensor[];
   readonly player: string;

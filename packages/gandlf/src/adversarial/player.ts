@@ -3,6 +3,8 @@ import { GandlfError, MissingGradientError, missingGradientOp } from '../errors'
 import type { LossFn } from '../losses/losses';
 import type { MetricFn } from '../losses/metrics';
 import type { GanRoles, Penalty } from './penalty';
+import { ownedRegularization, type RegularizationTerm } from './regularization';
+import { disposeStaleTape } from '../backends/stale-tape';
 
 /** How one player scores one output of its model. */
 export interface PlayerOutput {
@@ -29,6 +31,9 @@ export interface Batch {
  */
 export type Predict = () => { readonly predictions: tf.Tensor[]; readonly generated?: readonly tf.Tensor[] };
 
+/** The name under which a player's weight regularization is logged (`${player}_regularization_loss`). */
+export const REGULARIZATION_LOSS = 'regularization_loss';
+
 /**
  * One player's gradient (or loss) evaluation. `values` holds, in order, the
  * total loss, each output's loss and each output's metrics (see `Player.valueNames`).
@@ -44,6 +49,9 @@ export interface PlayerEval {
  * variables it alone updates, its optimizer and its losses.
  */
 export class Player {
+  /** The regularizers of the layers whose weights this player owns, added to its total (as Keras adds `model.losses`). */
+  private readonly regularization: readonly RegularizationTerm[];
+
   constructor(
     readonly index: number,
     readonly name: string,
@@ -56,21 +64,25 @@ export class Player {
     readonly penalties: readonly Penalty[] = [],
     /** The GAN's networks and data layout, handed to penalties. */
     readonly roles?: GanRoles,
-  ) {}
+  ) {
+    this.regularization = ownedRegularization(model, variables);
+  }
 
   /** Names of the entries of `PlayerEval.values`, without the player prefix. */
   get valueNames(): string[] {
     const names = ['loss', ...this.outputs.map((o) => `${o.name}_loss`)];
     for (const o of this.outputs) for (const m of o.metrics) names.push(`${o.name}_${m.name}`);
     for (const p of this.penalties) names.push(p.name);
+    if (this.regularization.length > 0) names.push(REGULARIZATION_LOSS);
     return names;
   }
 
   /**
    * The weighted total loss, plus the stacked vector of every reported value.
+   * `training` is the networks' mode (dropout, batch statistics, augmentation).
    * Must run inside a tidy scope (or a gradient function).
    */
-  private forward(batch: Batch, predict: Predict = () => ({ predictions: this.predict(batch) })): { total: tf.Scalar; values: tf.Tensor1D } {
+  private forward(batch: Batch, training: boolean, predict: Predict = () => ({ predictions: this.predict(batch, training) })): { total: tf.Scalar; values: tf.Tensor1D } {
     const { predictions: preds, generated } = predict();
     const targets = batch.targets[this.index] as tf.Tensor[];
     const losses = this.outputs.map((o, k) => o.loss(targets[k] as tf.Tensor, preds[k] as tf.Tensor));
@@ -85,21 +97,29 @@ export class Player {
       }
     });
     const penalties = this.penalties.map((p) =>
-      p.compute({ batch, model: this.model, predictions: preds, player: this.name, ...(this.roles ? { roles: this.roles } : {}), ...(generated ? { generated } : {}) }),
+      p.compute({ batch, model: this.model, predictions: preds, player: this.name, training, ...(this.roles ? { roles: this.roles } : {}), ...(generated ? { generated } : {}) }),
     );
     for (const v of penalties) total = tf.add(total, v);
-    const values = tf.stack([total, ...losses, ...metrics, ...penalties]) as tf.Tensor1D;
+    // Keras counts regularization in training and evaluation alike.
+    const regularization = this.regularization.length > 0 ? [tf.addN(this.regularization.map((term) => term()))] : [];
+    for (const v of regularization) total = tf.add(total, v);
+    const values = tf.stack([total, ...losses, ...metrics, ...penalties, ...regularization]) as tf.Tensor1D;
     return { total, values };
   }
 
-  private predict(batch: Batch): tf.Tensor[] {
-    const out = this.model.apply(batch.inputs, { training: true });
+  private predict(batch: Batch, training: boolean): tf.Tensor[] {
+    const out = this.model.apply(batch.inputs, { training });
     return (Array.isArray(out) ? out : [out]) as tf.Tensor[];
   }
 
-  /** Loss values only, with no gradient: for reporting and `evaluate`. */
-  evaluate(batch: Batch): PlayerEval {
-    return { values: tf.tidy(() => this.forward(batch).values) };
+  /**
+   * Loss values only, with no gradient. `evaluate` runs the networks in
+   * inference mode, as Keras does (no dropout, batch normalization's moving
+   * statistics read and left unchanged, no augmentation); a training step
+   * that logs a player it does not update passes `training: true`.
+   */
+  evaluate(batch: Batch, { training = false }: { training?: boolean } = {}): PlayerEval {
+    return { values: tf.tidy(() => this.forward(batch, training).values) };
   }
 
   /**
@@ -112,7 +132,7 @@ export class Player {
       const grads = tf.tidy(() => {
         const vars = this.variables as tf.Variable[];
         const { grads } = tf.variableGrads(() => {
-          const f = this.forward(batch, predict);
+          const f = this.forward(batch, true, predict);
           // Kept so the gradient scope does not dispose it; disposed by the caller.
           values = tf.keep(f.values);
           return f.total;
@@ -154,16 +174,4 @@ export class Player {
     });
     tf.dispose(grads as tf.Tensor[]);
   }
-}
-
-/**
- * When a backward pass throws (e.g. a kernel without a gradient), tfjs 4.22
- * leaves its tape behind with the tensors it saved for the backward pass;
- * free them so a failed step leaks nothing.
- */
-function disposeStaleTape(): void {
-  const state = tf.engine().state as unknown as { gradientDepth: number; activeTape: { saved?: tf.Tensor[] }[] | null };
-  if (state.gradientDepth !== 0 || !state.activeTape) return;
-  for (const node of state.activeTape) for (const t of node.saved ?? []) t.dispose();
-  state.activeTape = null;
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeMismatchError } from '../errors';
 import type { LayerArgs } from '../layers/layer-wrapper';
-import { oneShape, oneTensor } from '../layers/layer-wrapper';
+import { DESERIALIZER_KEYS, LAYER_ARG_KEYS, oneShape, oneTensor } from '../layers/layer-wrapper';
+import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 import { diffAugment, parsePolicy } from './diff-augment';
 
@@ -12,6 +13,8 @@ export interface DiffAugmentArgs extends LayerArgs {
   /** Seeds the augmentations. @default unseeded */
   seed?: number;
 }
+
+const DIFF_AUGMENT_ARGS_KEYS = optionKeys<DiffAugmentArgs>()({ ...LAYER_ARG_KEYS, policy: true, seed: true });
 
 /**
  * `diffAugment` as a layer that augments in training calls only and passes
@@ -26,7 +29,8 @@ export class DiffAugment extends tf.layers.Layer {
   readonly seed: number | undefined;
   private readonly random: Random;
 
-  constructor({ policy = 'color,translation,cutout', seed, ...args }: DiffAugmentArgs = {}) {
+  constructor(options: DiffAugmentArgs = {}) {
+    const { policy = 'color,translation,cutout', seed, ...args } = checkOptions(options, DIFF_AUGMENT_ARGS_KEYS, 'DiffAugment', 'args', DESERIALIZER_KEYS);
     super(args);
     parsePolicy(policy, 'DiffAugment');
     this.policy = policy;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 
 /** The transforms of DiffAugment, applied in this order. */
@@ -23,6 +24,8 @@ export interface DiffAugmentOptions {
   cutoutRatio?: number;
 }
 
+const DIFF_AUGMENT_KEYS = optionKeys<DiffAugmentOptions>()({ policy: true, random: true, translationRatio: true, cutoutRatio: true });
+
 /**
  * DiffAugment (Zhao et al. 2020): random, differentiable augmentations of
  * images `[batch, height, width, channels]`, drawn per sample. Apply it to
@@ -45,8 +48,9 @@ export interface DiffAugmentOptions {
  * @param policy The transforms to apply.
  * @param random The stream of draws.
  */
-export function diffAugment(x: tf.Tensor, { policy = 'color,translation,cutout', random = new Random(), translationRatio = 0.125, cutoutRatio = 0.5 }: DiffAugmentOptions = {}): tf.Tensor4D {
+export function diffAugment(x: tf.Tensor, options: DiffAugmentOptions = {}): tf.Tensor4D {
   const fn = 'diffAugment';
+  const { policy = 'color,translation,cutout', random = new Random(), translationRatio = 0.125, cutoutRatio = 0.5 } = checkOptions(options, DIFF_AUGMENT_KEYS, fn);
   const steps = parsePolicy(policy, fn);
   if (x.rank !== 4) {
     throw new ShapeMismatchError(`Argument 'x' passed to '${fn}' must be images [batch, height, width, channels]. Received: shape [${x.shape.join(',')}]`);

@@ -49,9 +49,14 @@ export class KernelScope {
     return this.backend.readSync(t.dataId) as Float32Array;
   }
 
-  /** A new float32 tensor holding `values`, freed with the intermediates. */
-  write(values: Float32Array, shape: number[]): Info {
-    const info: Info = { dataId: this.backend.write(values, shape, 'float32'), shape, dtype: 'float32' };
+  /** The values of a (small) tensor of any numeric dtype. */
+  values(t: Info): tf.TypedArray {
+    return this.backend.readSync(t.dataId) as tf.TypedArray;
+  }
+
+  /** A new tensor holding `values`, freed with the intermediates unless it is the result. */
+  write(values: Float32Array | Int32Array, shape: number[], dtype: 'float32' | 'int32' = 'float32'): Info {
+    const info: Info = { dataId: this.backend.write(values, shape, dtype), shape, dtype };
     this.made.push(info);
     return info;
   }

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors';
+import { DepthwiseBlock } from '../test-utils/wasm';
 import { pickBackend } from './pick-backend';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,12 @@ it('picks wasm for conv nets, skipping unregistered names', async () => {
 it('falls back to cpu when wasm lacks a kernel the models need (depthwise conv gradients)', async () => {
   const m = depthwise();
   expect(await pickBackend({ models: [conv(), m] })).toBe('cpu');
+  m.dispose();
+});
+
+it('falls back to cpu for a layer no list of layer names knows: the probe runs its backward pass', async () => {
+  const m = tf.sequential({ layers: [new DepthwiseBlock({ inputShape: [6, 6, 1] }), tf.layers.flatten(), tf.layers.dense({ units: 1 })] });
+  expect(await pickBackend({ models: [m] })).toBe('cpu');
   m.dispose();
 });
 

@@ -89,7 +89,7 @@ describe('wasm conv kernels', () => {
     const conv = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 2, kernelSize: 3 })] });
     expect(missingWasmKernels(conv)).toEqual(['Conv2D: Conv2DBackpropFilter']);
     expect(canTrainOnWasm([conv])).toBe(false);
-    expect(registerWasmConvGradients().registered).toEqual(['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul']);
+    expect(registerWasmConvGradients().registered).toEqual(['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', 'UnsortedSegmentSum']);
     expect(registerWasmConvGradients().registered).toEqual([]);
     expect(canTrainOnWasm(conv)).toBe(true);
     const depthwise = tf.sequential({ layers: [tf.layers.depthwiseConv2d({ inputShape: [8, 8, 1], kernelSize: 3 })] });

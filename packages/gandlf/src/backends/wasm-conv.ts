@@ -21,6 +21,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { scoped, WASM, type Info } from './kernel-scope';
 import { batchMatMulWasm } from './wasm-matmul';
+import { probeWasmKernels } from './wasm-probe';
+import { unsortedSegmentSumWasm } from './wasm-segment-sum';
 
 type Pair = [number, number];
 
@@ -225,7 +227,8 @@ const ours = new Set<tf.KernelFunc>();
  * `Conv2DBackpropFilter` kernel for `wasm` (it has none), replaces its
  * loop-based `Conv2DBackpropInput` with one built on XNNPACK convolutions, and
  * wraps its `BatchMatMul` so that transposed products (dense layers' gradients)
- * take XNNPACK too. Idempotent. Call it after importing
+ * take XNNPACK too. Also registers `UnsortedSegmentSum` (none in 4.22), the
+ * gradient of `gather`, so Embedding layers train there. Idempotent. Call it after importing
  * `@tensorflow/tfjs-backend-wasm` (its import registers wasm's own kernels, and
  * `BatchMatMul` is only wrapped when there) and before training. Other backends
  * are untouched.
@@ -251,6 +254,8 @@ export function registerWasmConvGradients(): WasmConvRegistration {
   install('Conv2DBackpropFilter', () => conv2DBackpropFilterWasm);
   install('Conv2DBackpropInput', () => conv2DBackpropInputWasm);
   install('BatchMatMul', (current) => current && batchMatMulWasm(current.kernelFunc));
+  // A later tfjs-backend-wasm may bring its own: keep it.
+  install('UnsortedSegmentSum', (current) => (current ? undefined : unsortedSegmentSumWasm));
   return { registered };
 }
 
@@ -279,11 +284,13 @@ function layersOf(model: tf.LayersModel): tf.layers.Layer[] {
 
 /**
  * Kernels that training these models on `wasm` would need but that no kernel
- * is registered for, as `LayerClass: Kernel`. Checks the layer kinds listed in
- * gandlf's table (convolutions, pooling, upsampling); dense, activation,
- * normalization and reshaping layers run on wasm's own kernels. Empty means
- * the models can train there. Import the wasm backend and call
- * `registerWasmConvGradients()` first, or every kernel counts as missing.
+ * is registered for. First the layer kinds in gandlf's table (convolutions,
+ * pooling, upsampling), as `LayerClass: Kernel`; then a probe runs each model's
+ * real forward and backward pass on a tiny batch (see backends/wasm-probe.ts)
+ * and adds what else is missing, as `modelName: Kernel`, so layers nobody listed
+ * (custom layers, wrappers) count too. Empty means the models can train there.
+ * Import the wasm backend and call `registerWasmConvGradients()` first, or
+ * every kernel counts as missing.
  *
  * @example
  * missingWasmKernels([generator, discriminator]); // [] after registerWasmConvGradients()
@@ -303,6 +310,10 @@ export function missingWasmKernels(models: tf.LayersModel | readonly tf.LayersMo
         if (!kernelRegistered(kernel)) missing.add(`${cls}: ${kernel}`);
       }
     }
+    const known = new Set([...missing].map((entry) => entry.slice(entry.indexOf(': ') + 2)));
+    const probe = probeWasmKernels(m);
+    for (const kernel of probe.missing) if (!known.has(kernel)) missing.add(`${m.name}: ${kernel}`);
+    for (const kernel of probe.noGradient) missing.add(`${m.name}: ${kernel} (no gradient on any backend)`);
   }
   return [...missing];
 }

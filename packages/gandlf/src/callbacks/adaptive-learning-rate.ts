@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Player } from '../adversarial/player';
 import { describe, InvalidArgumentError } from '../errors';
+import { optionKeys, requireOptions } from '../options';
 import { setLearningRate } from '../optimizers/weight-clipping';
 import type { Callback, Logs } from '../training/callbacks';
 
@@ -13,6 +14,8 @@ export interface AdaptiveLearningRateOptions {
   /** The discriminator's largest learning rate, reached when the generator's loss is 0. */
   discriminatorLr: number;
 }
+
+const ADAPTIVE_LEARNING_RATE_KEYS = optionKeys<AdaptiveLearningRateOptions>()({ model: true, generatorLr: true, discriminatorLr: true });
 
 /** The learning rates that gandlf's rule gives for one batch's logs. */
 export function adaptiveRates(logs: Logs, generatorLr: number, discriminatorLr: number): { generator: number; discriminator: number } {
@@ -52,8 +55,9 @@ export function adaptiveRates(logs: Logs, generatorLr: number, discriminatorLr: 
  * @param generatorLr The generator's maximum learning rate.
  * @param discriminatorLr The discriminator's maximum learning rate.
  */
-export function adaptiveLearningRate({ model, generatorLr, discriminatorLr }: AdaptiveLearningRateOptions): Callback {
+export function adaptiveLearningRate(options: AdaptiveLearningRateOptions): Callback {
   const fn = 'adaptiveLearningRate';
+  const { model, generatorLr, discriminatorLr } = requireOptions(options, ADAPTIVE_LEARNING_RATE_KEYS, fn);
   for (const [arg, v] of [['generatorLr', generatorLr], ['discriminatorLr', discriminatorLr]] as const) {
     if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
       throw new InvalidArgumentError(`Option '${arg}' passed to '${fn}' must be a positive number. Received: ${arg}=${describe(v)}`);

@@ -1,6 +1,7 @@
 import { describe, InvalidArgumentError } from '../errors';
 import { listCheckpoints, removeCheckpoint } from '../io/checkpoint-store';
 import { managerFor } from '../io/stores';
+import { checkOptions, optionKeys, requireOptions } from '../options';
 import type { Callback } from '../training/callbacks';
 
 /** A model the checkpoint callback can save: `Model` or `AdversarialModel`. */
@@ -29,6 +30,9 @@ export interface CheckpointOptions {
   now?: () => number;
 }
 
+const CHECKPOINT_KEYS = optionKeys<CheckpointOptions>()({ model: true, url: true, every: true, keep: true, metadata: true, now: true });
+const EVERY_KEYS = optionKeys<CheckpointOptions['every']>()({ steps: true, epochs: true, seconds: true });
+
 /** The checkpoint callback, plus the names it has written. */
 export interface CheckpointCallback extends Callback {
   /** Names saved by this callback that still exist, oldest first. */
@@ -47,9 +51,10 @@ export function checkpointName(url: string, step: number): string {
  * await model.fit(x, y, { callbacks: [checkpoint({ model, url: 'indexeddb://run1', every: { epochs: 1 } })] });
  * const latest = (await listCheckpoints('indexeddb://run1/')).at(-1);
  */
-export function checkpoint({ model, url, every, keep = 3, metadata = {}, now = () => performance.now() }: CheckpointOptions): CheckpointCallback {
+export function checkpoint(options: CheckpointOptions): CheckpointCallback {
   const fn = 'checkpoint';
-  const { steps, epochs, seconds } = every ?? {};
+  const { model, url, every, keep = 3, metadata = {}, now = () => performance.now() } = requireOptions(options, CHECKPOINT_KEYS, fn);
+  const { steps, epochs, seconds } = checkOptions(every, EVERY_KEYS, fn, 'every');
   for (const [k, v] of Object.entries({ steps, epochs, seconds })) {
     if (v !== undefined && !(typeof v === 'number' && v > 0 && (k === 'seconds' || Number.isInteger(v)))) {
       throw new InvalidArgumentError(`Option 'every.${k}' passed to '${fn}' must be a positive ${k === 'seconds' ? 'number' : 'integer'}. Received: every.${k}=${describe(v)}`);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
 import type { ModelInputs, SampleArgs } from '../model/model';
 import type { Callback } from '../training/callbacks';
+import { optionKeys, requireOptions } from '../options';
 import { tileImages, type TileImagesOptions } from './tile-images';
 
 /** Where a grid goes: called with the grid (values in [0, 1], `[height, width, channels]`) and the epoch; the callback frees the grid afterwards. */
@@ -25,6 +26,19 @@ export interface ImageGridOptions extends Omit<TileImagesOptions, 'rows' | 'cols
   every?: number;
 }
 
+const IMAGE_GRID_KEYS = optionKeys<ImageGridOptions>()({
+  model: true,
+  draw: true,
+  inputs: true,
+  rows: true,
+  cols: true,
+  seed: true,
+  every: true,
+  range: true,
+  padding: true,
+  background: true,
+});
+
 /**
  * gandlf's image grid callback: after every `every` epochs, samples
  * `rows · cols` images from one fixed latent batch, tiles them (see
@@ -35,8 +49,9 @@ export interface ImageGridOptions extends Omit<TileImagesOptions, 'rows' | 'cols
  * @example
  * await model.fit(['normal', x], ['zeros', 'ones'], { callbacks: [imageGrid({ model, draw: toCanvas(canvas) })] });
  */
-export function imageGrid({ model, draw, inputs = ['normal'], rows = 4, cols = 4, seed = 0, every = 1, ...tile }: ImageGridOptions): Callback {
+export function imageGrid(options: ImageGridOptions): Callback {
   const fn = 'imageGrid';
+  const { model, draw, inputs = ['normal'], rows = 4, cols = 4, seed = 0, every = 1, ...tile } = requireOptions(options, IMAGE_GRID_KEYS, fn);
   if (typeof draw !== 'function') throw new InvalidArgumentError(`Option 'draw' passed to '${fn}' must be a function (grid, epoch) => void. Received: draw=${describe(draw)}`);
   if (!Number.isInteger(every) || every < 1) throw new InvalidArgumentError(`Option 'every' passed to '${fn}' must be a positive integer. Received: every=${describe(every)}`);
   return {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of {@link tileImages}. */
 export interface TileImagesOptions {
@@ -15,6 +16,8 @@ export interface TileImagesOptions {
   background?: number;
 }
 
+const TILE_IMAGES_KEYS = optionKeys<TileImagesOptions>()({ rows: true, cols: true, range: true, padding: true, background: true });
+
 /**
  * Lays a batch of images out as one grid image with values in [0, 1], ready
  * for `tf.browser.toPixels` or a PNG encoder. Images `[n, h, w]` or
@@ -23,8 +26,9 @@ export interface TileImagesOptions {
  *
  * @example const grid = tileImages(model.sample(['normal'], { numSamples: 16 }) as tf.Tensor, { cols: 4 }); // [4h + 5, 4w + 5, c]
  */
-export function tileImages(images: tf.Tensor, { rows, cols, range = [-1, 1], padding = 1, background = 1 }: TileImagesOptions = {}): tf.Tensor3D {
+export function tileImages(images: tf.Tensor, options: TileImagesOptions = {}): tf.Tensor3D {
   const fn = 'tileImages';
+  const { rows, cols, range = [-1, 1], padding = 1, background = 1 } = checkOptions(options, TILE_IMAGES_KEYS, fn);
   if (images.rank !== 3 && images.rank !== 4) {
     throw new ShapeMismatchError(`Argument 'images' passed to '${fn}' must be [n, h, w] or [n, h, w, c]. Received: shape [${images.shape.join(',')}]`);
   }

@@ -10,6 +10,8 @@ import { Simultaneous } from '../optimizers/simultaneous';
 import { Unrolled } from '../optimizers/unrolled';
 import { changedVariables, mlpDiscriminator, mlpGenerator, snapshotVariables } from '../test-utils/models';
 import { expectCleanOutcome } from './expect-clean';
+import { unknownOptionEntryPoints } from './unknown-option-entry-points';
+import { UnknownOptionError } from '../errors';
 import { FUZZ_RUNS } from './settings';
 
 // Random and invalid input thrown at every public entry point of the core.
@@ -150,6 +152,40 @@ describe('fuzz: AdversarialModel', () => {
         const outcome = await expectCleanOutcome(() => gan.trainOnBatch(x as never, y as never));
         if (outcome !== 'ok') expect(changedVariables(before)).toEqual([]);
         tf.dispose([...(x as unknown[]), ...(y as unknown[])].filter((t): t is tf.Tensor => t instanceof tf.Tensor));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('fuzz: unknown option keys', () => {
+  /** Keras 1/2 and snake_case spellings users bring along, besides random keys. */
+  const KERAS_SPELLINGS = [
+    'nb_epoch', 'batch_size', 'samples_per_epoch', 'nb_worker', 'validation_data', 'initial_epoch', 'player_optimizers',
+    'loss_weights', 'lr', 'learning_rate', 'verbose', 'epoch', 'optimizer', 'p', 'input_shape', 'clip_value', 'steps_per_epoch',
+  ];
+  const keyArb = fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom(...KERAS_SPELLINGS));
+
+  it('every entry point throws UnknownOptionError naming the key, before any weight changes', async () => {
+    const entries = unknownOptionEntryPoints();
+    // Each entry point's accepted keys, read from its own error: a random key among them is no mistake.
+    const allowed = new Map<string, readonly string[]>();
+    for (const entry of entries) {
+      const e = await entry.call('__not_an_option__', 1).then(() => null, (err: unknown) => err);
+      expect(e, entry.name).toBeInstanceOf(UnknownOptionError);
+      allowed.set(entry.name, (e as UnknownOptionError).allowed);
+    }
+    await fc.assert(
+      fc.asyncProperty(keyArb, junk, async (key, value) => {
+        const before = snapshotVariables();
+        for (const entry of entries) {
+          if (allowed.get(entry.name)!.includes(key)) continue;
+          const e = await entry.call(key, value).then(() => null, (err: unknown) => err);
+          expect(e, `${entry.name} with ${JSON.stringify(key)}`).toBeInstanceOf(UnknownOptionError);
+          expect((e as UnknownOptionError).key).toBe(key);
+          expect((e as UnknownOptionError).message).toContain(`'${entry.fn}'`);
+        }
+        expect(changedVariables(before)).toEqual([]);
       }),
       { numRuns: RUNS },
     );

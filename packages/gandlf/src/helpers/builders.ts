@@ -1,13 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, ShapeMismatchError } from '../errors';
+import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 
-/** Gives model outputs stable names through linear activations (keras_adversarial's `fix_names`). */
-export function fixNames(outputs: tf.SymbolicTensor | tf.SymbolicTensor[], name: string): tf.SymbolicTensor[] {
+/**
+ * Gives model outputs stable names through linear activations (keras_adversarial's
+ * `fix_names`): one name per output, or one name for all (`name_0`, `name_1`, ...
+ * when there are several).
+ *
+ * @example const [yFake, yReal] = fixNames([a, b], ['yFake', 'yReal']);
+ *
+ * @param outputs The outputs to name.
+ * @param names One name per output, or a single name.
+ */
+export function fixNames(outputs: tf.SymbolicTensor | tf.SymbolicTensor[], names: string | readonly string[]): tf.SymbolicTensor[] {
   const list = Array.isArray(outputs) ? outputs : [outputs];
-  return list.map(
-    (o, k) =>
-      tf.layers.activation({ activation: 'linear', name: list.length === 1 ? name : `${name}_${k}` }).apply(o) as tf.SymbolicTensor,
-  );
+  if (typeof names !== 'string' && (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || n === ''))) {
+    throw new InvalidArgumentError(`Argument 'names' passed to 'fixNames' must be a string or a list of strings. Received: names=${describe(names)}`);
+  }
+  if (typeof names !== 'string' && names.length !== list.length) {
+    throw new ShapeMismatchError(
+      `Argument 'names' passed to 'fixNames' must list one name per output (${list.length}). Received: names=${describe(names)} (${names.length} names)`,
+    );
+  }
+  const nameOf = (k: number) => (typeof names === 'string' ? (list.length === 1 ? names : `${names}_${k}`) : names[k]!);
+  return list.map((o, k) => tf.layers.activation({ activation: 'linear', name: nameOf(k) }).apply(o) as tf.SymbolicTensor);
 }
 
 function freshInputs(model: tf.LayersModel): tf.SymbolicTensor[] {

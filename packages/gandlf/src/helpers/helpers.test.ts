@@ -5,11 +5,31 @@ import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { Alternating } from '../optimizers/alternating';
 import { Random } from '../random';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
-import { buildGan, simpleBigan, simpleGan } from './builders';
+import { buildGan, fixNames, simpleBigan, simpleGan } from './builders';
 import { LatentSampling, normalLatentSampling, uniformLatentSampling } from './latent-sampling';
 import { ganTargets, ganTargetsHinge, nChoice } from './targets';
 
 describe('builders', () => {
+  it('fixNames takes one name per output, as keras_adversarial does, or one name for all', () => {
+    const x = tf.input({ shape: [2] });
+    const a = tf.layers.dense({ units: 1 }).apply(x) as tf.SymbolicTensor;
+    const b = tf.layers.dense({ units: 1 }).apply(x) as tf.SymbolicTensor;
+    const names = (ts: tf.SymbolicTensor[]) => ts.map((t) => t.sourceLayer.name);
+    expect(names(fixNames([a, b], ['first', 'second']))).toEqual(['first', 'second']);
+    expect(names(fixNames(a, ['only']))).toEqual(['only']);
+    expect(names(fixNames(a, 'single'))).toEqual(['single']);
+    expect(names(fixNames([a, b], 'both'))).toEqual(['both_0', 'both_1']);
+  });
+
+  it('fixNames rejects a list of names that does not match the outputs, echoing it', () => {
+    const x = tf.input({ shape: [2] });
+    const a = tf.layers.dense({ units: 1 }).apply(x) as tf.SymbolicTensor;
+    const b = tf.layers.dense({ units: 1 }).apply(x) as tf.SymbolicTensor;
+    expect(() => fixNames([a, b], ['one'])).toThrowError(ShapeMismatchError);
+    expect(() => fixNames([a, b], ['one'])).toThrowError(/'names' passed to 'fixNames'.*one name per output \(2\).*Received: names=\["one"\]/);
+    expect(() => fixNames(a, [3 as unknown as string])).toThrowError(InvalidArgumentError);
+  });
+
   it('buildGan: (z, x) -> [yFake, yReal] sharing the discriminator', () => {
     const g = mlpGenerator(4, 3);
     const d = mlpDiscriminator(3);

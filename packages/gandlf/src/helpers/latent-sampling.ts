@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
+import { DESERIALIZER_KEYS, LAYER_ARG_KEYS, type LayerArgs } from '../layers/layer-wrapper';
+import { optionKeys, requireOptions } from '../options';
 
-/** Configuration of {@link LatentSampling}. */
-export interface LatentSamplingArgs {
+/** Configuration of {@link LatentSampling}; besides its own, it takes the tfjs layer arguments (`name`, `trainable`, ...). */
+export interface LatentSamplingArgs extends LayerArgs {
   /** Shape of one latent sample, e.g. `[100]`. */
   shape: number[];
   /** Draw from a standard normal or a uniform distribution. @default 'normal' */
@@ -14,6 +16,8 @@ export interface LatentSamplingArgs {
   /** Layer name. @default assigned by tfjs */
   name?: string;
 }
+
+const LATENT_SAMPLING_KEYS = optionKeys<LatentSamplingArgs>()({ ...LAYER_ARG_KEYS, shape: true, distribution: true, low: true, high: true });
 
 /**
  * A layer that ignores its input's values and returns a fresh latent batch of
@@ -27,8 +31,10 @@ export class LatentSampling extends tf.layers.Layer {
   readonly low: number;
   readonly high: number;
 
-  constructor({ shape, distribution = 'normal', low = 0, high = 1, name }: LatentSamplingArgs) {
-    super(name === undefined ? {} : { name });
+  constructor(options: LatentSamplingArgs) {
+    // The layer arguments come back from getConfig (name, trainable, ...) when a model is loaded.
+    const { shape, distribution = 'normal', low = 0, high = 1, ...args } = requireOptions(options, LATENT_SAMPLING_KEYS, 'LatentSampling', 'args', DESERIALIZER_KEYS);
+    super(args);
     if (!Array.isArray(shape) || shape.length === 0 || shape.some((d) => !Number.isInteger(d) || d <= 0)) {
       throw new InvalidArgumentError(
         `Argument 'shape' passed to 'LatentSampling' must be a non-empty list of positive integers. Received: shape=${describe(shape)}`,

@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of {@link interpolateLatents}. */
 export interface InterpolateOptions {
   /** Spherical interpolation (slerp), which keeps Gaussian latents at a typical norm; linear otherwise. @default false */
   spherical?: boolean;
 }
+
+const INTERPOLATE_KEYS = optionKeys<InterpolateOptions>()({ spherical: true });
 
 /**
  * `steps` latents from `z0` to `z1` inclusive, stacked as `[steps, ...latent]`:
@@ -19,8 +22,9 @@ export interface InterpolateOptions {
  * @param z1 The end, the same shape.
  * @param steps How many latents, at least 2.
  */
-export function interpolateLatents(z0: tf.Tensor, z1: tf.Tensor, steps: number, { spherical = false }: InterpolateOptions = {}): tf.Tensor {
+export function interpolateLatents(z0: tf.Tensor, z1: tf.Tensor, steps: number, options: InterpolateOptions = {}): tf.Tensor {
   const fn = 'interpolateLatents';
+  const { spherical = false } = checkOptions(options, INTERPOLATE_KEYS, fn);
   if (!Number.isInteger(steps) || steps < 2) {
     throw new InvalidArgumentError(`Argument 'steps' passed to '${fn}' must be an integer >= 2. Received: steps=${describe(steps)}`);
   }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertPositiveInt, describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 
 /** Options of {@link latentSearch}. */
@@ -15,6 +16,8 @@ export interface LatentSearchOptions {
   /** The generator's other inputs (e.g. class labels), one row per target. @default none */
   inputs?: readonly tf.Tensor[];
 }
+
+const LATENT_SEARCH_KEYS = optionKeys<LatentSearchOptions>()({ steps: true, learningRate: true, seed: true, z0: true, inputs: true });
 
 /** What {@link latentSearch} found: the latents and the loss before each step. */
 export interface LatentSearchResult {
@@ -39,9 +42,10 @@ export interface LatentSearchResult {
 export async function latentSearch(
   generator: tf.LayersModel,
   target: tf.Tensor,
-  { steps = 200, learningRate = 0.05, seed, z0, inputs = [] }: LatentSearchOptions = {},
+  options: LatentSearchOptions = {},
 ): Promise<LatentSearchResult> {
   const fn = 'latentSearch';
+  const { steps = 200, learningRate = 0.05, seed, z0, inputs = [] } = checkOptions(options, LATENT_SEARCH_KEYS, fn);
   assertPositiveInt(steps, 'steps', fn);
   if (typeof learningRate !== 'number' || !(learningRate > 0)) {
     throw new InvalidArgumentError(`Option 'learningRate' passed to '${fn}' must be a positive number. Received: learningRate=${describe(learningRate)}`);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { Random } from '../random';
-import { oneShape, oneTensor, type LayerArgs } from './layer-wrapper';
+import { checkOptions, optionKeys } from '../options';
+import { DESERIALIZER_KEYS, LAYER_ARG_KEYS, oneShape, oneTensor, type LayerArgs } from './layer-wrapper';
 import { getSimilarity, type SimilarityFn, type SimilarityName } from './similarities';
 
 /** Arguments of {@link BatchSimilarity}. */
@@ -13,6 +14,8 @@ export interface BatchSimilarityArgs extends LayerArgs {
   /** Seeds the choice of partners. @default unseeded */
   seed?: number;
 }
+
+const BATCH_SIMILARITY_KEYS = optionKeys<BatchSimilarityArgs>()({ ...LAYER_ARG_KEYS, similarity: true, n: true, seed: true });
 
 /**
  * Minibatch discrimination in linear time (gandlf's `BatchSimilarity`, after
@@ -41,7 +44,8 @@ export class BatchSimilarity extends tf.layers.Layer {
   private readonly fns: SimilarityFn[];
   private readonly random: Random;
 
-  constructor({ similarity = 'exp_l1', n = 1, seed, ...args }: BatchSimilarityArgs = {}) {
+  constructor(options: BatchSimilarityArgs = {}) {
+    const { similarity = 'exp_l1', n = 1, seed, ...args } = checkOptions(options, BATCH_SIMILARITY_KEYS, 'BatchSimilarity', 'args', DESERIALIZER_KEYS);
     super(args);
     const fn = 'BatchSimilarity';
     const names = typeof similarity === 'string' ? [similarity] : [...(similarity ?? [])];

@@ -1,8 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, UnknownNameError } from '../errors';
+import type { KeyRecord } from '../options';
 
 /** The arguments every tfjs layer takes (`name`, `trainable`, `inputShape`, ...). */
 export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
+
+/** The keys of `LayerArgs`, which every gandlf layer accepts besides its own. */
+export const LAYER_ARG_KEYS: KeyRecord<LayerArgs> = {
+  inputShape: true,
+  batchInputShape: true,
+  batchSize: true,
+  dtype: true,
+  name: true,
+  trainable: true,
+  weights: true,
+  inputDType: true,
+};
+
+/** Not an argument: tfjs's deserializer adds `customObjects` to every layer config it constructs a layer from. */
+export const DESERIALIZER_KEYS: readonly string[] = ['customObjects'];
 
 /** Arguments of a layer that wraps another layer. */
 export interface LayerWrapperArgs extends LayerArgs {

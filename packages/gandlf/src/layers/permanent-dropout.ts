@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
 import { Random } from '../random';
-import { oneTensor, type LayerArgs } from './layer-wrapper';
+import { optionKeys, requireOptions } from '../options';
+import { DESERIALIZER_KEYS, LAYER_ARG_KEYS, oneTensor, type LayerArgs } from './layer-wrapper';
 
 /** Arguments of {@link PermanentDropout}. */
 export interface PermanentDropoutArgs extends LayerArgs {
@@ -10,6 +11,8 @@ export interface PermanentDropoutArgs extends LayerArgs {
   /** Seeds the stream of dropout masks, so two layers with one seed drop the same units. @default unseeded */
   seed?: number;
 }
+
+const PERMANENT_DROPOUT_KEYS = optionKeys<PermanentDropoutArgs>()({ ...LAYER_ARG_KEYS, rate: true, seed: true });
 
 /**
  * Dropout that stays on at inference (gandlf's `PermanentDropout`): every
@@ -29,7 +32,8 @@ export class PermanentDropout extends tf.layers.Layer {
   readonly seed: number | undefined;
   private readonly random: Random;
 
-  constructor({ rate, seed, ...args }: PermanentDropoutArgs) {
+  constructor(options: PermanentDropoutArgs) {
+    const { rate, seed, ...args } = requireOptions(options, PERMANENT_DROPOUT_KEYS, 'PermanentDropout', 'args', DESERIALIZER_KEYS);
     super(args);
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
       throw new InvalidArgumentError(`Argument 'rate' passed to 'PermanentDropout' must be a number in [0, 1). Received: rate=${describe(rate)}`);

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeMismatchError } from '../errors';
-import { LayerWrapper, oneShape, oneTensor, type LayerWrapperArgs } from './layer-wrapper';
+import { optionKeys, requireOptions } from '../options';
+import { DESERIALIZER_KEYS, LAYER_ARG_KEYS, LayerWrapper, oneShape, oneTensor, type LayerWrapperArgs } from './layer-wrapper';
 
 /** Arguments of {@link Residual}. */
 export type ResidualArgs = LayerWrapperArgs;
+
+const RESIDUAL_KEYS = optionKeys<ResidualArgs>()({ ...LAYER_ARG_KEYS, layer: true });
 
 /**
  * A residual connection around a layer (gandlf's `Residual` wrapper):
@@ -18,6 +21,7 @@ export class Residual extends LayerWrapper {
   static className = 'GandlfResidual';
 
   constructor(args: ResidualArgs) {
+    requireOptions(args, RESIDUAL_KEYS, 'Residual', 'args', DESERIALIZER_KEYS);
     super(args, 'Residual');
   }
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
-import { LayerWrapper, oneShape, oneTensor, type LayerWrapperArgs } from './layer-wrapper';
+import { optionKeys, requireOptions } from '../options';
+import { DESERIALIZER_KEYS, LAYER_ARG_KEYS, LayerWrapper, oneShape, oneTensor, type LayerWrapperArgs } from './layer-wrapper';
 
 /** Arguments of {@link SpectralNormalization}. */
 export interface SpectralNormalizationArgs extends LayerWrapperArgs {
@@ -11,6 +12,8 @@ export interface SpectralNormalizationArgs extends LayerWrapperArgs {
   /** Keeps the vector normalisations finite. @default 1e-12 */
   epsilon?: number;
 }
+
+const SPECTRAL_NORMALIZATION_KEYS = optionKeys<SpectralNormalizationArgs>()({ ...LAYER_ARG_KEYS, layer: true, powerIterations: true, seed: true, epsilon: true });
 
 const SUPPORTED = ['Dense', 'Conv2D'];
 
@@ -45,7 +48,8 @@ export class SpectralNormalization extends LayerWrapper {
   /** Power iteration for training calls, and the plain `v = norm(u Wᵀ)` for inference. */
   private readonly estimate: { train: PowerIteration; infer: PowerIteration };
 
-  constructor({ powerIterations = 1, seed, epsilon = 1e-12, ...args }: SpectralNormalizationArgs) {
+  constructor(options: SpectralNormalizationArgs) {
+    const { powerIterations = 1, seed, epsilon = 1e-12, ...args } = requireOptions(options, SPECTRAL_NORMALIZATION_KEYS, 'SpectralNormalization', 'args', DESERIALIZER_KEYS);
     super(args, 'SpectralNormalization');
     const fn = 'SpectralNormalization';
     const kind = this.layer.getClassName();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { categoricalCrossentropy } from './categorical';
+import { categoricalCrossentropy, categoricalHinge } from './categorical';
 import { getLoss } from './registry';
 
 describe('categoricalCrossentropy', () => {
@@ -21,6 +21,22 @@ describe('categoricalCrossentropy', () => {
     const before = tf.memory().numTensors;
     categoricalCrossentropy(y, p).dispose();
     expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([y, p]);
+  });
+});
+
+describe('categoricalHinge', () => {
+  it("is Keras's max(0, 1 + max_{k≠c} p_k - p_c), averaged over samples (hand-computed)", () => {
+    const y = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
+    const p = tf.tensor2d([[0.3, 0.6, 0.1], [0.2, 0.7, 0.1]]);
+    // Sample 1: 1 + .3 - .6 = .7. Sample 2: 1 + .7 - .2 = 1.5.
+    const before = tf.memory().numTensors;
+    const loss = categoricalHinge(y, p);
+    expect(loss.dataSync()[0]).toBeCloseTo((0.7 + 1.5) / 2, 6);
+    loss.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(getLoss('categorical_hinge', 'test')).toBe(categoricalHinge);
+    expect(getLoss('categoricalHinge', 'test')).toBe(categoricalHinge);
     tf.dispose([y, p]);
   });
 });

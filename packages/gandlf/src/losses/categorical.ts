@@ -19,3 +19,18 @@ export function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.
     return tf.neg(tf.mean(tf.sum(tf.mul(yTrue, tf.log(p)), axis))) as tf.Scalar;
   });
 }
+
+/**
+ * Keras's `categorical_hinge` on one-hot targets: `max(0, 1 + max_{k≠c} p_k - p_c)`
+ * per sample (`c` the true class), averaged over the batch.
+ *
+ * @example categoricalHinge(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.3, 0.7]])) // 0.6
+ */
+export function categoricalHinge(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => {
+    const axis = yPred.rank - 1;
+    const pos = tf.sum(tf.mul(yTrue, yPred), axis);
+    const neg = tf.max(tf.mul(tf.sub(1, yTrue), yPred), axis);
+    return tf.mean(tf.relu(tf.add(tf.sub(neg, pos), 1))) as tf.Scalar;
+  });
+}

@@ -10,11 +10,23 @@ import {
   squaredHinge,
   type LossFn,
 } from './losses';
-import { categoricalCrossentropy } from './categorical';
+import { categoricalCrossentropy, categoricalHinge } from './categorical';
 import { parseSmoothLabels, withSmoothedTargets } from './label-smoothing';
+import { kullbackLeiblerDivergence, poisson } from './probabilistic';
+import {
+  cosineProximity,
+  logcosh,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredLogarithmicError,
+} from './regression';
 import { wasserstein } from './wasserstein';
 
-/** The loss names `compile` accepts, with the Keras snake_case spellings as aliases. */
+/**
+ * The loss names `compile` accepts, with Keras's snake_case spellings and
+ * short aliases (`keras/losses.py`: mse, mae, mape, msle, kld, cosine). A
+ * function's first name here is the one checkpoints store.
+ */
 const LOSSES: Record<string, LossFn> = {
   binaryCrossentropy,
   binaryCrossentropyFromLogits,
@@ -33,6 +45,32 @@ const LOSSES: Record<string, LossFn> = {
   mean_squared_error: meanSquaredError,
   squared_hinge: squaredHinge,
   negative_binary_crossentropy: negativeBinaryCrossentropy,
+  MSE: meanSquaredError,
+  meanAbsoluteError,
+  mean_absolute_error: meanAbsoluteError,
+  mae: meanAbsoluteError,
+  MAE: meanAbsoluteError,
+  meanAbsolutePercentageError,
+  mean_absolute_percentage_error: meanAbsolutePercentageError,
+  mape: meanAbsolutePercentageError,
+  MAPE: meanAbsolutePercentageError,
+  meanSquaredLogarithmicError,
+  mean_squared_logarithmic_error: meanSquaredLogarithmicError,
+  msle: meanSquaredLogarithmicError,
+  MSLE: meanSquaredLogarithmicError,
+  kullbackLeiblerDivergence,
+  kullback_leibler_divergence: kullbackLeiblerDivergence,
+  kl_divergence: kullbackLeiblerDivergence,
+  kld: kullbackLeiblerDivergence,
+  KLD: kullbackLeiblerDivergence,
+  logcosh,
+  log_cosh: logcosh,
+  poisson,
+  cosineProximity,
+  cosine_proximity: cosineProximity,
+  cosine: cosineProximity,
+  categoricalHinge,
+  categorical_hinge: categoricalHinge,
 };
 
 /** A loss given by name or as a function. */

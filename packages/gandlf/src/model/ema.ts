@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
 import { deserializeLayer } from '../layers/layer-wrapper';
+import { checkOptions, optionKeys } from '../options';
 import type { Callback } from '../training/callbacks';
 
 /** Options of {@link ExponentialMovingAverage}. */
@@ -8,6 +9,9 @@ export interface EmaOptions {
   /** Weight of the old average in each update, `avg = decay · avg + (1 - decay) · w`. @default 0.999 (an average over about 1000 steps) */
   decay?: number;
 }
+
+/** The keys of `EmaOptions`; `Model.compile({ ema })` checks them too. */
+export const EMA_KEYS = optionKeys<EmaOptions>()({ decay: true });
 
 /**
  * An exponential moving average of a network's weights (Yazıcı et al. 2019;
@@ -37,9 +41,10 @@ export class ExponentialMovingAverage {
 
   constructor(
     readonly source: tf.LayersModel,
-    { decay = 0.999 }: EmaOptions = {},
+    options: EmaOptions = {},
   ) {
     const fn = 'ExponentialMovingAverage';
+    const { decay = 0.999 } = checkOptions(options, EMA_KEYS, fn);
     if (!(source instanceof tf.LayersModel)) {
       throw new InvalidArgumentError(`Argument 'source' passed to '${fn}' must be a tf.LayersModel. Received: source=${describe(source)}`);
     }

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { AdversarialModel, type FitArgs, type SaveOptions } from '../adversarial/adversarial-model';
+import { AdversarialModel, EVALUATE_KEYS, SAVE_OPTIONS_KEYS, type FitArgs, type SaveOptions } from '../adversarial/adversarial-model';
+import { checkFitArgs } from '../adversarial/fit-args';
 import type { LossIdentifier } from '../losses/registry';
 import type { MetricsSpec } from '../adversarial/compile';
 import type { DataSource } from '../adversarial/data';
 import { outputNamesOf } from '../adversarial/model-names';
 import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
-import { fromArtifacts, type LoadOptions } from '../adversarial/checkpoint';
+import { fromArtifacts, LOAD_OPTIONS_KEYS, type LoadOptions } from '../adversarial/checkpoint';
 import { CheckpointError, CorruptCheckpointError, describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import { rebuildOrCorrupt } from '../io/format';
@@ -17,6 +18,8 @@ import { expandModes, MODES, type ModeSpec, type PerMode } from './modes';
 import type { GanRoles, Penalty } from '../adversarial/penalty';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { ExponentialMovingAverage, type EmaOptions } from './ema';
+import { checkModelCompileOptions, checkModelOptions, MODEL_FIT_ARGS_KEYS } from './model-options';
+import { checkOptions } from '../options';
 import { runNetwork, type SampleArgs } from './run-network';
 import { isRowWise } from './row-wise';
 import { sharedGeneratorGradients, type GanForward } from './shared-generator';
@@ -72,6 +75,12 @@ export interface ModelCompileArgs {
 /** Targets of `Model.fit`, per discriminator output and mode (see `expandModes`). */
 export type ModelTargets = ModeSpec<Shortcut>;
 
+/** Options of `Model.fit`: those of `AdversarialModel.fit`, with validation data in `Model`'s own shorthand. */
+export interface ModelFitArgs extends Omit<FitArgs, 'validationData'> {
+  /** `[x, y]` as `fit` takes them, scored after every epoch (inference mode) and logged as `val_*`. @default none */
+  validationData?: readonly [ModelInputs, ModelTargets];
+}
+
 const isShortcut = (v: unknown): v is Shortcut =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'function' || v instanceof tf.Tensor;
 const isLoss = (v: unknown): v is LossIdentifier => typeof v === 'string' || typeof v === 'function';
@@ -106,8 +115,9 @@ export class Model {
   ema: ExponentialMovingAverage | null = null;
   private readonly inputShapes: (number | null)[][];
 
-  constructor({ generator, discriminator, augment }: ModelArgs) {
+  constructor(args: ModelArgs) {
     const fn = 'Model';
+    const { generator, discriminator, augment } = checkModelOptions(args);
     for (const [arg, m] of [['generator', generator], ['discriminator', discriminator]] as const) {
       if (!(m instanceof tf.LayersModel)) {
         throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a tf.LayersModel. Received: ${arg}=${describe(m)}`);
@@ -160,16 +170,10 @@ export class Model {
       realInputs: range(nIn, nGen),
       conditionalInputs: range(nIn + nGen, condIn.length),
       predictionIndex: { generator: { fake: range(0, nOut) }, discriminator: { fake: range(0, nOut), real: range(nOut, nOut) } },
+      // Penalties and the shared step see D through the same augmentation as the player models.
+      ...(augmentLayer ? { view: (x: tf.Tensor, training: boolean) => augmentLayer.apply(x, { training }) as tf.Tensor } : {}),
     };
-    // The same networks on tensors, for the step that runs G once for both players.
-    const gan: GanForward = {
-      roles: this.roles,
-      discriminate: (xs, cond) => {
-        const seen = augmentLayer ? xs.map((t) => augmentLayer.apply(t, { training: true }) as tf.Tensor) : xs;
-        return asList(discriminator.apply(one([...seen, ...cond]), { training: true }) as tf.Tensor | tf.Tensor[]);
-      },
-      rowWise: isRowWise(discriminator),
-    };
+    const gan: GanForward = { roles: this.roles, rowWise: isRowWise(discriminator) };
     this.adversarial = new AdversarialModel({
       playerModels: [gModel, dModel],
       playerParams: [generator.trainableWeights, discriminator.trainableWeights],
@@ -195,8 +199,9 @@ export class Model {
   }
 
   /** Sets optimizers and losses. Call before `fit`. */
-  compile({ optimizer = 'adam', loss, lossWeights, metrics, adversarialOptimizer = new Simultaneous(), penalties = {}, ema }: ModelCompileArgs): void {
+  compile(args: ModelCompileArgs): void {
     const fn = 'compile';
+    const { optimizer = 'adam', loss, lossWeights, metrics, adversarialOptimizer = new Simultaneous(), penalties = {}, ema } = checkModelCompileOptions(args);
     let opts: [tf.Optimizer, tf.Optimizer];
     if (Array.isArray(optimizer)) {
       if (optimizer.length !== 2) {
@@ -239,11 +244,15 @@ export class Model {
    * Trains both networks. `x` lists generator inputs, real data, then
    * conditional inputs; `y` gives targets per output and mode.
    */
-  async fit(x: ModelInputs, y: ModelTargets, args: FitArgs = {}): Promise<History> {
+  async fit(x: ModelInputs, y: ModelTargets, args: ModelFitArgs = {}): Promise<History> {
+    args = checkFitArgs(args, 'fit', MODEL_FIT_ARGS_KEYS);
     const [xs, ys] = this.sources(x, y, 'fit');
     // The average goes first, so that other callbacks (checkpoints, image grids) see it current.
     const callbacks = this.ema ? [this.ema.callback(this.adversarial), ...(args.callbacks ?? [])] : args.callbacks;
-    return this.adversarial.fit(xs, ys, { ...args, ...(callbacks ? { callbacks } : {}) });
+    // Validation data comes in the same shorthand as `x` and `y`.
+    const { validationData, ...rest } = args;
+    const validation = validationData ? this.sources(validationData[0], validationData[1], 'fit') : undefined;
+    return this.adversarial.fit(xs, ys, { ...rest, ...(callbacks ? { callbacks } : {}), ...(validation ? { validationData: validation } : {}) });
   }
 
   /** One update on one batch; returns its logs. */
@@ -256,6 +265,7 @@ export class Model {
 
   /** Losses and metrics on the data, with no update. */
   async evaluate(x: ModelInputs, y: ModelTargets, args: { batchSize?: number } = {}): Promise<Logs> {
+    args = checkOptions(args, EVALUATE_KEYS, 'evaluate');
     const [xs, ys] = this.sources(x, y, 'evaluate');
     return this.adversarial.evaluate(xs, ys, args);
   }
@@ -266,7 +276,8 @@ export class Model {
    *
    * @example await model.save('indexeddb://my-gan')
    */
-  async save(url: CheckpointDestination, { metadata = {} }: SaveOptions = {}): Promise<tf.io.SaveResult> {
+  async save(url: CheckpointDestination, options: SaveOptions = {}): Promise<tf.io.SaveResult> {
+    const { metadata = {} } = checkOptions(options, SAVE_OPTIONS_KEYS, 'save');
     const model = {
       generator: this.generator.name,
       discriminator: this.discriminator.name,
@@ -283,6 +294,7 @@ export class Model {
    * @example const model = await Model.load('indexeddb://my-gan');
    */
   static async load(url: CheckpointDestination, options: LoadOptions = {}): Promise<Model> {
+    options = checkOptions(options, LOAD_OPTIONS_KEYS, 'load');
     const where = typeof url === 'string' ? `'${url}'` : '(IOHandler)';
     const artifacts = await loadArtifacts(url);
     return rebuildOrCorrupt(where, async () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertCount, checkShape } from '../adversarial/data';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 import { drawAll, shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
 
@@ -14,6 +15,8 @@ export interface SampleArgs {
   seed?: number;
 }
 
+const SAMPLE_ARGS_KEYS = optionKeys<SampleArgs>()({ numSamples: true, batchSize: true, seed: true });
+
 
 /**
  * Runs one network of a `Model` on inputs given as tensors or shortcuts
@@ -23,9 +26,10 @@ export function runNetwork(
 net: tf.LayersModel,
 role: 'generator' | 'discriminator',
 inputs: ModelInputs,
-{ numSamples, batchSize = 32, seed }: SampleArgs,
+args: SampleArgs | undefined,
 fn: string,
 ): tf.Tensor | tf.Tensor[] {
+  const { numSamples, batchSize = 32, seed } = checkOptions(args, SAMPLE_ARGS_KEYS, fn);
   const xs = Array.isArray(inputs) ? (inputs as Shortcut[]) : [inputs as Shortcut];
   if (xs.length !== net.inputs.length) {
     throw new ShapeMismatchError(

@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GanRoles } from '../adversarial/penalty';
 import type { Batch, Player, PlayerEval } from '../adversarial/player';
-import { runGenerator } from '../penalties/gan-tensors';
+import { discriminateAll, runGenerator } from '../penalties/gan-tensors';
 
 /** What the shared step needs of a two-network GAN. */
 export interface GanForward {
+  /** The networks, where the data sits, and the view (augmentation) D sees samples through. */
   readonly roles: GanRoles;
-  /** D's outputs (training mode, through any augmentation) on samples `xs` with conditional inputs `cond`. */
-  discriminate(xs: readonly tf.Tensor[], cond: readonly tf.Tensor[]): tf.Tensor[];
   /** Whether D treats rows independently (`isRowWise`), so it may score real and fake data in one pass. */
   readonly rowWise: boolean;
 }
@@ -31,8 +30,8 @@ export function sharedGeneratorGradients(gan: GanForward, players: readonly Play
   try {
     gEval = generator.gradients(batch, () => {
       // Kept past the generator's gradient scope, for the discriminator's turn.
-      generated = runGenerator(roles, batch).map((t) => tf.keep(t));
-      return { predictions: gan.discriminate(generated, cond), generated };
+      generated = runGenerator(roles, batch, true).map((t) => tf.keep(t));
+      return { predictions: discriminateAll(roles, generated, cond, true), generated };
     });
     const dEval = discriminator.gradients(batch, () => ({
       predictions: discriminateBoth(gan, generated, at(roles.realInputs), cond),
@@ -49,9 +48,10 @@ export function sharedGeneratorGradients(gan: GanForward, players: readonly Play
 
 /** D's outputs on the fake batch, then on the real batch. */
 function discriminateBoth(gan: GanForward, fake: readonly tf.Tensor[], real: readonly tf.Tensor[], cond: readonly tf.Tensor[]): tf.Tensor[] {
-  if (!gan.rowWise) return [...gan.discriminate(fake, cond), ...gan.discriminate(real, cond)];
+  const { roles } = gan;
+  if (!gan.rowWise) return [...discriminateAll(roles, fake, cond, true), ...discriminateAll(roles, real, cond, true)];
   // One pass over [fake; real] (half the kernel launches), split back.
   const n = fake[0]!.shape[0]!;
-  const both = gan.discriminate(fake.map((f, k) => tf.concat([f, real[k]!])), cond.map((c) => tf.concat([c, c])));
+  const both = discriminateAll(roles, fake.map((f, k) => tf.concat([f, real[k]!])), cond.map((c) => tf.concat([c, c])), true);
   return [...both.map((o) => tf.slice(o, 0, n)), ...both.map((o) => tf.slice(o, n))];
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { GridSink } from '../callbacks/image-grid';
+import { optionKeys, requireOptions } from '../options';
 import { encodePng } from './png';
 
 /** Options of {@link pngFiles}. */
@@ -12,13 +13,16 @@ export interface PngFilesOptions {
   prefix?: string;
 }
 
+const PNG_FILES_KEYS = optionKeys<PngFilesOptions>()({ dir: true, prefix: true });
+
 /**
  * A grid sink for `imageGrid` in Node: writes each grid as a PNG,
  * `${dir}/${prefix}${epoch}.png` with the epoch zero-padded to 4 digits.
  *
  * @example imageGrid({ model, draw: pngFiles({ dir: 'samples' }) })
  */
-export function pngFiles({ dir, prefix = 'epoch-' }: PngFilesOptions): GridSink {
+export function pngFiles(options: PngFilesOptions): GridSink {
+  const { dir, prefix = 'epoch-' } = requireOptions(options, PNG_FILES_KEYS, 'pngFiles');
   return async (grid, epoch) => {
     const [height, width] = grid.shape;
     const rgba = await tf.browser.toPixels(grid);

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { resolveSteps, type AdversarialOptimizer, type PlayerSteps, type StepContext } from './adversarial-optimizer';
+import { checkOptions, optionKeys } from '../options';
 import { registerAdversarialOptimizer } from './registry';
 
 /** Options of {@link Alternating}. */
@@ -18,6 +19,8 @@ export interface AlternatingOptions {
   steps?: PlayerSteps;
 }
 
+const ALTERNATING_KEYS = optionKeys<AlternatingOptions>()({ reverse: true, steps: true });
+
 /**
  * Players update in turn on each batch; each sees the parameters the others
  * have just updated.
@@ -34,7 +37,8 @@ export class Alternating implements AdversarialOptimizer {
   readonly steps: PlayerSteps;
   private counts: number[] = [];
 
-  constructor({ reverse = false, steps = {} }: AlternatingOptions = {}) {
+  constructor(options: AlternatingOptions = {}) {
+    const { reverse = false, steps = {} } = checkOptions(options, ALTERNATING_KEYS, 'Alternating');
     this.reverse = reverse;
     this.steps = { ...steps };
   }

@@ -41,7 +41,7 @@ export class Scheduled implements AdversarialOptimizer {
     const active = this.playerAt(step);
     const ev = players[active]!.gradients(batch);
     // The others are scored at the same parameters the active player saw.
-    const values = players.map((p, i) => (i === active ? ev.values : p.evaluate(batch).values));
+    const values = players.map((p, i) => (i === active ? ev.values : p.evaluate(batch, { training: true }).values));
     players[active]!.apply(ev.grads!);
     return values;
   }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { cloneOptimizer } from '../adversarial/get-optimizer';
 import type { Player } from '../adversarial/player';
 import { describe, InvalidArgumentError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 import { playerIndex, type AdversarialOptimizer, type StepContext } from './adversarial-optimizer';
 import { registerAdversarialOptimizer } from './registry';
 
@@ -18,6 +19,8 @@ export interface UnrolledOptions {
    */
   player?: string | number;
 }
+
+const UNROLLED_KEYS = optionKeys<UnrolledOptions>()({ depth: true, player: true });
 
 /**
  * Unrolled GAN (Metz et al., 2017): the look-ahead player takes its gradient
@@ -44,7 +47,8 @@ export class Unrolled implements AdversarialOptimizer {
   readonly player: string | number;
   private lookahead = 0;
 
-  constructor({ depth = 5, player = 0 }: UnrolledOptions = {}) {
+  constructor(options: UnrolledOptions = {}) {
+    const { depth = 5, player = 0 } = checkOptions(options, UNROLLED_KEYS, 'Unrolled');
     if (!Number.isInteger(depth) || depth < 0) {
       throw new InvalidArgumentError(
         `Argument 'depth' passed to 'Unrolled' must be a non-negative integer. Received: depth=${describe(depth)}`,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, UnknownNameError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 
 /** Gradients by variable name, as `applyGradients` takes them. */
 type VariableGradients = Parameters<tf.Optimizer['applyGradients']>[0];
@@ -11,6 +12,8 @@ export interface ClipWeightsOptions {
   /** c: every updated weight is clipped to [-c, c]. @default 0.01, as in the WGAN paper */
   clipValue?: number;
 }
+
+const CLIP_WEIGHTS_KEYS = optionKeys<ClipWeightsOptions>()({ clipValue: true });
 
 /**
  * A tfjs optimizer that clips the variables it has just updated to
@@ -109,7 +112,8 @@ tf.serialization.registerClass(WeightClipping);
  *
  * @example clipWeights(tf.train.rmsprop(5e-5), { clipValue: 0.01 })
  */
-export function clipWeights(optimizer: tf.Optimizer, { clipValue = 0.01 }: ClipWeightsOptions = {}): WeightClipping {
+export function clipWeights(optimizer: tf.Optimizer, options: ClipWeightsOptions = {}): WeightClipping {
+  const { clipValue = 0.01 } = checkOptions(options, CLIP_WEIGHTS_KEYS, 'clipWeights');
   return new WeightClipping(optimizer, clipValue);
 }
 

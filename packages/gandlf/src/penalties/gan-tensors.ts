@@ -18,11 +18,21 @@ export function pick(ctx: PenaltyContext, positions: readonly number[]): tf.Tens
   return positions.map((i) => ctx.batch.inputs[i] as tf.Tensor);
 }
 
-/** Output `output` of the discriminator (in training mode) on samples `xs` and conditional inputs `cond`. */
-export function discriminate(roles: GanRoles, xs: readonly tf.Tensor[], cond: readonly tf.Tensor[], output: number, fn: string): tf.Tensor {
-  const inputs = [...xs, ...cond];
-  const out = roles.discriminator.apply(inputs.length === 1 ? inputs[0]! : inputs, { training: true }) as tf.Tensor | tf.Tensor[];
-  const list = Array.isArray(out) ? out : [out];
+/**
+ * The discriminator's outputs on samples `xs` (each through `roles.view`, so
+ * augmented wherever the game augments) and conditional inputs `cond`: the one
+ * way every loss and penalty runs D.
+ */
+export function discriminateAll(roles: GanRoles, xs: readonly tf.Tensor[], cond: readonly tf.Tensor[], training: boolean): tf.Tensor[] {
+  const { view } = roles;
+  const inputs = [...(view ? xs.map((x) => view(x, training)) : xs), ...cond];
+  const out = roles.discriminator.apply(inputs.length === 1 ? inputs[0]! : inputs, { training }) as tf.Tensor | tf.Tensor[];
+  return Array.isArray(out) ? out : [out];
+}
+
+/** Output `output` of the discriminator (see `discriminateAll`). */
+export function discriminate(roles: GanRoles, xs: readonly tf.Tensor[], cond: readonly tf.Tensor[], output: number, fn: string, training: boolean): tf.Tensor {
+  const list = discriminateAll(roles, xs, cond, training);
   const picked = list[output];
   if (!picked) {
     throw new ShapeMismatchError(`Option 'output' passed to '${fn}' must index one of the discriminator's ${list.length} outputs. Received: output=${describe(output)}`);
@@ -31,17 +41,17 @@ export function discriminate(roles: GanRoles, xs: readonly tf.Tensor[], cond: re
 }
 
 /**
- * The generator's samples for this batch (training mode), one tensor per
- * generator output: those the step already drew, or a fresh forward pass.
+ * The generator's samples for this batch, one tensor per generator output:
+ * those the step already drew, or a fresh forward pass in the context's mode.
  */
 export function generate(ctx: PenaltyContext, roles: GanRoles): tf.Tensor[] {
-  return ctx.generated ? [...ctx.generated] : runGenerator(roles, ctx.batch);
+  return ctx.generated ? [...ctx.generated] : runGenerator(roles, ctx.batch, ctx.training);
 }
 
-/** A forward pass of the generator (training mode) on a batch's generator inputs, one tensor per output. */
-export function runGenerator(roles: GanRoles, batch: Batch): tf.Tensor[] {
+/** A forward pass of the generator on a batch's generator inputs, one tensor per output. */
+export function runGenerator(roles: GanRoles, batch: Batch, training: boolean): tf.Tensor[] {
   const z = roles.generatorInputs.map((i) => batch.inputs[i] as tf.Tensor);
-  const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training: true }) as tf.Tensor | tf.Tensor[];
+  const out = roles.generator.apply(z.length === 1 ? z[0]! : z, { training }) as tf.Tensor | tf.Tensor[];
   return Array.isArray(out) ? out : [out];
 }
 
@@ -60,7 +70,7 @@ export function discriminatorScores(ctx: PenaltyContext, output: number, fn: str
   const dgz = ctx.predictions[fakeAt] as tf.Tensor;
   const realAt = index.real?.[output];
   const dx = realAt === undefined
-    ? discriminate(roles, pick(ctx, roles.realInputs), pick(ctx, roles.conditionalInputs), output, fn)
+    ? discriminate(roles, pick(ctx, roles.realInputs), pick(ctx, roles.conditionalInputs), output, fn, ctx.training)
     : (ctx.predictions[realAt] as tf.Tensor);
   return { dx, dgz };
 }

@@ -9,7 +9,7 @@ import { linearCritic, linearGenerator } from './test-models';
 
 /** A context for the discriminator's penalty on real data `x` and latents `z`. */
 function context(model: Model, z: tf.Tensor, x: tf.Tensor): PenaltyContext {
-  return { batch: { inputs: [z, x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', roles: model.roles };
+  return { batch: { inputs: [z, x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', training: true, roles: model.roles };
 }
 
 describe('gradientPenalty (WGAN-GP)', () => {
@@ -93,7 +93,7 @@ describe('gradientPenalty (WGAN-GP)', () => {
 
   it('names bad options, and a context without roles', () => {
     expect(() => gradientPenalty({ weight: Number.NaN })).toThrowError(/'weight' passed to 'gradientPenalty'.*Received: weight=NaN/);
-    const ctx = { batch: { inputs: [], targets: [] }, model: {} as tf.LayersModel, predictions: [], player: 'critic' };
+    const ctx = { batch: { inputs: [], targets: [] }, model: {} as tf.LayersModel, predictions: [], player: 'critic', training: true };
     expect(() => gradientPenalty().compute(ctx)).toThrowError(InvalidArgumentError);
     expect(() => gradientPenalty().compute(ctx)).toThrowError(/'gradientPenalty' needs the generator.*player 'critic'/);
   });

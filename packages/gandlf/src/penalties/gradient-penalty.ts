@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerPenalty, type Penalty, type PenaltyContext } from '../adversarial/penalty';
 import { describe, InvalidArgumentError } from '../errors';
+import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 import { ensureSecondOrderGradients } from './second-order-gradients';
 import { discriminate, generate, pick, requireRoles, squaredNorms } from './gan-tensors';
@@ -18,6 +19,8 @@ export interface GradientPenaltyOptions {
   /** Name in the logs (`discriminator_${name}`). @default 'gp' */
   name?: string;
 }
+
+const GRADIENT_PENALTY_KEYS = optionKeys<GradientPenaltyOptions>()({ weight: true, target: true, output: true, seed: true, name: true });
 
 /**
  * The WGAN-GP gradient penalty (Gulrajani et al. 2017), a penalty for the
@@ -39,8 +42,9 @@ export interface GradientPenaltyOptions {
  * @param weight λ.
  * @param output The discriminator output it applies to.
  */
-export function gradientPenalty({ weight = 10, target = 1, output = 0, seed, name = 'gp' }: GradientPenaltyOptions = {}): Penalty {
+export function gradientPenalty(options: GradientPenaltyOptions = {}): Penalty {
   const fn = 'gradientPenalty';
+  const { weight = 10, target = 1, output = 0, seed, name = 'gp' } = checkOptions(options, GRADIENT_PENALTY_KEYS, fn);
   checkNumber(weight, 'weight', fn);
   checkNumber(target, 'target', fn);
   ensureSecondOrderGradients();
@@ -59,7 +63,7 @@ export function gradientPenalty({ weight = 10, target = 1, output = 0, seed, nam
         const e = tf.reshape(eps, [b, ...x.shape.slice(1).map(() => 1)]);
         return tf.add(tf.mul(e, x), tf.mul(tf.sub(1, e), fake[k]!));
       });
-      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn)))(mixed);
+      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn, ctx.training)))(mixed);
       const norms = tf.sqrt(tf.add(squaredNorms(grads), 1e-12));
       return tf.mul(weight, tf.mean(tf.square(tf.sub(norms, target)))) as tf.Scalar;
     },

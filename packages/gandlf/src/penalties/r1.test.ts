@@ -6,7 +6,7 @@ import { r1Penalty } from './r1';
 import { linearCritic, linearGenerator } from './test-models';
 
 function context(model: Model, x: tf.Tensor): PenaltyContext {
-  return { batch: { inputs: [tf.zerosLike(x), x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', roles: model.roles };
+  return { batch: { inputs: [tf.zerosLike(x), x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', training: true, roles: model.roles };
 }
 
 describe('r1Penalty', () => {

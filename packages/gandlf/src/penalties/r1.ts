@@ -3,6 +3,7 @@ import { registerPenalty, type Penalty, type PenaltyContext } from '../adversari
 import { ensureSecondOrderGradients } from './second-order-gradients';
 import { discriminate, pick, requireRoles, squaredNorms } from './gan-tensors';
 import { checkNumber } from './gradient-penalty';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of {@link r1Penalty}. */
 export interface R1Options {
@@ -13,6 +14,8 @@ export interface R1Options {
   /** Name in the logs (`discriminator_${name}`). @default 'r1' */
   name?: string;
 }
+
+const R1_KEYS = optionKeys<R1Options>()({ gamma: true, output: true, name: true });
 
 /**
  * R1 regularisation (Mescheder et al. 2018), a penalty for the
@@ -30,8 +33,9 @@ export interface R1Options {
  * @param gamma γ.
  * @param output The discriminator output it applies to.
  */
-export function r1Penalty({ gamma = 10, output = 0, name = 'r1' }: R1Options = {}): Penalty {
+export function r1Penalty(options: R1Options = {}): Penalty {
   const fn = 'r1Penalty';
+  const { gamma = 10, output = 0, name = 'r1' } = checkOptions(options, R1_KEYS, fn);
   checkNumber(gamma, 'gamma', fn);
   ensureSecondOrderGradients();
   return {
@@ -40,7 +44,7 @@ export function r1Penalty({ gamma = 10, output = 0, name = 'r1' }: R1Options = {
     compute(ctx: PenaltyContext): tf.Scalar {
       const roles = requireRoles(ctx, fn);
       const cond = pick(ctx, roles.conditionalInputs);
-      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn)))(pick(ctx, roles.realInputs));
+      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn, ctx.training)))(pick(ctx, roles.realInputs));
       return tf.mul(gamma / 2, tf.mean(squaredNorms(grads))) as tf.Scalar;
     },
     getConfig: () => ({ gamma, output, name }),

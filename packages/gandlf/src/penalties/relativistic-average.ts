@@ -7,6 +7,7 @@ import {
   relativisticAverageGeneratorLoss,
   type RelativisticKind,
 } from '../losses/relativistic';
+import { checkOptions, optionKeys } from '../options';
 import { discriminatorScores } from './gan-tensors';
 
 /** Options of {@link relativisticAverage}. */
@@ -17,9 +18,12 @@ export interface RelativisticAverageOptions {
   output?: number;
 }
 
+const RELATIVISTIC_AVERAGE_KEYS = optionKeys<RelativisticAverageOptions>()({ kind: true, output: true });
+
 /** One player's relativistic average loss as a penalty; see {@link relativisticAverage}. */
-export function relativisticAverageLoss(role: 'generator' | 'discriminator', { kind = 'bce', output = 0 }: RelativisticAverageOptions = {}): Penalty {
+export function relativisticAverageLoss(role: 'generator' | 'discriminator', options: RelativisticAverageOptions = {}): Penalty {
   const fn = 'relativisticAverage';
+  const { kind = 'bce', output = 0 } = checkOptions(options, RELATIVISTIC_AVERAGE_KEYS, fn);
   if (role !== 'generator' && role !== 'discriminator') {
     throw new InvalidArgumentError(`Argument 'role' passed to '${fn}' must be 'generator' or 'discriminator'. Received: role=${describe(role)}`);
   }
@@ -35,7 +39,7 @@ export function relativisticAverageLoss(role: 'generator' | 'discriminator', { k
     getConfig: () => ({ role, kind, output }),
   };
 }
-registerPenalty('GandlfRelativisticAverage', (c) => relativisticAverageLoss(c.role as 'generator', c as RelativisticAverageOptions));
+registerPenalty('GandlfRelativisticAverage', ({ role, ...options }) => relativisticAverageLoss(role as 'generator', options as RelativisticAverageOptions));
 
 /**
  * The relativistic average GAN (Jolicoeur-Martineau 2018) for a gandlf

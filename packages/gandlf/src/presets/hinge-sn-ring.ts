@@ -1,12 +1,15 @@
 import { Model } from '../model/model';
 import { Alternating } from '../optimizers/alternating';
-import { ganAdam, ringMlp, type RingPreset, type RingPresetOptions } from './ring-preset';
+import { checkOptions, optionKeys } from '../options';
+import { ganAdam, RING_PRESET_KEYS, ringMlp, type RingPreset, type RingPresetOptions } from './ring-preset';
 
 /** Options of {@link hingeSnRing}. */
 export interface HingeSnRingOptions extends RingPresetOptions {
   /** Discriminator updates per generator update, on the same batch. @default 2 */
   discriminatorSteps?: number;
 }
+
+const HINGE_SN_RING_KEYS = optionKeys<HingeSnRingOptions>()({ ...RING_PRESET_KEYS, discriminatorSteps: true });
 
 /**
  * The hinge loss with a spectrally normalised discriminator (Miyato et al.
@@ -24,7 +27,8 @@ export interface HingeSnRingOptions extends RingPresetOptions {
  * const { model, targets, fitArgs } = hingeSnRing();
  * await model.fit(['normal', ringPoints], targets, fitArgs);
  */
-export function hingeSnRing({ latentDim = 4, hidden = 64, seed = 1, learningRate = 3e-3, epochs = 20, batchSize = 128, discriminatorSteps = 2 }: HingeSnRingOptions = {}): RingPreset {
+export function hingeSnRing(options: HingeSnRingOptions = {}): RingPreset {
+  const { latentDim = 4, hidden = 64, seed = 1, learningRate = 3e-3, epochs = 20, batchSize = 128, discriminatorSteps = 2 } = checkOptions(options, HINGE_SN_RING_KEYS, 'hingeSnRing');
   const model = new Model({
     generator: ringMlp(latentDim, 2, { hidden, seed, activation: 'relu', name: 'generator' }),
     discriminator: ringMlp(2, 1, { hidden, seed: seed + 100, activation: 'leakyRelu', spectral: 'hidden', name: 'discriminator' }),

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertPositiveInt, describe, InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
+import { checkOptions, optionKeys, requireOptions } from '../options';
 import { Alternating } from '../optimizers/alternating';
 import { r1Penalty } from '../penalties/r1';
 import type { Shortcut } from '../model/shortcuts';
@@ -44,6 +45,20 @@ export interface MixtureLatentGanOptions {
   batchSize?: number;
 }
 
+const MIXTURE_LATENT_GAN_KEYS = optionKeys<MixtureLatentGanOptions>()({
+  categories: true,
+  latentDim: true,
+  extent: true,
+  hidden: true,
+  seed: true,
+  offsetSpeed: true,
+  learningRate: true,
+  gamma: true,
+  emaDecay: true,
+  epochs: true,
+  batchSize: true,
+});
+
 /** Options of {@link mixtureLatentGenerator}. */
 export interface MixtureLatentGeneratorOptions {
   /** Size of the continuous (normal) latent. */
@@ -62,6 +77,16 @@ export interface MixtureLatentGeneratorOptions {
   outputName?: string;
 }
 
+const MIXTURE_LATENT_GENERATOR_KEYS = optionKeys<MixtureLatentGeneratorOptions>()({
+  latentDim: true,
+  categories: true,
+  hidden: true,
+  seed: true,
+  extent: true,
+  offsetSpeed: true,
+  outputName: true,
+});
+
 /**
  * The generator of {@link mixtureLatentGan}, inputs `[noise, one-hot
  * category]`, output `offset(c) + mlp(z, c)` in 2-D. The category picks a
@@ -70,8 +95,9 @@ export interface MixtureLatentGeneratorOptions {
  * it. A fixed gain after the offsets speeds them up: Adam's steps are
  * scale-free, so they move `offsetSpeed` times as far a step.
  */
-export function mixtureLatentGenerator({ latentDim, categories, hidden, seed, extent, offsetSpeed = 4, outputName = 'generator_out' }: MixtureLatentGeneratorOptions): tf.LayersModel {
+export function mixtureLatentGenerator(options: MixtureLatentGeneratorOptions): tf.LayersModel {
   const fn = 'mixtureLatentGenerator';
+  const { latentDim, categories, hidden, seed, extent, offsetSpeed = 4, outputName = 'generator_out' } = requireOptions(options, MIXTURE_LATENT_GENERATOR_KEYS, fn);
   assertPositiveInt(latentDim, 'latentDim', fn);
   assertPositiveInt(categories, 'categories', fn);
   assertPositiveInt(hidden, 'hidden', fn);
@@ -112,19 +138,20 @@ export function mixtureLatentGenerator({ latentDim, categories, hidden, seed, ex
  * await model.fit([...latent, gridPoints], targets, fitArgs);
  * const points = model.sample(latent, { numSamples: 2500 });
  */
-export function mixtureLatentGan({
-  categories = 100,
-  latentDim = 4,
-  extent = 4.5,
-  offsetSpeed = 4,
-  hidden = 64,
-  seed = 1,
-  learningRate = 1e-3,
-  gamma = 0.1,
-  emaDecay = 0.999,
-  epochs = 500,
-  batchSize = 256,
-}: MixtureLatentGanOptions = {}): RingPreset & { readonly latent: readonly Shortcut[] } {
+export function mixtureLatentGan(options: MixtureLatentGanOptions = {}): RingPreset & { readonly latent: readonly Shortcut[] } {
+  const {
+    categories = 100,
+    latentDim = 4,
+    extent = 4.5,
+    offsetSpeed = 4,
+    hidden = 64,
+    seed = 1,
+    learningRate = 1e-3,
+    gamma = 0.1,
+    emaDecay = 0.999,
+    epochs = 500,
+    batchSize = 256,
+  } = checkOptions(options, MIXTURE_LATENT_GAN_KEYS, 'mixtureLatentGan');
   const model = new Model({
     generator: mixtureLatentGenerator({ latentDim, categories, hidden, seed, extent, offsetSpeed }),
     discriminator: ringMlp(2, 1, { hidden, seed: seed + 1000, activation: 'leakyRelu', name: 'discriminator' }),

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { FitArgs } from '../adversarial/adversarial-model';
 import { SpectralNormalization } from '../layers/spectral-normalization';
-import type { Model, ModelTargets } from '../model/model';
+import { optionKeys, requireOptions, type KeyRecord } from '../options';
+import type { Model, ModelFitArgs, ModelTargets } from '../model/model';
 import type { Shortcut } from '../model/shortcuts';
 
 /** A compiled model for a 2-D mixture (the ring of 8 Gaussians, the grid of 25), with the targets and `fit` options it trains with. */
@@ -11,7 +11,7 @@ export interface RingPreset {
   /** Targets for `fit`, in gandlf's shorthand. */
   readonly targets: ModelTargets;
   /** Suggested `fit` options. */
-  readonly fitArgs: FitArgs;
+  readonly fitArgs: ModelFitArgs;
   /** The generator's inputs for `fit` and `sample`, when more than noise. @default ['normal'] */
   readonly latent?: readonly Shortcut[];
 }
@@ -31,6 +31,9 @@ export interface RingPresetOptions {
   /** Batch size in `fitArgs`. @default 128 */
   batchSize?: number;
 }
+
+/** The keys of `RingPresetOptions`, which every ring preset takes. */
+export const RING_PRESET_KEYS: KeyRecord<RingPresetOptions> = { latentDim: true, hidden: true, seed: true, learningRate: true, epochs: true, batchSize: true };
 
 /** Adam with β = (0.5, 0.9) as in WGAN-GP, and an explicit ε (left unset, tfjs takes 1e-4 on WebGL). */
 export const ganAdam = (learningRate: number) => tf.train.adam(learningRate, 0.5, 0.9, 1e-7);
@@ -53,13 +56,24 @@ export interface RingMlpOptions {
   outputActivation?: 'linear' | 'sigmoid';
 }
 
+const RING_MLP_KEYS = optionKeys<RingMlpOptions>()({
+  hidden: true,
+  seed: true,
+  activation: true,
+  spectral: true,
+  name: true,
+  outputName: true,
+  outputActivation: true,
+});
+
 /**
  * A two-hidden-layer MLP `[inDim] -> [outDim]` with seeded initial weights.
  * `activation` applies to the hidden layers; `spectral: 'hidden'` wraps the
  * hidden Dense layers in `SpectralNormalization`. The output layer is linear
  * unless `outputActivation` says otherwise, and is never normalised.
  */
-export function ringMlp(inDim: number, outDim: number, { hidden, seed, activation, spectral = false, name, outputName = `${name}_out`, outputActivation = 'linear' }: RingMlpOptions): tf.LayersModel {
+export function ringMlp(inDim: number, outDim: number, options: RingMlpOptions): tf.LayersModel {
+  const { hidden, seed, activation, spectral = false, name, outputName = `${name}_out`, outputActivation = 'linear' } = requireOptions(options, RING_MLP_KEYS, 'ringMlp');
   const input = tf.input({ shape: [inDim] });
   const dense = (units: number, k: number, layerName?: string, act?: 'sigmoid'): tf.layers.Layer => {
     const layer = tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + k }), ...(layerName ? { name: layerName } : {}), ...(act ? { activation: act } : {}) });

@@ -1,7 +1,8 @@
 import { Model } from '../model/model';
 import { Alternating } from '../optimizers/alternating';
 import { gradientPenalty } from '../penalties/gradient-penalty';
-import { ganAdam, ringMlp, type RingPreset, type RingPresetOptions } from './ring-preset';
+import { checkOptions, optionKeys } from '../options';
+import { ganAdam, RING_PRESET_KEYS, ringMlp, type RingPreset, type RingPresetOptions } from './ring-preset';
 
 /** Options of {@link wganGpRing}. */
 export interface WganGpRingOptions extends RingPresetOptions {
@@ -10,6 +11,8 @@ export interface WganGpRingOptions extends RingPresetOptions {
   /** Critic updates per generator update, on the same batch. @default 2 (the paper's 5 is slower on a CPU and not needed here) */
   criticSteps?: number;
 }
+
+const WGAN_GP_RING_KEYS = optionKeys<WganGpRingOptions>()({ ...RING_PRESET_KEYS, penaltyWeight: true, criticSteps: true });
 
 /**
  * WGAN-GP on the 2-D ring of 8 Gaussians (Gulrajani et al. 2017): a ReLU
@@ -21,7 +24,8 @@ export interface WganGpRingOptions extends RingPresetOptions {
  * const { model, targets, fitArgs } = wganGpRing();
  * await model.fit(['normal', ringPoints], targets, fitArgs);
  */
-export function wganGpRing({ latentDim = 4, hidden = 64, seed = 1, learningRate = 3e-3, epochs = 20, batchSize = 128, penaltyWeight = 1, criticSteps = 2 }: WganGpRingOptions = {}): RingPreset {
+export function wganGpRing(options: WganGpRingOptions = {}): RingPreset {
+  const { latentDim = 4, hidden = 64, seed = 1, learningRate = 3e-3, epochs = 20, batchSize = 128, penaltyWeight = 1, criticSteps = 2 } = checkOptions(options, WGAN_GP_RING_KEYS, 'wganGpRing');
   const model = new Model({
     generator: ringMlp(latentDim, 2, { hidden, seed, activation: 'relu', name: 'generator' }),
     discriminator: ringMlp(2, 1, { hidden, seed: seed + 100, activation: 'leakyRelu', name: 'critic' }),

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Player } from '../adversarial/player';
+import { checkOptions, optionKeys } from '../options';
 
 /** Options of the divergence guard (`fit({ divergence })`). */
 export interface DivergenceOptions {
@@ -25,6 +26,16 @@ export interface DivergenceOptions {
     /** Steps between snapshots (each copies every weight and optimizer slot). @default 100 */
     snapshotEvery?: number;
   };
+}
+
+const DIVERGENCE_KEYS = optionKeys<DivergenceOptions>()({ checkEvery: true, checkWeights: true, rollback: true });
+const ROLLBACK_KEYS = optionKeys<NonNullable<DivergenceOptions['rollback']>>()({ maxRetries: true, learningRateFactor: true, snapshotEvery: true });
+
+/** Checks the keys of `fit({ divergence })` and of its `rollback`; `false` turns the guard off. */
+export function checkDivergenceOptions(divergence: DivergenceOptions | false | undefined, fn: string): void {
+  if (divergence === false) return;
+  const { rollback } = checkOptions(divergence, DIVERGENCE_KEYS, fn, 'divergence');
+  checkOptions(rollback, ROLLBACK_KEYS, fn, 'divergence.rollback');
 }
 
 /** Where training first went non-finite. */
