@@ -7,6 +7,7 @@
 //   node bench/overhead.mjs                     everything; writes results/overhead.json,
 //                                               results/memory.json and the README tables
 //   node bench/overhead.mjs --only=node-wasm-mlp,chromium-webgl-mlp   a subset (merged into the JSON)
+//   node bench/overhead.mjs --only=chromium-webgl-dcgan --rounds=4     more rounds than the case's default
 //
 // Cases: node-{cpu,wasm}-{small,mlp}, node-wasm-dcgan, chromium-{webgl,webgpu}-{small,mlp,dcgan};
 // node-cpu-dcgan is recorded as skipped (tfjs cpu's Conv2DBackpropFilter: minutes a step).
@@ -232,6 +233,8 @@ function chromiumLaunch(backend) {
 // ---- main ----
 
 const only = flags['only'] ? String(flags['only']).split(',') : null;
+// --rounds=N times more rounds of the chosen cases (two-round cases carry the most noise).
+if (flags['rounds']) for (const c of Object.values(CASES)) c.rounds = Number(flags['rounds']);
 const wanted = (/** @type {string} */ n) => !only || only.includes(n);
 const resultsPath = join(here, 'results', 'overhead.json');
 /** Only this run's cases; see the merge below. */
