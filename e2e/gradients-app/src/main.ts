@@ -53,7 +53,7 @@ function identityGenerator(): tf.LayersModel {
 
 /** The discriminator's penalty context on latents `z` and real data `x`. */
 function context(model: Model, z: tf.Tensor, x: tf.Tensor): PenaltyContext {
-  return { batch: { inputs: [z, x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', training: true, roles: model.roles };
+  return model.game.context({ name: 'discriminator', model: model.adversarial.playerModels[1]! }, { inputs: [z, x], targets: [] }, true);
 }
 
 /** Nested arrays of zeros in `shape`. */

@@ -70,6 +70,7 @@ it('exports exactly the public API', () => {
       "hingeSnRing",
       "imageGrid",
       "interpolateLatents",
+      "isGanContext",
       "kullbackLeiblerDivergence",
       "latentSearch",
       "listCheckpoints",

@@ -3,7 +3,6 @@ export type { AdversarialModelArgs, FitArgs, SaveOptions } from './adversarial/a
 export type { LoadOptions } from './adversarial/checkpoint';
 export type {
   AdversarialCompileArgs,
-  JointGradients,
   LossSpec,
   LossWeightsSpec,
   MetricsSpec,
@@ -13,10 +12,12 @@ export type { DataSource, InputsSpec, TargetsSpec } from './adversarial/data';
 export { getOptimizer, optimizerNames } from './adversarial/get-optimizer';
 export type { OptimizerIdentifier } from './adversarial/get-optimizer';
 export { registerPenalty } from './adversarial/penalty';
-export type { GanRoles, Penalty, PenaltyContext } from './adversarial/penalty';
+export type { Penalty, PenaltyContext } from './adversarial/penalty';
+export { isGanContext } from './gan/game';
+export type { GanContext, GanLayout } from './gan/game';
 export type { RollbackEvent } from './adversarial/guarded-run';
 export { Player } from './adversarial/player';
-export type { Batch, PlayerEval, PlayerOutput, Predict } from './adversarial/player';
+export type { Batch, PlayerEval, PlayerOutput, Scored } from './adversarial/player';
 export {
   CheckpointError,
   CheckpointSaveError,
@@ -69,7 +70,7 @@ export { Unrolled } from './optimizers/unrolled';
 export type { UnrolledOptions } from './optimizers/unrolled';
 export { Random } from './random';
 export type { Callback, History, Logs } from './training/callbacks';
-export type { YieldEvery } from './training/fit-loop';
+export type { YieldEvery } from './adversarial/fit-args';
 export { defaultVerbose, nodeStdout, progressBar } from './training/progress-bar';
 export type { ProgressBarOptions, ProgressGlobals, ProgressStream } from './training/progress-bar';
 export type { Divergence, DivergenceOptions } from './training/divergence';

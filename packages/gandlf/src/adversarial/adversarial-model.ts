@@ -1,19 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, GandlfError, InvalidArgumentError, NotCompiledError, ShapeMismatchError } from '../errors';
+import { describe, InvalidArgumentError, NotCompiledError, ShapeMismatchError } from '../errors';
 import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
 import { rebuildOrCorrupt, type CheckpointMeta } from '../io/format';
 import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 import { toLogs, type History, type Logs } from '../training/callbacks';
-import { fitLoop } from '../training/fit-loop';
-import { defaultVerbose, progressBar } from '../training/progress-bar';
-import { bindData, evaluateData, stackLogs, type BoundData, type GameSlots } from './bound-data';
+import { bindData, type GameSlots } from './bound-data';
 import { checkFitArgs, type FitArgs } from './fit-args';
+import { busyGuard, evaluateData, fit, trainRows, type Game } from './fit';
 import { fromArtifacts, LOAD_OPTIONS_KEYS, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
 import { checkCompileArgs, checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
 import { assertCount, type InputsSpec, type TargetsSpec } from './data';
 import { resolvePlayerOptimizers } from './get-optimizer';
-import { GuardedRun, type RollbackEvent } from './guarded-run';
+import type { RollbackEvent } from './guarded-run';
 import { inputNamesOf, outputNamesOf } from './model-names';
 import { Player } from './player';
 import { ensureTrainableBackend } from '../backends/default-backend';
@@ -57,17 +56,13 @@ export class AdversarialModel {
   private players: Player[] | null = null;
   private adversarialOptimizer: AdversarialCompileArgs['adversarialOptimizer'] | null = null;
   private readonly variables: tf.Variable[][];
-  private readonly roles: AdversarialModelArgs['roles'];
-  private readonly jointGradients: AdversarialModelArgs['jointGradients'];
-  private busy = false;
+  private readonly enter = busyGuard();
 
   constructor(args: AdversarialModelArgs) {
     const { names, models, variables } = checkModelArgs(args); // checks its keys first
     this.playerNames = names;
     this.playerModels = models;
     this.variables = variables;
-    this.roles = args.roles;
-    this.jointGradients = args.jointGradients;
     this.outputNames = models.map(outputNamesOf);
   }
 
@@ -151,7 +146,7 @@ export class AdversarialModel {
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
     this.players = this.playerNames.map(
       (name, i) =>
-        new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? [], this.roles),
+        new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? []),
     );
     this.adversarialOptimizer = adversarialOptimizer;
   }
@@ -161,57 +156,19 @@ export class AdversarialModel {
     return this.requireCompiled('getPlayers');
   }
 
-  /** Trains for a number of epochs; returns the per-epoch history. */
+  /** Trains for a number of epochs; returns the per-epoch history (see `fit` in `fit.ts`). */
   async fit(x: InputsSpec, y: TargetsSpec, args: FitArgs = {}): Promise<History> {
-    const fn = 'fit';
-    args = checkFitArgs(args, fn);
-    this.requireCompiled(fn);
-    const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, callbacks = [], yieldEvery = 'auto', verbose = defaultVerbose() } = args;
-    assertCount(epochs, 'epochs', fn, 1);
-    assertCount(batchSize, 'batchSize', fn, 1);
-    assertCount(initialEpoch, 'initialEpoch', fn, 0);
-    if (args.seed !== undefined) this.random = new Random(args.seed);
-    const data = await bindData(this.slots, x, y, fn, { numSamples: args.numSamples });
-    const validation = args.validationData ? await bindData(this.slots, args.validationData[0], args.validationData[1], fn) : null;
-    this.enter(fn);
-    const guard = args.divergence === false ? null : new GuardedRun(this, this.players!, args.divergence ?? {});
-    try {
-      await guard?.start();
-      const history = await fitLoop({
-        numSamples: data.numSamples,
-        batchSize,
-        epochs,
-        initialEpoch,
-        shuffle,
-        // The bar goes last, as Keras appends its ProgbarLogger.
-        callbacks: verbose ? [...callbacks, progressBar({ epochs, steps: Math.ceil(data.numSamples / batchSize) })] : callbacks,
-        yieldEvery,
-        metricNames: this.metricsNames,
-        random: this.random,
-        trainBatch: async (rows) => {
-          const values = await this.trainRows(data, rows);
-          try {
-            if (guard) await guard.afterStep(values);
-          } catch (e) {
-            values.dispose();
-            throw e;
-          }
-          return values;
-        },
-        validate: validation
-          ? async () => prefix('val_', await evaluateData(this.players!, validation, batchSize, this.random, this.metricsNames))
-          : undefined,
-        shouldStop: () => this.stopTraining,
-        onEpochDone: (epoch, logs) => this.recordEpoch(epoch, logs),
-      });
-      return history;
-    } finally {
-      this.stopTraining = false;
-      this.busy = false;
-      guard?.dispose();
-      data.dispose();
-      validation?.dispose();
-    }
+    args = checkFitArgs(args, 'fit');
+    return fit(this, this.game('fit'), x, y, args);
+  }
+
+  /**
+   * What `fit` trains with: the players, the adversarial optimizer, the
+   * input and target slots. Throws before `compile`. For gandlf's `Model`,
+   * which runs `fit` on this engine with its own data shorthand.
+   */
+  game(fn: string): Game {
+    return { players: this.requireCompiled(fn), optimizer: this.adversarialOptimizer!, slots: this.slots, enter: this.enter };
   }
 
   /**
@@ -287,16 +244,16 @@ export class AdversarialModel {
   async trainOnBatch(x: InputsSpec, y: TargetsSpec, options: { checkFinite?: boolean } = {}): Promise<Logs> {
     const fn = 'trainOnBatch';
     options = checkOptions(options, TRAIN_ON_BATCH_KEYS, fn);
-    this.requireCompiled(fn);
+    const game = this.game(fn);
     const data = await bindData(this.slots, x, y, fn, options);
-    this.enter(fn);
+    const release = this.enter(fn);
     try {
-      const values = await this.trainRows(data, Int32Array.from({ length: data.numSamples }, (_, i) => i));
+      const values = await trainRows(this, game, data, Int32Array.from({ length: data.numSamples }, (_, i) => i));
       const logs = toLogs(this.metricsNames, await values.data());
       values.dispose();
       return logs;
     } finally {
-      this.busy = false;
+      release();
       data.dispose();
     }
   }
@@ -305,46 +262,19 @@ export class AdversarialModel {
   async evaluate(x: InputsSpec, y: TargetsSpec, options: { batchSize?: number } = {}): Promise<Logs> {
     const fn = 'evaluate';
     const { batchSize = 32 } = checkOptions(options, EVALUATE_KEYS, fn);
-    this.requireCompiled(fn);
+    const game = this.game(fn);
     assertCount(batchSize, 'batchSize', fn, 1);
     const data = await bindData(this.slots, x, y, fn);
     try {
-      return await evaluateData(this.players!, data, batchSize, this.random, this.metricsNames);
+      return await evaluateData(this, game, data, batchSize);
     } finally {
       data.dispose();
     }
   }
 
-  /** One training step on the given rows: draw the batch, let the optimizer step, stack the logs. */
-  private async trainRows(data: BoundData, rows: Int32Array): Promise<tf.Tensor1D> {
-    const batch = data.draw(rows, this.random);
-    try {
-      const players = this.players!;
-      const joint = this.jointGradients;
-      const perPlayer = await this.adversarialOptimizer!.step({ players, batch, step: this.step, ...(joint ? { jointGradients: () => joint(players, batch) } : {}) });
-      this.step++;
-      return stackLogs(perPlayer);
-    } finally {
-      tf.dispose([...batch.inputs, ...batch.targets.flat()]);
-    }
-  }
-
-  private recordEpoch(epoch: number, logs: Logs): void {
-    this.epoch = epoch + 1;
-    this.history.epoch.push(epoch);
-    for (const [k, v] of Object.entries(logs)) (this.history.history[k] ??= []).push(v);
-  }
-
   private requireCompiled(fn: string): Player[] {
     if (!this.players) throw new NotCompiledError(`You must call compile() before ${fn}().`);
     return this.players;
-  }
-
-  private enter(fn: string): void {
-    if (this.busy) {
-      throw new GandlfError(`'${fn}' was called while this model is already training; await the running fit() first.`);
-    }
-    this.busy = true;
   }
 }
 
@@ -363,6 +293,3 @@ function describeUrl(url: CheckpointDestination): string {
   return typeof url === 'string' ? `'${url}'` : '(IOHandler)';
 }
 
-function prefix(p: string, logs: Logs): Logs {
-  return Object.fromEntries(Object.entries(logs).map(([k, v]) => [p + k, v]));
-}

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '../errors';
 import type { Random } from '../random';
-import { toLogs, type Logs } from '../training/callbacks';
 import { assertFinite, bindSources, disposeOwned, listInputs, listTargets, type InputsSpec, type Slot, type SlotSource, type TargetsSpec } from './data';
-import type { Batch, Player } from './player';
+import type { Batch } from './player';
 
 /** The slots of a game: its model inputs, and per player the names and shapes of its outputs. */
 export interface GameSlots {
@@ -91,30 +90,4 @@ export function stackLogs(perPlayer: readonly tf.Tensor1D[]): tf.Tensor1D {
   });
   tf.dispose(perPlayer as tf.Tensor1D[]);
   return out;
-}
-
-/** Every player's losses and metrics over the data, averaged, with no update. */
-export async function evaluateData(
-  players: readonly Player[],
-  data: BoundData,
-  batchSize: number,
-  random: Random,
-  metricNames: readonly string[],
-): Promise<Logs> {
-  let sums: tf.Tensor1D | null = null;
-  for (let start = 0; start < data.numSamples; start += batchSize) {
-    const rows = Int32Array.from({ length: Math.min(batchSize, data.numSamples - start) }, (_, i) => start + i);
-    const batch = data.draw(rows, random);
-    const prev: tf.Tensor1D | null = sums;
-    sums = tf.tidy(() => {
-      const v = tf.mul(stackLogs(players.map((p) => p.evaluate(batch).values)), rows.length) as tf.Tensor1D;
-      return prev ? (tf.add(prev, v) as tf.Tensor1D) : v;
-    });
-    prev?.dispose();
-    tf.dispose([...batch.inputs, ...batch.targets.flat()]);
-  }
-  const total: tf.Tensor1D = sums!;
-  const values = await total.data();
-  total.dispose();
-  return toLogs(metricNames, values.map((v) => v / data.numSamples));
 }

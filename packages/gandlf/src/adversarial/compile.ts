@@ -5,8 +5,8 @@ import { getMetric, type MetricIdentifier } from '../losses/metrics';
 import { checkOptions, optionKeys, requireOptions } from '../options';
 import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import type { OptimizerIdentifier } from './get-optimizer';
-import type { GanRoles, Penalty } from './penalty';
-import type { Batch, Player, PlayerEval, PlayerOutput } from './player';
+import type { Penalty } from './penalty';
+import type { PlayerOutput } from './player';
 
 /** A loss for every output, one per output in order, or one per output name. */
 export type LossSpec = LossIdentifier | readonly LossIdentifier[] | Readonly<Record<string, LossIdentifier>>;
@@ -175,16 +175,6 @@ export interface AdversarialModelArgs {
   playerParams: ReadonlyArray<ReadonlyArray<tf.LayerVariable | tf.Variable>>;
   /** Player names, used in metric names and targets. @default ['player_0', 'player_1', ...] */
   playerNames?: readonly string[];
-  /** A GAN's networks and data layout, for penalties that need them (gradient penalty, R1). @default none */
-  roles?: GanRoles;
-  /**
-   * Computes every player's gradients on a batch at once, sharing work between
-   * them; it must return what each `players[i].gradients(batch)` would.
-   * `Simultaneous` uses it. gandlf's `Model` passes one that runs the
-   * generator once for both players.
-   * @default none: each player runs its own model
-   */
-  jointGradients?: JointGradients;
 }
 
 const ADVERSARIAL_MODEL_ARGS_KEYS = optionKeys<AdversarialModelArgs>()({
@@ -192,12 +182,7 @@ const ADVERSARIAL_MODEL_ARGS_KEYS = optionKeys<AdversarialModelArgs>()({
   playerModels: true,
   playerParams: true,
   playerNames: true,
-  roles: true,
-  jointGradients: true,
 });
-
-/** See `AdversarialModelArgs.jointGradients`. */
-export type JointGradients = (players: readonly Player[], batch: Batch) => PlayerEval[];
 
 /** Checks the constructor arguments of `AdversarialModel`; returns names, models and variables per player. */
 export function checkModelArgs(args: AdversarialModelArgs): {

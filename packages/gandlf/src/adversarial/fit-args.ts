@@ -2,8 +2,13 @@ import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys, type KeyRecord } from '../options';
 import type { Callback } from '../training/callbacks';
 import { checkDivergenceOptions, type DivergenceOptions } from '../training/divergence';
-import type { YieldEvery } from '../training/fit-loop';
 import type { InputsSpec, TargetsSpec } from './data';
+
+/**
+ * When `fit` hands control back to the page: after every batch, every epoch,
+ * never, on a time budget in milliseconds, or `'auto'` (a 25 ms budget).
+ */
+export type YieldEvery = 'auto' | 'batch' | 'epoch' | 'never' | number;
 
 /** Options of `AdversarialModel.fit`. */
 export interface FitArgs {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GandlfError, MissingGradientError, missingGradientOp } from '../errors';
 import type { LossFn } from '../losses/losses';
 import type { MetricFn } from '../losses/metrics';
-import type { GanRoles, Penalty } from './penalty';
+import type { Penalty, PenaltyContext } from './penalty';
 import { ownedRegularization, type RegularizationTerm } from './regularization';
 import { disposeStaleTape } from '../backends/stale-tape';
 
@@ -23,13 +23,11 @@ export interface Batch {
   readonly targets: tf.Tensor[][];
 }
 
-/**
- * A player's model outputs on a batch, computed by the caller (inside the
- * player's gradient function) instead of by `model.apply`: a step that shares
- * work between players hands each its predictions. `generated` holds the
- * generator's samples behind them, which penalties then reuse.
- */
-export type Predict = () => { readonly predictions: tf.Tensor[]; readonly generated?: readonly tf.Tensor[] };
+/** A player's total loss and every reported value (see `Player.valueNames`). */
+export interface Scored {
+  readonly total: tf.Scalar;
+  readonly values: tf.Tensor1D;
+}
 
 /** The name under which a player's weight regularization is logged (`${player}_regularization_loss`). */
 export const REGULARIZATION_LOSS = 'regularization_loss';
@@ -62,8 +60,6 @@ export class Player {
     readonly outputs: readonly PlayerOutput[],
     /** Extra loss terms, added to the total and logged by name. */
     readonly penalties: readonly Penalty[] = [],
-    /** The GAN's networks and data layout, handed to penalties. */
-    readonly roles?: GanRoles,
   ) {
     this.regularization = ownedRegularization(model, variables);
   }
@@ -78,14 +74,12 @@ export class Player {
   }
 
   /**
-   * The weighted total loss, plus the stacked vector of every reported value.
-   * `training` is the networks' mode (dropout, batch statistics, augmentation).
-   * Must run inside a tidy scope (or a gradient function).
+   * The weighted total loss and the stacked vector of every reported value,
+   * from the player's `predictions` (one per output) and `targets`; penalties
+   * see `context`. Must run inside a tidy scope (or a gradient function).
    */
-  private forward(batch: Batch, training: boolean, predict: Predict = () => ({ predictions: this.predict(batch, training) })): { total: tf.Scalar; values: tf.Tensor1D } {
-    const { predictions: preds, generated } = predict();
-    const targets = batch.targets[this.index] as tf.Tensor[];
-    const losses = this.outputs.map((o, k) => o.loss(targets[k] as tf.Tensor, preds[k] as tf.Tensor));
+  score(predictions: readonly tf.Tensor[], targets: readonly tf.Tensor[], context: PenaltyContext): Scored {
+    const losses = this.outputs.map((o, k) => o.loss(targets[k] as tf.Tensor, predictions[k] as tf.Tensor));
     let total = tf.scalar(0);
     this.outputs.forEach((o, k) => {
       if (o.weight !== 0) total = tf.add(total, tf.mul(losses[k] as tf.Scalar, o.weight));
@@ -93,12 +87,10 @@ export class Player {
     const metrics: tf.Scalar[] = [];
     this.outputs.forEach((o, k) => {
       for (const m of o.metrics) {
-        metrics.push(tf.mean(m.fn(targets[k] as tf.Tensor, preds[k] as tf.Tensor)));
+        metrics.push(tf.mean(m.fn(targets[k] as tf.Tensor, predictions[k] as tf.Tensor)));
       }
     });
-    const penalties = this.penalties.map((p) =>
-      p.compute({ batch, model: this.model, predictions: preds, player: this.name, training, ...(this.roles ? { roles: this.roles } : {}), ...(generated ? { generated } : {}) }),
-    );
+    const penalties = this.penalties.map((p) => p.compute(context));
     for (const v of penalties) total = tf.add(total, v);
     // Keras counts regularization in training and evaluation alike.
     const regularization = this.regularization.length > 0 ? [tf.addN(this.regularization.map((term) => term()))] : [];
@@ -107,9 +99,12 @@ export class Player {
     return { total, values };
   }
 
-  private predict(batch: Batch, training: boolean): tf.Tensor[] {
+  /** The player's own model on the batch, scored; `training` is the networks' mode. */
+  private run(batch: Batch, training: boolean): Scored {
     const out = this.model.apply(batch.inputs, { training });
-    return (Array.isArray(out) ? out : [out]) as tf.Tensor[];
+    const predictions = (Array.isArray(out) ? out : [out]) as tf.Tensor[];
+    const context = { batch, model: this.model, predictions, player: this.name, training };
+    return this.score(predictions, batch.targets[this.index] as tf.Tensor[], context);
   }
 
   /**
@@ -119,20 +114,27 @@ export class Player {
    * that logs a player it does not update passes `training: true`.
    */
   evaluate(batch: Batch, { training = false }: { training?: boolean } = {}): PlayerEval {
-    return { values: tf.tidy(() => this.forward(batch, training).values) };
+    return { values: tf.tidy(() => this.run(batch, training).values) };
+  }
+
+  /** The player's loss values on its own model and the gradients of its total loss for its own variables. */
+  gradients(batch: Batch): PlayerEval {
+    return this.tape(() => this.run(batch, true));
   }
 
   /**
-   * The player's loss values and the gradients of its total loss for its own
-   * variables; `predict` replaces the model's forward pass (see `Predict`).
+   * The gradients of `forward`'s total for this player's variables, with its
+   * values: the tape of one player's turn. `forward` builds the scores itself
+   * (see `score`), so a step that runs the networks its own way (gandlf's GAN
+   * steps) shares the losses, penalties and error messages of `gradients`.
    */
-  gradients(batch: Batch, predict?: Predict): PlayerEval {
+  tape(forward: () => Scored): PlayerEval {
     let values: tf.Tensor1D | undefined;
     try {
       const grads = tf.tidy(() => {
         const vars = this.variables as tf.Variable[];
         const { grads } = tf.variableGrads(() => {
-          const f = this.forward(batch, true, predict);
+          const f = forward();
           // Kept so the gradient scope does not dispose it; disposed by the caller.
           values = tf.keep(f.values);
           return f.total;

@@ -15,14 +15,16 @@ import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import { Simultaneous } from '../optimizers/simultaneous';
 import type { History, Logs } from '../training/callbacks';
 import { expandModes, MODES, type ModeSpec, type PerMode } from './modes';
-import type { GanRoles, Penalty } from '../adversarial/penalty';
+import type { Penalty } from '../adversarial/penalty';
+import { fit } from '../adversarial/fit';
+import { GanGame } from '../gan/game';
+import { ganOptimizer } from '../gan/steps';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { ExponentialMovingAverage, type EmaOptions } from './ema';
 import { checkModelCompileOptions, checkModelOptions, MODEL_FIT_ARGS_KEYS } from './model-options';
 import { checkOptions } from '../options';
 import { runNetwork, type SampleArgs } from './run-network';
 import { isRowWise } from './row-wise';
-import { sharedGeneratorGradients, type GanForward } from './shared-generator';
 import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
 
 export type { SampleArgs } from './run-network';
@@ -107,8 +109,8 @@ export class Model {
   readonly adversarial: AdversarialModel;
   /** The discriminator's output names, which the target shorthand uses. */
   readonly outputNames: readonly string[];
-  /** The networks and data layout that penalties see. */
-  readonly roles: GanRoles;
+  /** The GAN's forward passes and players' turns, which every GAN step runs (see `gan/`). */
+  readonly game: GanGame;
   /** The DiffAugment options, when the discriminator's inputs are augmented. */
   readonly augment: { readonly policy: string; readonly seed?: number } | null;
   /** The moving average of the generator, after `compile({ ema })`. */
@@ -162,24 +164,20 @@ export class Model {
     this.inputShapes = inputs.map((t) => t.shape);
     const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
     const nIn = gIn.length;
-    const nOut = this.outputNames.length;
-    this.roles = {
+    this.game = new GanGame(
       generator,
       discriminator,
-      generatorInputs: range(0, nIn),
-      realInputs: range(nIn, nGen),
-      conditionalInputs: range(nIn + nGen, condIn.length),
-      predictionIndex: { generator: { fake: range(0, nOut) }, discriminator: { fake: range(0, nOut), real: range(nOut, nOut) } },
-      // Penalties and the shared step see D through the same augmentation as the player models.
-      ...(augmentLayer ? { view: (x: tf.Tensor, training: boolean) => augmentLayer.apply(x, { training }) as tf.Tensor } : {}),
-    };
-    const gan: GanForward = { roles: this.roles, rowWise: isRowWise(discriminator) };
+      { generatorInputs: range(0, nIn), realInputs: range(nIn, nGen), conditionalInputs: range(nIn + nGen, condIn.length) },
+      {
+        rowWise: isRowWise(discriminator),
+        // The steps see D through the same augmentation as the player models (which `evaluate` and checkpoints use).
+        ...(augmentLayer ? { view: (x: tf.Tensor, training: boolean) => augmentLayer.apply(x, { training }) as tf.Tensor } : {}),
+      },
+    );
     this.adversarial = new AdversarialModel({
       playerModels: [gModel, dModel],
       playerParams: [generator.trainableWeights, discriminator.trainableWeights],
       playerNames: ['generator', 'discriminator'],
-      roles: this.roles,
-      jointGradients: (players, batch) => sharedGeneratorGradients(gan, players, batch),
     });
   }
 
@@ -227,7 +225,7 @@ export class Model {
       ...(weights ? { lossWeights: this.byOutput(weights, modes) } : {}),
     });
     this.adversarial.compile({
-      adversarialOptimizer,
+      adversarialOptimizer: ganOptimizer(this.game, adversarialOptimizer, fn),
       playerOptimizers: opts,
       loss: 'binaryCrossentropy',
       ...(metrics ? { metrics } : {}),
@@ -252,7 +250,7 @@ export class Model {
     // Validation data comes in the same shorthand as `x` and `y`.
     const { validationData, ...rest } = args;
     const validation = validationData ? this.sources(validationData[0], validationData[1], 'fit') : undefined;
-    return this.adversarial.fit(xs, ys, { ...rest, ...(callbacks ? { callbacks } : {}), ...(validation ? { validationData: validation } : {}) });
+    return fit(this.adversarial, this.adversarial.game('fit'), xs, ys, { ...rest, ...(callbacks ? { callbacks } : {}), ...(validation ? { validationData: validation } : {}) });
   }
 
   /** One update on one batch; returns its logs. */
@@ -315,7 +313,9 @@ export class Model {
         if (weights.some((w) => w === undefined)) throw new CorruptCheckpointError(`Checkpoint ${where} records a generator average but lacks some of its weights.`);
         model.ema.setWeights(weights as tf.Tensor[]);
       }
-      await model.adversarial.restoreRun(restored);
+      // The checkpoint names the adversarial optimizer; the model steps it as its GAN step.
+      const { compileArgs } = restored;
+      await model.adversarial.restoreRun({ ...restored, compileArgs: { ...compileArgs, adversarialOptimizer: ganOptimizer(model.game, compileArgs.adversarialOptimizer, 'load') } });
       return model;
     });
   }

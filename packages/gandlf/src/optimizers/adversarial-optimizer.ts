@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Batch, Player, PlayerEval } from '../adversarial/player';
+import type { Batch, Player } from '../adversarial/player';
 import { describe, InvalidArgumentError } from '../errors';
 
 /** What an adversarial optimizer sees of one training step. */
@@ -10,14 +10,6 @@ export interface StepContext {
   readonly batch: Batch;
   /** Index of this step since training began (0 for the first batch ever). */
   readonly step: number;
-  /**
-   * Every player's gradients on `batch` at the current parameters, computed
-   * together so the players share work (gandlf's `Model` runs its generator
-   * once for both): the same as each `players[i].gradients(batch)`. Present
-   * when the model offers it; for optimizers that take all gradients before
-   * applying any.
-   */
-  readonly jointGradients?: () => PlayerEval[];
 }
 
 /**
@@ -31,6 +23,11 @@ export interface AdversarialOptimizer {
   /** Validates options that name players; called by `compile`. */
   bind(playerNames: readonly string[]): void;
   step(ctx: StepContext): Promise<tf.Tensor1D[]>;
+  /**
+   * Every player's values on a batch with no update (`evaluate`, validation),
+   * in inference mode. @default each player's `evaluate`
+   */
+  evaluate?(ctx: Pick<StepContext, 'players' | 'batch'>): tf.Tensor1D[];
   /** The options this optimizer was built with, as plain JSON. */
   getConfig(): Record<string, unknown>;
 }

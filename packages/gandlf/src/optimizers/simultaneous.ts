@@ -5,9 +5,8 @@ import { registerAdversarialOptimizer } from './registry';
 
 /**
  * Every player takes its gradient at the same parameters on the same batch;
- * then all gradients are applied. Where the model can compute the gradients
- * together (gandlf's `Model` runs its generator once for both players), it
- * does.
+ * then all gradients are applied. (gandlf's `Model` runs it as the GAN step
+ * in `gan/simultaneous.ts`, which runs its generator once for both players.)
  *
  * @example gan.compile({ adversarialOptimizer: new Simultaneous(), ... })
  */
@@ -20,11 +19,10 @@ export class Simultaneous implements AdversarialOptimizer {
 
   bind(): void {}
 
-  async step({ players, batch, jointGradients }: StepContext): Promise<tf.Tensor1D[]> {
+  async step({ players, batch }: StepContext): Promise<tf.Tensor1D[]> {
     const evals: PlayerEval[] = [];
     try {
-      if (jointGradients) evals.push(...jointGradients());
-      else for (const p of players) evals.push(p.gradients(batch));
+      for (const p of players) evals.push(p.gradients(batch));
     } catch (e) {
       // Nothing applied yet: free what was computed and leave the model untouched.
       for (const ev of evals) tf.dispose([ev.values, ...(ev.grads ?? [])]);

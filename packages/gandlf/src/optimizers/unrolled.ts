@@ -70,7 +70,7 @@ export class Unrolled implements AdversarialOptimizer {
     if (this.depth === 0) {
       mine = me.gradients(batch);
     } else {
-      const snapshots = await Promise.all(others.map((p) => snapshot(p)));
+      const snapshots = await Promise.all(others.map((p) => snapshotPlayer(p)));
       try {
         for (let k = 0; k < this.depth; k++) {
           others.forEach((_, j) => {
@@ -105,7 +105,7 @@ function unrollGrads(p: Player, batch: StepContext['batch']): tf.Tensor[] {
   return ev.grads!;
 }
 
-interface Snapshot {
+export interface Snapshot {
   /** A copy of the player's optimizer, used for the look-ahead steps. */
   readonly shadow: tf.Optimizer;
   /** Puts the player's variables back and frees the copies. */
@@ -116,7 +116,7 @@ interface Snapshot {
  * Copies a player's variables, and its optimizer into a shadow optimizer of the
  * same class and state, so the look-ahead never touches the real one.
  */
-async function snapshot(p: Player): Promise<Snapshot> {
+export async function snapshotPlayer(p: Player): Promise<Snapshot> {
   const saved = p.variables.map((v) => tf.clone(v));
   const shadow = cloneOptimizer(p.optimizer);
   const weights = await p.optimizer.getWeights();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { PenaltyContext } from '../adversarial/penalty';
+import type { GanContext } from '../gan/game';
 import { InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
 import { Alternating } from '../optimizers/alternating';
@@ -8,8 +8,8 @@ import { gradientPenalty } from './gradient-penalty';
 import { linearCritic, linearGenerator } from './test-models';
 
 /** A context for the discriminator's penalty on real data `x` and latents `z`. */
-function context(model: Model, z: tf.Tensor, x: tf.Tensor): PenaltyContext {
-  return { batch: { inputs: [z, x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', training: true, roles: model.roles };
+function context(model: Model, z: tf.Tensor, x: tf.Tensor): GanContext {
+  return model.game.context({ name: 'discriminator', model: model.adversarial.playerModels[1]! }, { inputs: [z, x], targets: [] }, true);
 }
 
 describe('gradientPenalty (WGAN-GP)', () => {
@@ -91,10 +91,10 @@ describe('gradientPenalty (WGAN-GP)', () => {
     x.dispose();
   });
 
-  it('names bad options, and a context without roles', () => {
+  it('names bad options, and a context without the GAN\'s tensors', () => {
     expect(() => gradientPenalty({ weight: Number.NaN })).toThrowError(/'weight' passed to 'gradientPenalty'.*Received: weight=NaN/);
     const ctx = { batch: { inputs: [], targets: [] }, model: {} as tf.LayersModel, predictions: [], player: 'critic', training: true };
     expect(() => gradientPenalty().compute(ctx)).toThrowError(InvalidArgumentError);
-    expect(() => gradientPenalty().compute(ctx)).toThrowError(/'gradientPenalty' needs the generator.*player 'critic'/);
+    expect(() => gradientPenalty().compute(ctx)).toThrowError(/'gradientPenalty' is a function of a GAN's.*use it with gandlf's Model.*player 'critic'/);
   });
 });

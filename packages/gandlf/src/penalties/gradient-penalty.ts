@@ -4,7 +4,7 @@ import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
 import { ensureSecondOrderGradients } from './second-order-gradients';
-import { discriminate, generate, pick, requireRoles, squaredNorms } from './gan-tensors';
+import { ganContext, outputOf, squaredNorms } from './gan-context';
 
 /** Options of {@link gradientPenalty}. */
 export interface GradientPenaltyOptions {
@@ -33,8 +33,8 @@ const GRADIENT_PENALTY_KEYS = optionKeys<GradientPenaltyOptions>()({ weight: tru
  * LeakyReLU, SELU, sigmoid, tanh and BatchNormalization work (creating the
  * penalty patches tfjs for some of them, see `ensureSecondOrderGradients`);
  * pooling layers, ELU, UpSampling2D and depthwise convolutions do not, and
- * training then throws `MissingGradientError` naming the op. Samples are not
- * augmented even when the `Model` uses DiffAugment.
+ * training then throws `MissingGradientError` naming the op. D sees the
+ * interpolates through the `Model`'s DiffAugment, as it sees every sample.
  *
  * @example
  * model.compile({ loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 10 })] } });
@@ -53,17 +53,14 @@ export function gradientPenalty(options: GradientPenaltyOptions = {}): Penalty {
     name,
     className: 'GandlfGradientPenalty',
     compute(ctx: PenaltyContext): tf.Scalar {
-      const roles = requireRoles(ctx, fn);
-      const real = pick(ctx, roles.realInputs);
-      const fake = generate(ctx, roles);
-      const cond = pick(ctx, roles.conditionalInputs);
+      const { real, fake, discriminate } = ganContext(ctx, fn);
       const b = real[0]!.shape[0] as number;
       const eps = tf.randomUniform([b], 0, 1, 'float32', random.nextSeed());
       const mixed = real.map((x, k) => {
         const e = tf.reshape(eps, [b, ...x.shape.slice(1).map(() => 1)]);
         return tf.add(tf.mul(e, x), tf.mul(tf.sub(1, e), fake[k]!));
       });
-      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn, ctx.training)))(mixed);
+      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(outputOf(discriminate(xs), output, fn)))(mixed);
       const norms = tf.sqrt(tf.add(squaredNorms(grads), 1e-12));
       return tf.mul(weight, tf.mean(tf.square(tf.sub(norms, target)))) as tf.Scalar;
     },

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { PenaltyContext } from '../adversarial/penalty';
+import type { GanContext } from '../gan/game';
 import { Model } from '../model/model';
 import { r1Penalty } from './r1';
 import { linearCritic, linearGenerator } from './test-models';
 
-function context(model: Model, x: tf.Tensor): PenaltyContext {
-  return { batch: { inputs: [tf.zerosLike(x), x], targets: [] }, model: model.adversarial.playerModels[1]!, predictions: [], player: 'discriminator', training: true, roles: model.roles };
+function context(model: Model, x: tf.Tensor): GanContext {
+  return model.game.context({ name: 'discriminator', model: model.adversarial.playerModels[1]! }, { inputs: [tf.zerosLike(x), x], targets: [] }, true);
 }
 
 describe('r1Penalty', () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerPenalty, type Penalty, type PenaltyContext } from '../adversarial/penalty';
 import { ensureSecondOrderGradients } from './second-order-gradients';
-import { discriminate, pick, requireRoles, squaredNorms } from './gan-tensors';
+import { ganContext, outputOf, squaredNorms } from './gan-context';
 import { checkNumber } from './gradient-penalty';
 import { checkOptions, optionKeys } from '../options';
 
@@ -42,9 +42,8 @@ export function r1Penalty(options: R1Options = {}): Penalty {
     name,
     className: 'GandlfR1',
     compute(ctx: PenaltyContext): tf.Scalar {
-      const roles = requireRoles(ctx, fn);
-      const cond = pick(ctx, roles.conditionalInputs);
-      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(discriminate(roles, xs, cond, output, fn, ctx.training)))(pick(ctx, roles.realInputs));
+      const { real, discriminate } = ganContext(ctx, fn);
+      const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(outputOf(discriminate(xs), output, fn)))([...real]);
       return tf.mul(gamma / 2, tf.mean(squaredNorms(grads))) as tf.Scalar;
     },
     getConfig: () => ({ gamma, output, name }),

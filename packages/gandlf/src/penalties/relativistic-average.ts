@@ -8,7 +8,7 @@ import {
   type RelativisticKind,
 } from '../losses/relativistic';
 import { checkOptions, optionKeys } from '../options';
-import { discriminatorScores } from './gan-tensors';
+import { ganContext, outputOf } from './gan-context';
 
 /** Options of {@link relativisticAverage}. */
 export interface RelativisticAverageOptions {
@@ -33,8 +33,8 @@ export function relativisticAverageLoss(role: 'generator' | 'discriminator', opt
     name: 'ra_loss',
     className: 'GandlfRelativisticAverage',
     compute(ctx: PenaltyContext): tf.Scalar {
-      const { dx, dgz } = discriminatorScores(ctx, output, fn);
-      return loss(dx, dgz, kind);
+      const { dReal, dFake } = ganContext(ctx, fn);
+      return loss(outputOf(dReal, output, fn), outputOf(dFake, output, fn), kind);
     },
     getConfig: () => ({ role, kind, output }),
   };

@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Penalty } from '../adversarial/penalty';
-import type { PlayerEval } from '../adversarial/player';
-import type { AdversarialOptimizer, StepContext } from '../optimizers/adversarial-optimizer';
+import type { Batch, PlayerEval } from '../adversarial/player';
+import { InvalidArgumentError } from '../errors';
+import { Model } from '../model/model';
+import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
 import { Alternating } from '../optimizers/alternating';
+import { Scheduled } from '../optimizers/scheduled';
 import { Simultaneous } from '../optimizers/simultaneous';
+import { Unrolled } from '../optimizers/unrolled';
 import { gradientPenalty } from '../penalties/gradient-penalty';
-import { r1Penalty } from '../penalties/r1';
-import { relativisticAverage } from '../penalties/relativistic-average';
-import { Model } from './model';
 
 /** An identity layer that counts its forward passes. */
 class CountCalls extends tf.layers.Layer {
@@ -37,71 +38,61 @@ function gan(cond: number, batchNorm = false) {
   return { model: new Model({ generator, discriminator }), counter };
 }
 
-/** A generator penalty that runs the generator itself: its gradient must still reach G. */
+/** A generator penalty on its predictions, D(G(z)) in both paths: its gradient must reach G. */
 const generatorNorm: Penalty = {
   name: 'g_norm',
   className: 'TestGeneratorNorm',
-  compute: ({ batch, roles }) => tf.mul(0.1, tf.mean(tf.square(roles!.generator.apply([batch.inputs[0]!, batch.inputs[1]!], { training: true }) as tf.Tensor))),
+  compute: (ctx) => tf.mul(0.1, tf.mean(tf.square(ctx.predictions[0]!))),
   getConfig: () => ({}),
 };
 
-/** Takes each player's own gradients and the joint ones on the same batch, and applies neither. */
-class Compare implements AdversarialOptimizer {
-  readonly className = 'TestCompare';
-  own: number[][][] = [];
-  joint: number[][][] = [];
-  bind(): void {}
-  getConfig(): Record<string, unknown> {
-    return {};
-  }
-  async step({ players, batch, jointGradients }: StepContext): Promise<tf.Tensor1D[]> {
-    const read = (evs: PlayerEval[]) => evs.map((ev) => [Array.from(ev.values.dataSync()), ...(ev.grads ?? []).map((g) => Array.from(g.dataSync()))]);
-    const own = players.map((p) => p.gradients(batch));
-    const joint = jointGradients!();
-    this.own = read(own);
-    this.joint = read(joint);
-    for (const ev of [...own, ...joint]) tf.dispose(ev.grads ?? []);
-    tf.dispose(joint.map((ev) => ev.values));
-    return own.map((ev) => ev.values);
-  }
-}
+/** Values and gradients, read back. */
+const read = (ev: PlayerEval) => [Array.from(ev.values.dataSync()), ...(ev.grads ?? []).map((g) => Array.from(g.dataSync()))];
 
-describe('Model: the generator runs once for both players', () => {
+describe('GAN steps: one G(z) where the weights allow, one pass of D over real and fake where D is row-wise', () => {
   const data = () => [tf.randomNormal([16, 2], 0, 1, 'float32', 5), tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0], 'int32'), 3).toFloat()];
 
   it.each([
     ['row-wise (real and fake in one pass)', false],
     ['with batch normalization (real and fake apart)', true],
-  ])('the joint gradients equal each player\'s own, with penalties that read the predictions, the real data or the generator: D %s', async (_, batchNorm) => {
+  ])('the players\' turns equal each player model\'s own gradients, with a penalty of the generator: D %s', async (_, batchNorm) => {
     const { model } = gan(3, batchNorm);
-    const compare = new Compare();
-    const ra = relativisticAverage();
-    model.compile({
-      loss: 'binaryCrossentropyFromLogits',
-      metrics: ['accuracy'],
-      adversarialOptimizer: compare,
-      penalties: { generator: [...ra.generator, generatorNorm], discriminator: [...ra.discriminator, r1Penalty({ gamma: 1 })] },
-    });
+    model.compile({ loss: 'binaryCrossentropyFromLogits', metrics: ['accuracy'], penalties: { generator: [generatorNorm] } });
     const [x, c] = data();
-    await model.trainOnBatch(['normal', c!, x!, c!], { gen: 0, fake: 1, real: 0 });
-    expect(compare.own.length).toBe(2);
-    compare.own.forEach((player, i) =>
-      player.forEach((values, k) => {
-        const joint = compare.joint[i]![k]!;
-        expect(joint.length).toBe(values.length);
-        values.forEach((v, j) => expect(joint[j]).toBeCloseTo(v, 5));
+    const z = tf.randomNormal([16, 3], 0, 1, 'float32', 9);
+    const [gen, fake, real] = [tf.zeros([16, 1]), tf.ones([16, 1]), tf.zeros([16, 1])];
+    const batch: Batch = { inputs: [z, c!, x!, c!], targets: [[gen], [fake, real]] };
+    const [g, d] = model.adversarial.getPlayers();
+    // The player models (which checkpoints store) run G and D symbolically; the turns run them through the game.
+    const own = [g!.gradients(batch), d!.gradients(batch)];
+    const turn = model.game.generatorTurn(g!, batch);
+    const turns = [turn.eval, model.game.discriminatorTurn(d!, batch, turn.fake)];
+    own.forEach((ev, i) =>
+      read(ev).forEach((values, k) => {
+        const other = read(turns[i]!)[k]!;
+        expect(other.length).toBe(values.length);
+        values.forEach((v, j) => expect(other[j]).toBeCloseTo(v, 5));
       }),
     );
     // Both players' gradients are non-trivial, so the comparison means something.
-    expect(compare.own[0]!.slice(1).flat().some((g) => Math.abs(g) > 1e-4)).toBe(true);
-    expect(compare.own[1]!.slice(1).flat().some((g) => Math.abs(g) > 1e-4)).toBe(true);
+    expect(read(own[0]!).slice(1).flat().some((v) => Math.abs(v) > 1e-4)).toBe(true);
+    expect(read(own[1]!).slice(1).flat().some((v) => Math.abs(v) > 1e-4)).toBe(true);
+    tf.dispose([...own, ...turns].flatMap((ev) => [ev.values, ...ev.grads!]));
+    tf.dispose([...turn.fake, z, x!, c!, gen, fake, real]);
     model.dispose();
-    tf.dispose([x!, c!]);
   });
 
-  it('Simultaneous runs G once a step (with a gradient penalty that reuses its samples); Alternating runs it per player', async () => {
+  it('G runs once per set of generator weights: once a step in Simultaneous (with a gradient penalty on its samples), Scheduled and Unrolled; in Alternating once per turn of G and once for all of D\'s', async () => {
     const counts: Record<string, number> = {};
-    for (const [name, opt] of [['Simultaneous', new Simultaneous()], ['Alternating', new Alternating()]] as const) {
+    const optimizers = [
+      ['Simultaneous', new Simultaneous()],
+      ['Alternating', new Alternating()],
+      ['Alternating n-critic', new Alternating({ steps: { discriminator: 3 } })],
+      ['Alternating reverse', new Alternating({ reverse: true, steps: { discriminator: 3 } })],
+      ['Scheduled', new Scheduled(['discriminator', 'generator'])],
+      ['Unrolled', new Unrolled({ depth: 3 })],
+    ] as const;
+    for (const [name, opt] of optimizers) {
       const { model, counter } = gan(3);
       model.compile({ loss: 'binaryCrossentropyFromLogits', adversarialOptimizer: opt, penalties: { discriminator: [gradientPenalty({ seed: 1 })] } });
       const [x, c] = data();
@@ -112,7 +103,7 @@ describe('Model: the generator runs once for both players', () => {
       model.dispose();
       tf.dispose([x!, c!]);
     }
-    expect(counts).toEqual({ Simultaneous: 1, Alternating: 3 });
+    expect(counts).toEqual({ Simultaneous: 1, Alternating: 2, 'Alternating n-critic': 2, 'Alternating reverse': 2, Scheduled: 1, Unrolled: 2 });
   });
 
   it('a row-wise D scores real and fake data in one pass; one with batch normalization, apart', async () => {
@@ -157,5 +148,13 @@ describe('Model: the generator runs once for both players', () => {
     expect([...model.generator.getWeights(), ...model.discriminator.getWeights()].map((w) => Array.from(w.dataSync()))).toEqual(weights);
     model.dispose();
     tf.dispose([x!, c!]);
+  });
+
+  it('a Model takes only the four adversarial optimizers, with an error that names its own', () => {
+    const { model } = gan(3);
+    const own: AdversarialOptimizer = { className: 'Mine', bind: () => {}, step: async () => [], getConfig: () => ({}) };
+    expect(() => model.compile({ loss: 'binaryCrossentropy', adversarialOptimizer: own })).toThrowError(InvalidArgumentError);
+    expect(() => model.compile({ loss: 'binaryCrossentropy', adversarialOptimizer: own })).toThrowError(/'adversarialOptimizer' passed to 'compile'.*use AdversarialModel.*Received: adversarialOptimizer=/);
+    model.dispose();
   });
 });

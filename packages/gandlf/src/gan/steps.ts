@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Player } from '../adversarial/player';
+import { describe, InvalidArgumentError } from '../errors';
+import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
+import { Alternating } from '../optimizers/alternating';
+import { Scheduled } from '../optimizers/scheduled';
+import { Simultaneous } from '../optimizers/simultaneous';
+import { Unrolled } from '../optimizers/unrolled';
+import { alternatingStep } from './alternating';
+import type { GanGame, GanStep } from './game';
+import { scheduledStep } from './scheduled';
+import { simultaneousStep } from './simultaneous';
+import { unrolledStep } from './unrolled';
+
+/**
+ * The adversarial optimizer gandlf's `Model` hands its engine: it steps as
+ * the GAN step of `base` (one file per adversarial optimizer in `gan/`) and
+ * scores `evaluate` batches with one `G(z)`; its name and config are `base`'s,
+ * so checkpoints record `base`.
+ */
+export function ganOptimizer(game: GanGame, base: AdversarialOptimizer, fn: string): AdversarialOptimizer {
+  const gan = ganStep(game, base, fn);
+  return {
+    className: base.className,
+    bind(playerNames) {
+      base.bind(playerNames);
+      gan.bind?.(playerNames);
+    },
+    // The step itself, so that `fit` calls straight into the strategy's file.
+    step: gan.step,
+    evaluate({ players, batch }) {
+      const [g, d] = players as readonly [Player, Player];
+      const fake = tf.tidy(() => game.generate(batch, false));
+      try {
+        return [game.scoreGenerator(g, batch, fake, false), game.scoreDiscriminator(d, batch, fake, false)];
+      } finally {
+        tf.dispose(fake);
+      }
+    },
+    getConfig: () => base.getConfig(),
+  };
+}
+
+function ganStep(game: GanGame, base: AdversarialOptimizer, fn: string): GanStep {
+  if (base instanceof Simultaneous) return simultaneousStep(game);
+  if (base instanceof Alternating) return alternatingStep(game, base);
+  if (base instanceof Scheduled) return scheduledStep(game, base);
+  if (base instanceof Unrolled) return unrolledStep(game, base);
+  throw new InvalidArgumentError(
+    `Argument 'adversarialOptimizer' passed to '${fn}' must be a Simultaneous, Alternating, Scheduled or Unrolled on a Model, whose steps run the generator and the discriminator directly; for an adversarial optimizer of your own, use AdversarialModel. Received: adversarialOptimizer=${describe(base)}`,
+  );
+}
