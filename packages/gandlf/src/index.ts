@@ -1,23 +1,23 @@
-export { AdversarialModel } from './adversarial/adversarial-model';
-export type { AdversarialModelArgs, FitArgs, SaveOptions } from './adversarial/adversarial-model';
-export type { LoadOptions } from './adversarial/checkpoint';
+export { AdversarialModel } from './engine/adversarial-model';
+export type { AdversarialModelArgs, FitArgs, SaveOptions } from './engine/adversarial-model';
+export type { LoadOptions } from './engine/checkpoint';
 export type {
   AdversarialCompileArgs,
   LossSpec,
   LossWeightsSpec,
   MetricsSpec,
   PlayerCompileArgs,
-} from './adversarial/compile';
-export type { DataSource, InputsSpec, TargetsSpec } from './adversarial/data';
-export { getOptimizer, optimizerNames } from './adversarial/get-optimizer';
-export type { OptimizerIdentifier } from './adversarial/get-optimizer';
-export { registerPenalty } from './adversarial/penalty';
-export type { Penalty, PenaltyContext } from './adversarial/penalty';
+} from './engine/compile';
+export type { DataSource, InputsSpec, TargetsSpec } from './data/data';
+export { getOptimizer, optimizerNames } from './optim/get-optimizer';
+export type { OptimizerIdentifier } from './optim/get-optimizer';
+export { registerPenalty } from './engine/penalty';
+export type { Penalty, PenaltyContext } from './engine/penalty';
 export { isGanContext } from './gan/game';
 export type { GanContext, GanLayout } from './gan/game';
-export type { RollbackEvent } from './adversarial/guarded-run';
-export { Player } from './adversarial/player';
-export type { Batch, PlayerEval, PlayerOutput, Scored } from './adversarial/player';
+export type { RollbackEvent } from './engine/guarded-run';
+export { Player } from './engine/player';
+export type { Batch, PlayerEval, PlayerOutput, Scored } from './engine/player';
 export {
   CheckpointError,
   CheckpointSaveError,
@@ -60,32 +60,32 @@ export {
 } from './losses/regression';
 export { getLoss, lossNames } from './losses/registry';
 export type { LossIdentifier } from './losses/registry';
-export type { AdversarialOptimizer, PlayerSteps, StepContext } from './optimizers/adversarial-optimizer';
-export { Alternating } from './optimizers/alternating';
-export type { AlternatingOptions } from './optimizers/alternating';
-export { registerAdversarialOptimizer } from './optimizers/registry';
-export { Scheduled } from './optimizers/scheduled';
-export { Simultaneous } from './optimizers/simultaneous';
-export { Unrolled } from './optimizers/unrolled';
-export type { UnrolledOptions } from './optimizers/unrolled';
+export type { AdversarialOptimizer, PlayerSteps, StepContext } from './engine/adversarial-optimizer';
+export { Alternating } from './engine/alternating';
+export type { AlternatingOptions } from './engine/alternating';
+export { registerAdversarialOptimizer } from './engine/registry';
+export { Scheduled } from './engine/scheduled';
+export { Simultaneous } from './engine/simultaneous';
+export { Unrolled } from './engine/unrolled';
+export type { UnrolledOptions } from './engine/unrolled';
 export { Random } from './random';
 export type { Callback, History, Logs } from './training/callbacks';
-export type { YieldEvery } from './adversarial/fit-args';
+export type { YieldEvery } from './engine/fit-args';
 export { defaultVerbose, nodeStdout, progressBar } from './training/progress-bar';
 export type { ProgressBarOptions, ProgressGlobals, ProgressStream } from './training/progress-bar';
-export type { Divergence, DivergenceOptions } from './training/divergence';
+export type { Divergence, DivergenceOptions } from './engine/divergence';
 export { Model } from './model/model';
 export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelInputs, ModelTargets, SampleArgs } from './model/model';
 export { expandModes, MODES } from './model/modes';
 export type { Mode, ModeSpec, PerMode } from './model/modes';
 export type { Shortcut } from './model/shortcuts';
-export { listCheckpoints, loadArtifacts, removeCheckpoint, saveArtifacts } from './io/checkpoint-store';
-export type { CheckpointDestination } from './io/checkpoint-store';
-export { FORMAT_VERSION } from './io/format';
-export type { CheckpointMeta } from './io/format';
-export { MemoryStore, memoryStore } from './io/memory-store';
-export { registerStoreManager } from './io/stores';
-export type { StoreManager } from './io/stores';
+export { listCheckpoints, loadArtifacts, removeCheckpoint, saveArtifacts } from './checkpoint/checkpoint-store';
+export type { CheckpointDestination } from './checkpoint/checkpoint-store';
+export { FORMAT_VERSION } from './checkpoint/format';
+export type { CheckpointMeta } from './checkpoint/format';
+export { MemoryStore, memoryStore } from './checkpoint/memory-store';
+export { registerStoreManager } from './checkpoint/stores';
+export type { StoreManager } from './checkpoint/stores';
 export { checkpoint, checkpointName } from './callbacks/checkpoint';
 export type { CheckpointCallback, CheckpointOptions, Checkpointable } from './callbacks/checkpoint';
 export { canTrainOnWasm, missingWasmKernels, registerWasmConvGradients } from './backends/wasm-conv';
@@ -115,8 +115,8 @@ export type { R1Options } from './penalties/r1';
 export { relativisticAverage, relativisticAverageLoss } from './penalties/relativistic-average';
 export type { RelativisticAverageOptions } from './penalties/relativistic-average';
 export { ensureSecondOrderGradients } from './penalties/second-order-gradients';
-export { clipWeights, setLearningRate, WeightClipping } from './optimizers/weight-clipping';
-export type { ClipWeightsOptions } from './optimizers/weight-clipping';
+export { clipWeights, setLearningRate, WeightClipping } from './optim/weight-clipping';
+export type { ClipWeightsOptions } from './optim/weight-clipping';
 export { ExponentialMovingAverage } from './model/ema';
 export type { EmaOptions } from './model/ema';
 export { AUGMENTATIONS, diffAugment } from './augment/diff-augment';

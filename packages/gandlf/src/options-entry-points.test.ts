@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from './adversarial/adversarial-model';
+import { AdversarialModel } from './engine/adversarial-model';
 import { UnknownOptionError } from './errors';
 import { buildGan } from './helpers/builders';
 import { ganTargets } from './helpers/targets';
 import { Residual } from './layers/residual';
 import { Model } from './model/model';
-import { Alternating } from './optimizers/alternating';
-import { Unrolled } from './optimizers/unrolled';
+import { Alternating } from './engine/alternating';
+import { Unrolled } from './engine/unrolled';
 import { changedVariables, mlpDiscriminator, mlpGenerator, snapshotVariables } from './test-utils/models';
 
 // The five examples of issue 17: keys that used to be ignored, silently.

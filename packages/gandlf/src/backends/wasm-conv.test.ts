@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Model } from '../model/model';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { canTrainOnWasm, missingWasmKernels, registerWasmConvGradients } from './wasm-conv';
 
 // Node loads the .wasm binaries from the installed package, offline.

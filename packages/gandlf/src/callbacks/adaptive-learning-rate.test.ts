@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
-import { setLearningRate } from '../optimizers/weight-clipping';
+import { setLearningRate } from '../optim/weight-clipping';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
 import { adaptiveLearningRate, adaptiveRates } from './adaptive-learning-rate';
 

@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Player } from '../adversarial/player';
+import type { Player } from '../engine/player';
 import { describe, InvalidArgumentError } from '../errors';
 import { optionKeys, requireOptions } from '../options';
-import { setLearningRate } from '../optimizers/weight-clipping';
+import { setLearningRate } from '../optim/weight-clipping';
 import type { Callback, Logs } from '../training/callbacks';
 
 /** Options of {@link adaptiveLearningRate}. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors';
-import { listCheckpoints } from '../io/checkpoint-store';
+import { listCheckpoints } from '../checkpoint/checkpoint-store';
 import { Model } from '../model/model';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
 import { checkpoint, checkpointName } from './checkpoint';

@@ -1,6 +1,6 @@
 import { describe, InvalidArgumentError } from '../errors';
-import { listCheckpoints, removeCheckpoint } from '../io/checkpoint-store';
-import { managerFor } from '../io/stores';
+import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store';
+import { managerFor } from '../checkpoint/stores';
 import { checkOptions, optionKeys, requireOptions } from '../options';
 import type { Callback } from '../training/callbacks';
 

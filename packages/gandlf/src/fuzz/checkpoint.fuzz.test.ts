@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from '../adversarial/adversarial-model';
+import { AdversarialModel } from '../engine/adversarial-model';
 import { CheckpointError } from '../errors';
-import { saveArtifacts } from '../io/checkpoint-store';
-import { Alternating } from '../optimizers/alternating';
+import { saveArtifacts } from '../checkpoint/checkpoint-store';
+import { Alternating } from '../engine/alternating';
 import { seededGan } from '../test-utils/seeded-gan';
 import { expectCleanOutcome } from './expect-clean';
 import { FUZZ_RUNS } from './settings';

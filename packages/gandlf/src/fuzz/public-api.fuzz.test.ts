@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from '../adversarial/adversarial-model';
+import { AdversarialModel } from '../engine/adversarial-model';
 import { buildGan } from '../helpers/builders';
 import { Model } from '../model/model';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import { Alternating } from '../engine/alternating';
+import { Scheduled } from '../engine/scheduled';
+import { Simultaneous } from '../engine/simultaneous';
+import { Unrolled } from '../engine/unrolled';
 import { changedVariables, mlpDiscriminator, mlpGenerator, snapshotVariables } from '../test-utils/models';
 import { expectCleanOutcome } from './expect-clean';
 import { unknownOptionEntryPoints } from './unknown-option-entry-points';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Player } from '../adversarial/player';
-import { resolveSteps } from '../optimizers/adversarial-optimizer';
-import type { Alternating } from '../optimizers/alternating';
+import type { Player } from '../engine/player';
+import { resolveSteps } from '../engine/adversarial-optimizer';
+import type { Alternating } from '../engine/alternating';
 import type { GanGame, GanStep } from './game';
 
 /**

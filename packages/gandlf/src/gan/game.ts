@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { PenaltyContext } from '../adversarial/penalty';
-import type { Batch, Player, PlayerEval, Scored } from '../adversarial/player';
-import type { StepContext } from '../optimizers/adversarial-optimizer';
+import type { PenaltyContext } from '../engine/penalty';
+import type { Batch, Player, PlayerEval, Scored } from '../engine/player';
+import type { StepContext } from '../engine/adversarial-optimizer';
 
 /** Where a GAN's data sits in `batch.inputs`. */
 export interface GanLayout {

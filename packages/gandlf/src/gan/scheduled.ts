@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Player, PlayerEval } from '../adversarial/player';
-import type { Scheduled } from '../optimizers/scheduled';
+import type { Player, PlayerEval } from '../engine/player';
+import type { Scheduled } from '../engine/scheduled';
 import type { GanGame, GanStep } from './game';
 
 /**

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Player, PlayerEval } from '../adversarial/player';
+import type { Player, PlayerEval } from '../engine/player';
 import type { GanGame, GanStep } from './game';
 
 /**

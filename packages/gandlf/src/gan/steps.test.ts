@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it, vi } from 'vitest';
-import type { Penalty } from '../adversarial/penalty';
-import type { Batch, PlayerEval } from '../adversarial/player';
+import type { Penalty } from '../engine/penalty';
+import type { Batch, PlayerEval } from '../engine/player';
 import { InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
+import { Alternating } from '../engine/alternating';
+import { Scheduled } from '../engine/scheduled';
+import { Simultaneous } from '../engine/simultaneous';
+import { Unrolled } from '../engine/unrolled';
 import { gradientPenalty } from '../penalties/gradient-penalty';
 
 /** An identity layer that counts its forward passes. */

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Player } from '../adversarial/player';
+import type { Player } from '../engine/player';
 import { describe, InvalidArgumentError } from '../errors';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
+import { Alternating } from '../engine/alternating';
+import { Scheduled } from '../engine/scheduled';
+import { Simultaneous } from '../engine/simultaneous';
+import { Unrolled } from '../engine/unrolled';
 import { alternatingStep } from './alternating';
 import type { GanGame, GanStep } from './game';
 import { scheduledStep } from './scheduled';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Player, PlayerEval } from '../adversarial/player';
-import { playerIndex } from '../optimizers/adversarial-optimizer';
-import { snapshotPlayer, type Unrolled } from '../optimizers/unrolled';
+import type { Player, PlayerEval } from '../engine/player';
+import { playerIndex } from '../engine/adversarial-optimizer';
+import { snapshotPlayer, type Unrolled } from '../engine/unrolled';
 import type { GanGame, GanStep } from './game';
 
 /**

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from '../adversarial/adversarial-model';
+import { AdversarialModel } from '../engine/adversarial-model';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { Random } from '../random';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
 import { buildGan, fixNames, simpleBigan, simpleGan } from './builders';

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from '../adversarial/adversarial-model';
+import { AdversarialModel } from '../engine/adversarial-model';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { BatchSimilarity } from './batch-similarity';
 import { PermanentDropout } from './permanent-dropout';
 import { Residual } from './residual';

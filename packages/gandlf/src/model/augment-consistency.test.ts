@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiffAugment } from '../augment/diff-augment-layer';
-import { Alternating } from '../optimizers/alternating';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Simultaneous } from '../optimizers/simultaneous';
+import { Alternating } from '../engine/alternating';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
+import { Simultaneous } from '../engine/simultaneous';
 import { gradientPenalty } from '../penalties/gradient-penalty';
 import { r1Penalty } from '../penalties/r1';
 import { relativisticAverage } from '../penalties/relativistic-average';
-import type { Penalty } from '../adversarial/penalty';
+import type { Penalty } from '../engine/penalty';
 import { Model } from './model';
 
 // The rule: with `Model({ augment })`, every image D sees in training is

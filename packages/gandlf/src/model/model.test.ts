@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidArgumentError, NonFiniteDataError, NotCompiledError, ShapeMismatchError, UnknownNameError } from '../errors';
-import { Alternating } from '../optimizers/alternating';
+import { InvalidArgumentError, NonFiniteDataError, NotCompiledError, ShapeMismatchError, UnknownNameError, UnknownOptionError } from '../errors';
+import { Alternating } from '../engine/alternating';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
 import { ringData, ringScore, seededMlp } from '../test-utils/ring';
 import { Model } from './model';
@@ -163,13 +163,29 @@ describe('Model: errors', () => {
     await expect(model.fit(['normal', x], ['zeros', 'ones'])).rejects.toThrowError(NotCompiledError);
     expect(() => model.compile({ loss: 'crossentropy' })).toThrowError(UnknownNameError);
     expect(() => model.compile({ optimizer: 'adamm', loss: 'binaryCrossentropy' })).toThrowError(/Unknown optimizer.*"adamm"/);
-    expect(() => model.compile({ optimizer: ['adam', 'adam', 'adam'] as never, loss: 'binaryCrossentropy' })).toThrowError(/\[discriminator, generator\]. Received: 3/);
+    expect(() => model.compile({ optimizer: ['adam', 'adam', 'adam'] as never, loss: 'binaryCrossentropy' })).toThrowError(/\{ generator, discriminator \}, one optimizer, or the list \[discriminator, generator\]. Received: 3/);
     model.compile({ optimizer: ['sgd', tf.train.adam()], loss: 'binaryCrossentropy' });
     await expect(model.fit(['normal'], ['zeros', 'ones'])).rejects.toThrowError(/must hold 2 inputs.*Received: 1/);
     const bad = tf.tensor2d([[1, Number.POSITIVE_INFINITY, 0]]);
     await expect(model.fit(['normal', bad], ['zeros', 'ones'])).rejects.toThrowError(NonFiniteDataError);
     await expect(model.fit(['normal', x], ['zeros', 'ones'], { epochs: -1 })).rejects.toThrowError(InvalidArgumentError);
     bad.dispose();
+  });
+
+  it('takes optimizers by role, as the seed\'s list [discriminator, generator], or one for both; bad role records are errors', () => {
+    const model = new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(3) });
+    const [gOpt, dOpt] = [tf.train.sgd(0.1), tf.train.adam(0.01)];
+    model.compile({ optimizer: { generator: gOpt, discriminator: dOpt }, loss: 'binaryCrossentropy' });
+    expect(model.adversarial.getPlayers().map((p) => p.optimizer)).toEqual([gOpt, dOpt]);
+    model.compile({ optimizer: [dOpt, gOpt], loss: 'binaryCrossentropy' });
+    expect(model.adversarial.getPlayers().map((p) => p.optimizer)).toEqual([gOpt, dOpt]);
+    model.compile({ optimizer: { generator: 'sgd', discriminator: 'rmsprop' }, loss: 'binaryCrossentropy' });
+    expect(model.adversarial.getPlayers().map((p) => p.optimizer.getClassName())).toEqual(['SGD', 'RMSProp']);
+    expect(() => model.compile({ optimizer: { generator: 'adam' } as never, loss: 'binaryCrossentropy' })).toThrowError(/must name both networks' optimizers.*Received: optimizer=/);
+    expect(() => model.compile({ optimizer: { generator: 'adam', discriminator: 'adam', critic: 'adam' } as never, loss: 'binaryCrossentropy' })).toThrowError(UnknownOptionError);
+    expect(() => model.compile({ optimizer: { generator: gOpt, discriminator: gOpt }, loss: 'binaryCrossentropy' })).toThrowError(/the same optimizer object/);
+    expect(() => model.compile({ optimizer: { generator: 'adamm', discriminator: 'adam' }, loss: 'binaryCrossentropy' })).toThrowError(/optimizer.generator.*"adamm"/);
+    model.dispose();
   });
 
   it('gives each network its own copy of a single optimizer object', () => {

@@ -1,87 +1,34 @@
 import * as tf from '@tensorflow/tfjs';
-import { AdversarialModel, EVALUATE_KEYS, SAVE_OPTIONS_KEYS, type FitArgs, type SaveOptions } from '../adversarial/adversarial-model';
-import { checkFitArgs } from '../adversarial/fit-args';
+import { AdversarialModel, EVALUATE_KEYS, SAVE_OPTIONS_KEYS, type SaveOptions } from '../engine/adversarial-model';
+import { checkFitArgs } from '../engine/fit-args';
 import type { LossIdentifier } from '../losses/registry';
-import type { MetricsSpec } from '../adversarial/compile';
-import type { DataSource } from '../adversarial/data';
-import { outputNamesOf } from '../adversarial/model-names';
-import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../adversarial/get-optimizer';
-import { fromArtifacts, LOAD_OPTIONS_KEYS, type LoadOptions } from '../adversarial/checkpoint';
+import type { DataSource } from '../data/data';
+import { outputNamesOf } from '../engine/model-names';
+import { cloneOptimizer, getOptimizer, type OptimizerIdentifier } from '../optim/get-optimizer';
+import { fromArtifacts, LOAD_OPTIONS_KEYS, type LoadOptions } from '../engine/checkpoint';
 import { CheckpointError, CorruptCheckpointError, describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
-import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../io/checkpoint-store';
-import { rebuildOrCorrupt } from '../io/format';
+import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../checkpoint/checkpoint-store';
+import { rebuildOrCorrupt } from '../checkpoint/format';
 import { fixNames } from '../helpers/builders';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Simultaneous } from '../optimizers/simultaneous';
+import { Simultaneous } from '../engine/simultaneous';
 import type { History, Logs } from '../training/callbacks';
-import { expandModes, MODES, type ModeSpec, type PerMode } from './modes';
-import type { Penalty } from '../adversarial/penalty';
-import { fit } from '../adversarial/fit';
+import { expandModes, MODES, type PerMode } from './modes';
+import { fit } from '../engine/fit';
 import { GanGame } from '../gan/game';
 import { ganOptimizer } from '../gan/steps';
 import { DiffAugment } from '../augment/diff-augment-layer';
-import { ExponentialMovingAverage, type EmaOptions } from './ema';
-import { checkModelCompileOptions, checkModelOptions, MODEL_FIT_ARGS_KEYS } from './model-options';
+import { ExponentialMovingAverage } from './ema';
+import { checkModelCompileOptions, checkModelOptions, MODEL_FIT_ARGS_KEYS, ROLE_OPTIMIZERS_KEYS, type ModelArgs, type ModelCompileArgs, type ModelFitArgs, type ModelTargets } from './model-options';
+
+export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelTargets, RoleOptimizers } from './model-options';
 import { checkOptions } from '../options';
+import type { RoleOptimizers } from './model-options';
 import { runNetwork, type SampleArgs } from './run-network';
 import { isRowWise } from './row-wise';
 import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
 
 export type { SampleArgs } from './run-network';
 export type { ModelInputs } from './shortcuts';
-
-/** Arguments of the `Model` constructor. */
-export interface ModelArgs {
-  /** Maps latent (and conditional) inputs to samples. */
-  generator: tf.LayersModel;
-  /**
-   * Scores samples. Its first inputs take the generator's outputs; any further
-   * inputs are conditional and shared by the real and the fake path.
-   */
-  discriminator: tf.LayersModel;
-  /**
-   * DiffAugment in front of the discriminator's image inputs, on real and
-   * generated images in both players' steps (training calls only), e.g.
-   * `{ policy: 'color,translation,cutout' }`. Needs image inputs `[h, w, c]`.
-   * @default none
-   */
-  augment?: { policy?: string; seed?: number };
-}
-
-/** Arguments of `Model.compile`. */
-export interface ModelCompileArgs {
-  /** One optimizer (each network gets its own copy) or `[discriminator, generator]`. @default 'adam' */
-  optimizer?: OptimizerIdentifier | readonly [OptimizerIdentifier, OptimizerIdentifier];
-  /** Loss per output and mode, in the target shorthand (see `fit`). */
-  loss: ModeSpec<LossIdentifier>;
-  /** Loss weights per output and mode, in the target shorthand. @default 1 everywhere */
-  lossWeights?: ModeSpec<number>;
-  /** Metrics for every output, e.g. `['accuracy']`. @default none */
-  metrics?: MetricsSpec;
-  /** Who updates when. @default new Simultaneous(), as in gandlf */
-  adversarialOptimizer?: AdversarialOptimizer;
-  /**
-   * Extra loss terms per network, e.g. `{ discriminator: [gradientPenalty()] }`
-   * or `relativisticAverage()`. They see the networks through `roles`.
-   * @default none
-   */
-  penalties?: { generator?: readonly Penalty[]; discriminator?: readonly Penalty[] };
-  /**
-   * Keep an exponential moving average of the generator, updated after every
-   * step; `sample` draws from it and `save` stores it. @default none
-   */
-  ema?: EmaOptions;
-}
-
-
-/** Targets of `Model.fit`, per discriminator output and mode (see `expandModes`). */
-export type ModelTargets = ModeSpec<Shortcut>;
-
-/** Options of `Model.fit`: those of `AdversarialModel.fit`, with validation data in `Model`'s own shorthand. */
-export interface ModelFitArgs extends Omit<FitArgs, 'validationData'> {
-  /** `[x, y]` as `fit` takes them, scored after every epoch (inference mode) and logged as `val_*`. @default none */
-  validationData?: readonly [ModelInputs, ModelTargets];
-}
 
 const isShortcut = (v: unknown): v is Shortcut =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'function' || v instanceof tf.Tensor;
@@ -92,14 +39,14 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
  * gandlf's two-network model: a generator and a discriminator trained as a
  * two-player game on the `AdversarialModel` engine.
  *
- * Targets follow gandlf: `'zeros'`/`'ones'` name real and fake, so with
- * `fit(['normal', x], ['zeros', 'ones'])` the discriminator learns real -> 0
- * and generated -> 1, and the generator learns generated -> 0.
+ * Targets are named by mode: with `{ gen: 'zeros', fake: 'ones', real: 'zeros' }`
+ * the discriminator learns real -> 0 and generated -> 1, and the generator
+ * learns generated -> 0 (the seed's `['zeros', 'ones']` says the same).
  *
  * @example
  * const model = new Model({ generator, discriminator });
- * model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
- * await model.fit(['normal', xTrain], ['zeros', 'ones'], { epochs: 10, batchSize: 64 });
+ * model.compile({ optimizer: { generator: 'adam', discriminator: 'adam' }, loss: 'binaryCrossentropy' });
+ * await model.fit(['normal', xTrain], { gen: 'zeros', fake: 'ones', real: 'zeros' }, { epochs: 10, batchSize: 64 });
  * const images = model.sample(['normal'], { numSamples: 16 });
  */
 export class Model {
@@ -200,21 +147,7 @@ export class Model {
   compile(args: ModelCompileArgs): void {
     const fn = 'compile';
     const { optimizer = 'adam', loss, lossWeights, metrics, adversarialOptimizer = new Simultaneous(), penalties = {}, ema } = checkModelCompileOptions(args);
-    let opts: [tf.Optimizer, tf.Optimizer];
-    if (Array.isArray(optimizer)) {
-      if (optimizer.length !== 2) {
-        throw new ShapeMismatchError(
-          `Argument 'optimizer' passed to '${fn}' must be one optimizer or [discriminator, generator]. Received: ${optimizer.length} optimizers`,
-        );
-      }
-      const d = getOptimizer(optimizer[0] as OptimizerIdentifier, `'${fn}': optimizer[0] (discriminator)`);
-      const g = getOptimizer(optimizer[1] as OptimizerIdentifier, `'${fn}': optimizer[1] (generator)`);
-      opts = [g, d];
-    } else {
-      const d = getOptimizer(optimizer as OptimizerIdentifier, `'${fn}': optimizer`);
-      // One optimizer object cannot serve both networks (slots are positional): copy it.
-      opts = [typeof optimizer === 'string' ? getOptimizer(optimizer, fn) : cloneOptimizer(d), d];
-    }
+    const opts = roleOptimizers(optimizer, fn);
     if (loss === undefined) {
       throw new InvalidArgumentError(`Argument 'loss' passed to '${fn}' is required. Received: loss=undefined`);
     }
@@ -372,4 +305,45 @@ export class Model {
     }
     return [inputs, ys];
   }
+}
+
+/**
+ * The `[generator, discriminator]` optimizers of `compile({ optimizer })`:
+ * given by role, as one (copied for the second network) or as the seed's list
+ * `[discriminator, generator]`.
+ */
+function roleOptimizers(optimizer: OptimizerIdentifier | RoleOptimizers | readonly [OptimizerIdentifier, OptimizerIdentifier], fn: string): [tf.Optimizer, tf.Optimizer] {
+  if (Array.isArray(optimizer)) {
+    if (optimizer.length !== 2) {
+      throw new ShapeMismatchError(
+        `Argument 'optimizer' passed to '${fn}' must be { generator, discriminator }, one optimizer, or the list [discriminator, generator]. Received: ${optimizer.length} optimizers`,
+      );
+    }
+    const d = getOptimizer(optimizer[0] as OptimizerIdentifier, `'${fn}': optimizer[0] (discriminator)`);
+    return [getOptimizer(optimizer[1] as OptimizerIdentifier, `'${fn}': optimizer[1] (generator)`), d];
+  }
+  if (isRoleRecord(optimizer)) {
+    const { generator, discriminator } = checkOptions(optimizer, ROLE_OPTIMIZERS_KEYS, fn, 'optimizer');
+    if (generator === undefined || discriminator === undefined) {
+      throw new InvalidArgumentError(
+        `Argument 'optimizer' passed to '${fn}' must name both networks' optimizers, e.g. { generator: 'adam', discriminator: 'adam' }. Received: optimizer=${describe(optimizer)}`,
+      );
+    }
+    const g = getOptimizer(generator, `'${fn}': optimizer.generator`);
+    const d = getOptimizer(discriminator, `'${fn}': optimizer.discriminator`);
+    if (g === d) {
+      throw new InvalidArgumentError(
+        `Argument 'optimizer' passed to '${fn}' gives both networks the same optimizer object, whose slots cannot serve two networks; pass two optimizers, or one alone (each network then gets its own copy). Received: optimizer=${describe(optimizer)}`,
+      );
+    }
+    return [g, d];
+  }
+  const d = getOptimizer(optimizer as OptimizerIdentifier, `'${fn}': optimizer`);
+  // One optimizer object cannot serve both networks (slots are positional): copy it.
+  return [typeof optimizer === 'string' ? getOptimizer(optimizer, fn) : cloneOptimizer(d), d];
+}
+
+/** A plain object (not a tf.Optimizer, nor an optimizer's config). */
+function isRoleRecord(v: unknown): v is RoleOptimizers {
+  return typeof v === 'object' && v !== null && !(v instanceof tf.Optimizer) && Object.getPrototypeOf(v) === Object.prototype && !('className' in v);
 }

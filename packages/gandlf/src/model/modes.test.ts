@@ -8,7 +8,14 @@ const expand = (spec: Parameters<typeof expandModes<string>>[0], outputs = ['src
 
 describe('expandModes', () => {
   it('a list with one entry per output applies to every mode', () => {
-    expect(expand(['a', 'b'], ['src', 'cls'])).toEqual({ gen: ['a', 'b'], fake: ['a', 'b'], real: ['a', 'b'] });
+    expect(expand(['a'], ['src'])).toEqual({ gen: ['a'], fake: ['a'], real: ['a'] });
+    expect(expand(['a', 'b', 'c', 'd'], ['w', 'x', 'y', 'z'])).toEqual({ gen: ['a', 'b', 'c', 'd'], fake: ['a', 'b', 'c', 'd'], real: ['a', 'b', 'c', 'd'] });
+  });
+
+  it('a list as long as the outputs, where D has 2 or 3, is ambiguous: an error says how to name the values', () => {
+    expect(() => expand(['a', 'b'], ['src', 'cls'])).toThrowError(InvalidArgumentError);
+    expect(() => expand(['a', 'b'], ['src', 'cls'])).toThrowError(/is ambiguous: the discriminator has 2 outputs \(src, cls\).*per mode \{ gen: \.\.\., fake: \.\.\., real: \.\.\. \}, or per output \{ src: \.\.\., cls: \.\.\. \}. Received: \[/);
+    expect(() => expand(['a', 'b', 'c'], ['p', 'q', 'r'])).toThrowError(/\[gen, fake, real\]/);
   });
 
   it('a list of 2 is [gen and real, fake]; a list of 3 is [gen, fake, real]', () => {

@@ -21,13 +21,16 @@ const PAIRS: ReadonlyArray<readonly [string, readonly Mode[]]> = [
 /**
  * Expands gandlf's target/loss shorthand to one value per output and mode.
  *
- * - A single value applies everywhere (when `allowSingle`).
- * - A list with one entry per output applies each to all three modes; otherwise
- *   a list of 2 means `[gen and real, fake]` and a list of 3 `[gen, fake, real]`.
- * - A record takes keys, most specific first (entries it leaves out take
+ * - A record names modes or outputs (the clearest form): `{ gen: 0, fake: 1, real: 0 }`.
+ *   It takes keys, most specific first (entries it leaves out take
  *   `fallback`, or are an error without one): `${output}_${mode}`, then
  *   `${output}_${a}_${b}` and `${output}_dis` (fake and real), then `${output}`,
  *   then `${mode}`, then `${a}_${b}`, then `dis`.
+ * - A single value applies everywhere (when `allowSingle`).
+ * - The seed's lists: a list of 2 means `[gen and real, fake]` and a list of 3
+ *   `[gen, fake, real]`; a list with one entry per output applies each to all
+ *   three modes. Where D has 2 or 3 outputs, a list of that length could mean
+ *   either, and is an error that says how to name the values.
  */
 export function expandModes<T>(
   spec: ModeSpec<T>,
@@ -48,6 +51,12 @@ export function expandModes<T>(
     for (const m of MODES) out[m] = outputs.map(() => spec);
   } else if (Array.isArray(spec)) {
     const list = spec as readonly T[];
+    if (list.length === n && (n === 2 || n === 3)) {
+      const perOutput = outputs.map((o) => `${o}: ...`).join(', ');
+      throw new InvalidArgumentError(
+        `${where} is ambiguous: the discriminator has ${n} outputs (${outputs.join(', ')}), so a list of ${n} could give one value per output or one per mode (${n === 2 ? '[gen and real, fake]' : '[gen, fake, real]'}). Name them: per mode { gen: ..., fake: ..., real: ... }, or per output { ${perOutput} }. Received: ${describe(list)}`,
+      );
+    }
     if (list.length === n) for (const m of MODES) out[m] = [...list];
     else if (list.length === 2) {
       out.gen = outputs.map(() => list[0]);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertCount, checkShape } from '../adversarial/data';
+import { assertCount, checkShape } from '../data/data';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { DataSource } from '../adversarial/data';
+import type { DataSource } from '../data/data';
 import { describe, InvalidArgumentError } from '../errors';
 import type { Random } from '../random';
 

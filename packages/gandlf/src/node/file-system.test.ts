@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckpointError } from '../errors';
-import { listCheckpoints, removeCheckpoint } from '../io/checkpoint-store';
+import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store';
 import { Model } from '../model/model';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { seededMlp } from '../test-utils/ring';
 import '../node';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { PenaltyContext } from '../adversarial/penalty';
+import type { PenaltyContext } from '../engine/penalty';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { isGanContext, type GanContext } from '../gan/game';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GanContext } from '../gan/game';
 import { InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { gradientPenalty } from './gradient-penalty';
 import { linearCritic, linearGenerator } from './test-models';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { registerPenalty, type Penalty, type PenaltyContext } from '../adversarial/penalty';
+import { registerPenalty, type Penalty, type PenaltyContext } from '../engine/penalty';
 import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';

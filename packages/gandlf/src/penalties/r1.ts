@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { registerPenalty, type Penalty, type PenaltyContext } from '../adversarial/penalty';
+import { registerPenalty, type Penalty, type PenaltyContext } from '../engine/penalty';
 import { ensureSecondOrderGradients } from './second-order-gradients';
 import { ganContext, outputOf, squaredNorms } from './gan-context';
 import { checkNumber } from './gradient-penalty';

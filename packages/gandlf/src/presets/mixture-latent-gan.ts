@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { assertPositiveInt, describe, InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
 import { checkOptions, optionKeys, requireOptions } from '../options';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { r1Penalty } from '../penalties/r1';
 import type { Shortcut } from '../model/shortcuts';
 import { ganAdam, ringMlp, type RingPreset } from './ring-preset';

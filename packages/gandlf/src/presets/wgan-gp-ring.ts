@@ -1,5 +1,5 @@
 import { Model } from '../model/model';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { gradientPenalty } from '../penalties/gradient-penalty';
 import { checkOptions, optionKeys } from '../options';
 import { ganAdam, RING_PRESET_KEYS, ringMlp, type RingPreset, type RingPresetOptions } from './ring-preset';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { AdversarialModel } from '../adversarial/adversarial-model';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
+import { AdversarialModel } from '../engine/adversarial-model';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
 
 /**
  * The game min_x max_y x*y, with x and y as 1x1 dense kernels fed a constant 1.

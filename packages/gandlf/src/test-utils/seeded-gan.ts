@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { AdversarialModel } from '../adversarial/adversarial-model';
+import { AdversarialModel } from '../engine/adversarial-model';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
 import type { Random } from '../random';
 
 const LATENT = 3;

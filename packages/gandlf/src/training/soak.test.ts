@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { Model } from '../model/model';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
+import { Alternating } from '../engine/alternating';
+import { Scheduled } from '../engine/scheduled';
+import { Simultaneous } from '../engine/simultaneous';
+import { Unrolled } from '../engine/unrolled';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
 
 // The short soak CI runs; `node bench/soak.mjs` runs 10,000 steps per optimizer.

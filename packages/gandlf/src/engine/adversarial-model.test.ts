@@ -10,11 +10,11 @@ import {
 } from '../errors';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import type { AdversarialOptimizer } from './adversarial-optimizer';
+import { Alternating } from './alternating';
+import { Scheduled } from './scheduled';
+import { Simultaneous } from './simultaneous';
+import { Unrolled } from './unrolled';
 import { changedVariables, mlpDiscriminator, mlpGenerator, snapshotVariables } from '../test-utils/models';
 import { AdversarialModel } from './adversarial-model';
 import type { Player } from './player';

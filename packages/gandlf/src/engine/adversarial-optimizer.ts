@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Batch, Player } from '../adversarial/player';
+import type { Batch, Player } from './player';
 import { describe, InvalidArgumentError } from '../errors';
 
 /** What an adversarial optimizer sees of one training step. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { Simultaneous } from '../optimizers/simultaneous';
+import { Simultaneous } from './simultaneous';
 import { AdversarialModel } from './adversarial-model';
 
 // A 4-way softmax head on fixed weights: softmax(3 x). Each one-hot row of x

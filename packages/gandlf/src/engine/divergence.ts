@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Player } from '../adversarial/player';
+import type { Player } from './player';
 import { checkOptions, optionKeys } from '../options';
 
 /** Options of the divergence guard (`fit({ divergence })`). */

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from '../adversarial/adversarial-model';
+import { AdversarialModel } from '../engine/adversarial-model';
 import { CheckpointError, CheckpointSaveError, CheckpointVersionError, CorruptCheckpointError, InvalidArgumentError } from '../errors';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from '../engine/alternating';
 import { allWeights, seededData, seededGan } from '../test-utils/seeded-gan';
 import { listCheckpoints, loadArtifacts, removeCheckpoint, saveArtifacts } from './checkpoint-store';
 import { MemoryStore } from './memory-store';

@@ -3,8 +3,8 @@ import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { getLoss, type LossIdentifier } from '../losses/registry';
 import { getMetric, type MetricIdentifier } from '../losses/metrics';
 import { checkOptions, optionKeys, requireOptions } from '../options';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import type { OptimizerIdentifier } from './get-optimizer';
+import type { AdversarialOptimizer } from './adversarial-optimizer';
+import type { OptimizerIdentifier } from '../optim/get-optimizer';
 import type { Penalty } from './penalty';
 import type { PlayerOutput } from './player';
 

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TrainingDivergedError } from '../errors';
-import { DivergenceGuard, divergenceMessage, type DivergenceOptions } from '../training/divergence';
-import { setLearningRate } from '../optimizers/weight-clipping';
+import { DivergenceGuard, divergenceMessage, type DivergenceOptions } from './divergence';
+import { setLearningRate } from '../optim/weight-clipping';
 import type { Player } from './player';
 import { takeSnapshot, type Snapshot } from './snapshot';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
 import { Model } from '../model/model';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from './alternating';
 import { AdversarialModel } from './adversarial-model';
 
 // Keras evaluates with `training: false`: dropout off, batch normalization

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { GandlfError } from '../errors';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
+import type { AdversarialOptimizer } from './adversarial-optimizer';
 import { Random } from '../random';
 import { CallbackList, toLogs, type History, type Logs } from '../training/callbacks';
 import { defaultVerbose, progressBar } from '../training/progress-bar';
-import { bindData, stackLogs, type BoundData, type GameSlots } from './bound-data';
-import { assertCount, type InputsSpec, type TargetsSpec } from './data';
+import { bindData, stackLogs, type BoundData, type GameSlots } from '../data/bound-data';
+import { assertCount, type InputsSpec, type TargetsSpec } from '../data/data';
 import type { FitArgs, YieldEvery } from './fit-args';
 import { GuardedRun, type RollbackEvent } from './guarded-run';
 import type { Batch, Player } from './player';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { cloneOptimizer } from '../adversarial/get-optimizer';
-import type { Player } from '../adversarial/player';
+import { cloneOptimizer } from '../optim/get-optimizer';
+import type { Player } from './player';
 import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys } from '../options';
 import { playerIndex, type AdversarialOptimizer, type StepContext } from './adversarial-optimizer';

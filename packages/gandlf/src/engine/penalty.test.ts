@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { UnknownNameError } from '../errors';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from './alternating';
 import { seededData, seededGan } from '../test-utils/seeded-gan';
 import { AdversarialModel } from './adversarial-model';
 import { registerPenalty, type Penalty } from './penalty';

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { UnknownNameError } from '../errors';
-import type { Batch } from './player';
+import type { Batch } from '../data/batch';
 
 /**
  * What a penalty sees when a player's loss is computed. gandlf's `Model`

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AdversarialModel } from '../adversarial/adversarial-model';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { Alternating } from '../optimizers/alternating';
-import { Scheduled } from '../optimizers/scheduled';
-import { Simultaneous } from '../optimizers/simultaneous';
-import { Unrolled } from '../optimizers/unrolled';
+import { AdversarialModel } from '../engine/adversarial-model';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
+import { Alternating } from '../engine/alternating';
+import { Scheduled } from '../engine/scheduled';
+import { Simultaneous } from '../engine/simultaneous';
+import { Unrolled } from '../engine/unrolled';
 import { allWeights, seededData, seededGan } from '../test-utils/seeded-gan';
 
 const cases: [string, () => AdversarialOptimizer][] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
 import { Model } from '../model/model';
-import { Simultaneous } from '../optimizers/simultaneous';
+import { Simultaneous } from './simultaneous';
 import { AdversarialModel } from './adversarial-model';
 
 // Keras adds each model's `losses` (kernel and bias regularizers) to the loss it

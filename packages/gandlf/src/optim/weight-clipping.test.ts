@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors';
 import { Model } from '../model/model';
 import { mlpGenerator } from '../test-utils/models';
-import { Alternating } from './alternating';
+import { Alternating } from '../engine/alternating';
 import { clipWeights, setLearningRate, WeightClipping } from './weight-clipping';
 
 function critic() {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError } from '../errors';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
-import { Alternating } from '../optimizers/alternating';
+import { Alternating } from './alternating';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
 import { AdversarialModel, type FitArgs } from './adversarial-model';
 

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { CheckpointError, CorruptCheckpointError, UnknownNameError } from '../errors';
-import { newMeta, readMeta, type CheckpointMeta, type PlayerRecord } from '../io/format';
+import { newMeta, readMeta, type CheckpointMeta, type PlayerRecord } from '../checkpoint/format';
 import type { LossFn } from '../losses/losses';
 import { optionKeys } from '../options';
 import { getMetric, type MetricFn } from '../losses/metrics';
 import { getLoss, lossName } from '../losses/registry';
-import type { AdversarialOptimizer } from '../optimizers/adversarial-optimizer';
-import { adversarialOptimizerFromConfig } from '../optimizers/registry';
+import type { AdversarialOptimizer } from './adversarial-optimizer';
+import { adversarialOptimizerFromConfig } from './registry';
 import type { History } from '../training/callbacks';
 import type { AdversarialCompileArgs } from './compile';
 import { penaltyFromConfig } from './penalty';

@@ -1,8 +1,8 @@
 import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys, type KeyRecord } from '../options';
 import type { Callback } from '../training/callbacks';
-import { checkDivergenceOptions, type DivergenceOptions } from '../training/divergence';
-import type { InputsSpec, TargetsSpec } from './data';
+import { checkDivergenceOptions, type DivergenceOptions } from './divergence';
+import type { InputsSpec, TargetsSpec } from '../data/data';
 
 /**
  * When `fit` hands control back to the page: after every batch, every epoch,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '../errors';
 import type { Random } from '../random';
 import { assertFinite, bindSources, disposeOwned, listInputs, listTargets, type InputsSpec, type Slot, type SlotSource, type TargetsSpec } from './data';
-import type { Batch } from './player';
+import type { Batch } from './batch';
 
 /** The slots of a game: its model inputs, and per player the names and shapes of its outputs. */
 export interface GameSlots {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { PlayerEval } from '../adversarial/player';
+import type { PlayerEval } from './player';
 import type { AdversarialOptimizer, StepContext } from './adversarial-optimizer';
 import { registerAdversarialOptimizer } from './registry';
 

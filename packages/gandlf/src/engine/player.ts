@@ -5,6 +5,9 @@ import type { MetricFn } from '../losses/metrics';
 import type { Penalty, PenaltyContext } from './penalty';
 import { ownedRegularization, type RegularizationTerm } from './regularization';
 import { disposeStaleTape } from '../backends/stale-tape';
+import type { Batch } from '../data/batch';
+
+export type { Batch } from '../data/batch';
 
 /** How one player scores one output of its model. */
 export interface PlayerOutput {
@@ -16,12 +19,6 @@ export interface PlayerOutput {
   readonly metrics: ReadonlyArray<{ readonly name: string; readonly fn: MetricFn }>;
 }
 
-/** One batch: the model inputs and, per player, the targets of each output. */
-export interface Batch {
-  readonly inputs: tf.Tensor[];
-  /** `targets[player][output]`. */
-  readonly targets: tf.Tensor[][];
-}
 
 /** A player's total loss and every reported value (see `Player.valueNames`). */
 export interface Scored {
