@@ -121,49 +121,63 @@ export class Player {
 
   /**
    * The gradients of `forward`'s total for this player's variables, with its
-   * values: the tape of one player's turn. `forward` builds the scores itself
-   * (see `score`), so a step that runs the networks its own way (gandlf's GAN
-   * steps) shares the losses, penalties and error messages of `gradients`.
+   * values: the tape of one player's turn. (gandlf's GAN turns keep their tape
+   * in `gan/game.ts`, beside their forward pass, and share `score`,
+   * `alignGradients` and `gradientError` with it.)
    */
   tape(forward: () => Scored): PlayerEval {
     let values: tf.Tensor1D | undefined;
     try {
       const grads = tf.tidy(() => {
-        const vars = this.variables as tf.Variable[];
         const { grads } = tf.variableGrads(() => {
           const f = forward();
           // Kept so the gradient scope does not dispose it; disposed by the caller.
           values = tf.keep(f.values);
           return f.total;
-        }, vars);
-        // A variable that does not affect the loss gets a zero gradient, so the
-        // list keeps its order and optimizer slots stay aligned.
-        return vars.map((v) => grads[v.name] ?? tf.zerosLike(v));
+        }, this.variables as tf.Variable[]);
+        return this.alignGradients(grads);
       });
       return { values: values as tf.Tensor1D, grads };
     } catch (e) {
       values?.dispose();
-      disposeStaleTape();
-      if (e instanceof Error && /Cannot find a connection between any variable/.test(e.message)) {
-        throw new GandlfError(
-          `Player '${this.name}' has parameters, but none of them affects its loss. ` +
-            `Check playerParams[${this.index}] against the model of that player.`,
-        );
-      }
-      const op = missingGradientOp(e);
-      if (op !== undefined) {
-        const penalties = this.penalties.map((p) => p.name);
-        throw new MissingGradientError(
-          `Player '${this.name}' cannot take its gradient: tfjs has no gradient for the op '${op}' on backend '${tf.getBackend()}'` +
-            (penalties.length
-              ? `. Its penalties ${JSON.stringify(penalties)} differentiate through the discriminator's own gradient, which needs the gradient of '${op}'; replace the layer that uses it (e.g. max or average pooling by strided convolutions, LeakyReLU is supported).`
-              : '.') +
-            ` Received: ${(e as Error).message}`,
-          op,
-        );
-      }
-      throw e;
+      throw this.gradientError(e);
     }
+  }
+
+  /**
+   * `tf.variableGrads`' result as a list aligned with `variables`: a variable
+   * that does not affect the loss gets a zero gradient, so optimizer slots stay aligned.
+   */
+  alignGradients(grads: tf.NamedTensorMap): tf.Tensor[] {
+    return this.variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
+  }
+
+  /**
+   * The error to throw when this player's gradient failed with `e`: one that
+   * names the player and the cause, where tfjs's own says neither. Frees the
+   * tape tfjs leaves behind.
+   */
+  gradientError(e: unknown): unknown {
+    disposeStaleTape();
+    if (e instanceof Error && /Cannot find a connection between any variable/.test(e.message)) {
+      return new GandlfError(
+        `Player '${this.name}' has parameters, but none of them affects its loss. ` +
+          `Check playerParams[${this.index}] against the model of that player.`,
+      );
+    }
+    const op = missingGradientOp(e);
+    if (op !== undefined) {
+      const penalties = this.penalties.map((p) => p.name);
+      return new MissingGradientError(
+        `Player '${this.name}' cannot take its gradient: tfjs has no gradient for the op '${op}' on backend '${tf.getBackend()}'` +
+          (penalties.length
+            ? `. Its penalties ${JSON.stringify(penalties)} differentiate through the discriminator's own gradient, which needs the gradient of '${op}'; replace the layer that uses it (e.g. max or average pooling by strided convolutions, LeakyReLU is supported).`
+            : '.') +
+          ` Received: ${(e as Error).message}`,
+        op,
+      );
+    }
+    return e;
   }
 
   /** Applies gradients from `gradients()` through this player's optimizer, then frees them. */

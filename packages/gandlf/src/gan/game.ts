@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { PenaltyContext } from '../engine/penalty';
-import type { Batch, Player, PlayerEval, Scored } from '../engine/player';
+import type { Batch } from '../data/batch';
 import type { StepContext } from '../engine/adversarial-optimizer';
+import type { Player, PlayerEval, Scored } from '../engine/player';
+import { discriminate, discriminatePair, turnContext, type Discriminator, type GanContext, type TurnTensors } from './discriminate';
+
+export { isGanContext, type GanContext } from './discriminate';
 
 /** Where a GAN's data sits in `batch.inputs`. */
 export interface GanLayout {
@@ -13,85 +16,44 @@ export interface GanLayout {
   readonly conditionalInputs: readonly number[];
 }
 
-/**
- * The named tensors of one player's turn: GAN losses and penalties are
- * functions of these. Every list has one tensor per generator output (samples)
- * or per discriminator output (scores).
- */
-export interface GanContext extends PenaltyContext {
-  /** The real samples of the batch. */
-  readonly real: readonly tf.Tensor[];
-  /** This turn's generated samples `G(z)`; a constant in the discriminator's turn. */
-  readonly fake: readonly tf.Tensor[];
-  /** The discriminator's conditional inputs. */
-  readonly cond: readonly tf.Tensor[];
-  /** `D(fake)`. */
-  readonly dFake: readonly tf.Tensor[];
-  /** `D(real)`; in the generator's turn it is computed when first read. */
-  readonly dReal: readonly tf.Tensor[];
-  /** D on other samples, with `cond`, through the augmentation and in this turn's mode. */
-  discriminate(xs: readonly tf.Tensor[]): tf.Tensor[];
-}
-
-/** Whether a penalty's context is a GAN turn's (see `GanContext`). */
-export function isGanContext(ctx: PenaltyContext): ctx is GanContext {
-  return 'dFake' in ctx && typeof (ctx as GanContext).discriminate === 'function';
-}
-
-/** How `GanGame` runs its networks. */
-export interface GanGameOptions {
-  /** What every sample passes through before D sees it (gandlf's DiffAugment). @default none */
-  readonly view?: (x: tf.Tensor, training: boolean) => tf.Tensor;
-  /** Whether D treats rows independently (`isRowWise`), so one pass may score real and fake together. */
-  readonly rowWise: boolean;
+/** One of gandlf's GAN steps: how `Model` trains on a batch under one adversarial optimizer. */
+export interface GanStep {
+  /** Resolves options that name players (called by `compile`, after the adversarial optimizer's own `bind`). */
+  bind?(playerNames: readonly string[]): void;
+  /** Trains on `ctx.batch`; returns the generator's, then the discriminator's values. */
+  step(ctx: StepContext): Promise<tf.Tensor1D[]>;
 }
 
 /**
- * The forward passes of a two-network GAN: `generate` and `discriminate`,
- * the only ways G and D run in training, and the two players' turns built on
- * them. The steps in `gan/` (one per adversarial optimizer) compose the turns.
+ * The two players' turns of a GAN, which the steps in `gan/` (one per
+ * adversarial optimizer) compose: each turn is one tape over the forward
+ * passes that player's loss needs. G runs through `generate` and D through
+ * `discriminate`, the only ways either runs in training.
  */
 export class GanGame {
-  private readonly view: GanGameOptions['view'];
-  readonly rowWise: boolean;
-
   constructor(
     readonly generator: tf.LayersModel,
-    readonly discriminator: tf.LayersModel,
+    /** The discriminator and how it sees samples. */
+    readonly discriminator: Discriminator,
     readonly layout: GanLayout,
-    options: GanGameOptions,
-  ) {
-    this.view = options.view;
-    this.rowWise = options.rowWise;
-  }
+  ) {}
 
   /** `G(z)` on the batch's generator inputs, one tensor per generator output. */
   generate(batch: Batch, training: boolean): tf.Tensor[] {
-    return listOf(this.generator.apply(one(this.at(batch, this.layout.generatorInputs)), { training }));
-  }
-
-  /** D's outputs on samples `xs` with conditional inputs `cond`; each sample passes through the view (augmentation) first. */
-  discriminate(xs: readonly tf.Tensor[], cond: readonly tf.Tensor[], training: boolean): tf.Tensor[] {
-    const { view } = this;
-    return listOf(this.discriminator.apply(one([...(view ? xs.map((x) => view(x, training)) : xs), ...cond]), { training }));
-  }
-
-  /** `D(fake)` and `D(real)`: one pass over `[fake; real]` where D is row-wise (half the kernel launches). */
-  discriminatePair(fake: readonly tf.Tensor[], real: readonly tf.Tensor[], cond: readonly tf.Tensor[], training: boolean): { dFake: tf.Tensor[]; dReal: tf.Tensor[] } {
-    if (!this.rowWise) return { dFake: this.discriminate(fake, cond, training), dReal: this.discriminate(real, cond, training) };
-    const n = fake[0]!.shape[0]!;
-    const both = this.discriminate(fake.map((f, k) => tf.concat([f, real[k]!])), cond.map((c) => tf.concat([c, c])), training);
-    return { dFake: both.map((o) => tf.slice(o, 0, n)), dReal: both.map((o) => tf.slice(o, n)) };
+    const z = this.at(batch, this.layout.generatorInputs);
+    const out = this.generator.apply(z.length === 1 ? z[0]! : z, { training }) as tf.Tensor | tf.Tensor[];
+    return Array.isArray(out) ? out : [out];
   }
 
   /**
-   * The generator's turn: its tape over `fake = G(z)` and `D(fake)`. The
-   * samples are kept past the tape for the discriminator's turn; the caller frees them.
+   * The generator's turn: its tape over `fake = G(z)` and `D(fake)`, its
+   * losses and penalties. The samples are kept past the tape for the
+   * discriminator's turn; the caller frees them.
    */
   generatorTurn(g: Player, batch: Batch): { eval: PlayerEval; fake: tf.Tensor[] } {
     let fake: tf.Tensor[] = [];
     try {
-      const ev = g.tape(() => {
+      const ev = this.tape(g, () => {
         fake = this.generate(batch, true).map((t) => tf.keep(t));
         return this.scoreFake(g, batch, fake, true);
       });
@@ -104,7 +66,7 @@ export class GanGame {
 
   /** The discriminator's turn: its tape over `D(real)` and `D(fake)`, with `fake` a constant (no gradient reaches G). */
   discriminatorTurn(d: Player, batch: Batch, fake: readonly tf.Tensor[]): PlayerEval {
-    return d.tape(() => this.scoreBoth(d, batch, fake, true));
+    return this.tape(d, () => this.scoreBoth(d, batch, fake, true));
   }
 
   /** The generator player's values on `fake` with no tape (logs and `evaluate`). */
@@ -124,51 +86,49 @@ export class GanGame {
    */
   context(player: Pick<Player, 'name' | 'model'>, batch: Batch, training: boolean): GanContext {
     const fake = this.generate(batch, training);
-    return this.turnContext(player, batch, training, fake, this.discriminate(fake, this.at(batch, this.layout.conditionalInputs), training), null, []);
+    const cond = this.at(batch, this.layout.conditionalInputs);
+    const dFake = discriminate(this.discriminator, fake, cond, training);
+    return turnContext(this.discriminator, player, batch, training, { ...this.data(batch), fake, dFake, dReal: null, predictions: dFake });
+  }
+
+  /** One player's tape over `forward`: its values, and the gradients of its total for its own variables. */
+  private tape(p: Player, forward: () => Scored): PlayerEval {
+    let values: tf.Tensor1D | undefined;
+    try {
+      const grads = tf.tidy(() => {
+        const { grads } = tf.variableGrads(() => {
+          const f = forward();
+          // Kept so the gradient scope does not dispose it; disposed by the caller.
+          values = tf.keep(f.values);
+          return f.total;
+        }, p.variables as tf.Variable[]);
+        return p.alignGradients(grads);
+      });
+      return { values: values!, grads };
+    } catch (e) {
+      values?.dispose();
+      throw p.gradientError(e);
+    }
   }
 
   /** The generator's loss on `D(fake)`. */
   private scoreFake(g: Player, batch: Batch, fake: readonly tf.Tensor[], training: boolean): Scored {
-    const dFake = this.discriminate(fake, this.at(batch, this.layout.conditionalInputs), training);
-    return g.score(dFake, targetsOf(g, batch), this.turnContext(g, batch, training, fake, dFake, null, dFake));
+    const data = this.data(batch);
+    const dFake = discriminate(this.discriminator, fake, data.cond, training);
+    const t: TurnTensors = { ...data, fake, dFake, dReal: null, predictions: dFake };
+    return g.score(dFake, targetsOf(g, batch), turnContext(this.discriminator, g, batch, training, t));
   }
 
   /** The discriminator's loss on `D(fake)` and `D(real)`, in its outputs' order (fake, then real). */
   private scoreBoth(d: Player, batch: Batch, fake: readonly tf.Tensor[], training: boolean): Scored {
-    const { dFake, dReal } = this.discriminatePair(fake, this.at(batch, this.layout.realInputs), this.at(batch, this.layout.conditionalInputs), training);
-    const predictions = [...dFake, ...dReal];
-    return d.score(predictions, targetsOf(d, batch), this.turnContext(d, batch, training, fake, dFake, dReal, predictions));
+    const data = this.data(batch);
+    const { dFake, dReal } = discriminatePair(this.discriminator, fake, data.real, data.cond, training);
+    const t: TurnTensors = { ...data, fake, dFake, dReal, predictions: [...dFake, ...dReal] };
+    return d.score(t.predictions, targetsOf(d, batch), turnContext(this.discriminator, d, batch, training, t));
   }
 
-  private turnContext(
-    player: Pick<Player, 'name' | 'model'>,
-    batch: Batch,
-    training: boolean,
-    fake: readonly tf.Tensor[],
-    dFake: readonly tf.Tensor[],
-    dReal: readonly tf.Tensor[] | null,
-    predictions: readonly tf.Tensor[],
-  ): GanContext {
-    const real = this.at(batch, this.layout.realInputs);
-    const cond = this.at(batch, this.layout.conditionalInputs);
-    let scoredReal = dReal;
-    const discriminate = (xs: readonly tf.Tensor[]) => this.discriminate(xs, cond, training);
-    return {
-      batch,
-      model: player.model,
-      training,
-      predictions,
-      player: player.name,
-      real,
-      fake,
-      cond,
-      dFake,
-      // Read only by losses that need it (relativistic), so the generator's turn does not always pay for it.
-      get dReal() {
-        return (scoredReal ??= discriminate(real));
-      },
-      discriminate,
-    };
+  private data(batch: Batch): { real: tf.Tensor[]; cond: tf.Tensor[] } {
+    return { real: this.at(batch, this.layout.realInputs), cond: this.at(batch, this.layout.conditionalInputs) };
   }
 
   private at(batch: Batch, positions: readonly number[]): tf.Tensor[] {
@@ -178,20 +138,4 @@ export class GanGame {
 
 function targetsOf(p: Player, batch: Batch): tf.Tensor[] {
   return batch.targets[p.index] as tf.Tensor[];
-}
-
-function one(xs: tf.Tensor[]): tf.Tensor | tf.Tensor[] {
-  return xs.length === 1 ? xs[0]! : xs;
-}
-
-function listOf(out: tf.Tensor | tf.Tensor[] | tf.SymbolicTensor | tf.SymbolicTensor[]): tf.Tensor[] {
-  return (Array.isArray(out) ? out : [out]) as tf.Tensor[];
-}
-
-/** One of gandlf's GAN steps: how `Model` trains on a batch under one adversarial optimizer. */
-export interface GanStep {
-  /** Resolves options that name players (called by `compile`, after the adversarial optimizer's own `bind`). */
-  bind?(playerNames: readonly string[]): void;
-  /** Trains on `ctx.batch`; returns the generator's, then the discriminator's values. */
-  step(ctx: StepContext): Promise<tf.Tensor1D[]>;
 }

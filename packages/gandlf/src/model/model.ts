@@ -113,13 +113,9 @@ export class Model {
     const nIn = gIn.length;
     this.game = new GanGame(
       generator,
-      discriminator,
+      // The steps see D through the same augmentation layer as the player models (which checkpoints store).
+      { network: discriminator, rowWise: isRowWise(discriminator), ...(augmentLayer ? { view: augmentLayer } : {}) },
       { generatorInputs: range(0, nIn), realInputs: range(nIn, nGen), conditionalInputs: range(nIn + nGen, condIn.length) },
-      {
-        rowWise: isRowWise(discriminator),
-        // The steps see D through the same augmentation as the player models (which `evaluate` and checkpoints use).
-        ...(augmentLayer ? { view: (x: tf.Tensor, training: boolean) => augmentLayer.apply(x, { training }) as tf.Tensor } : {}),
-      },
     );
     this.adversarial = new AdversarialModel({
       playerModels: [gModel, dModel],
