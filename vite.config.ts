@@ -12,6 +12,7 @@ export default defineConfig({
       '@gandlf/datasets/node': fileURLToPath(new URL('./packages/datasets/src/node.ts', import.meta.url)),
       '@gandlf/datasets': fileURLToPath(new URL('./packages/datasets/src/index.ts', import.meta.url)),
       '@gandlf/metrics': fileURLToPath(new URL('./packages/metrics/src/index.ts', import.meta.url)),
+      '@gandlf/describe': fileURLToPath(new URL('./packages/describe/src/index.ts', import.meta.url)),
     },
   },
   test: {

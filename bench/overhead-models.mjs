@@ -14,11 +14,7 @@ export const LATENT = 100;
 export function mlpGenerator() {
   return tf.sequential({
     name: 'generator',
-    layers: [
-      tf.layers.dense({ inputShape: [LATENT], units: 256, activation: 'relu' }),
-      tf.layers.dense({ units: 512, activation: 'relu' }),
-      tf.layers.dense({ units: 784, activation: 'tanh' }),
-    ],
+    layers: [tf.layers.dense({ inputShape: [LATENT], units: 256, activation: 'relu' }), tf.layers.dense({ units: 512, activation: 'relu' }), tf.layers.dense({ units: 784, activation: 'tanh' })],
   });
 }
 
@@ -44,11 +40,7 @@ export function mlpDiscriminator() {
 export function smallMlp(inputs, outputs, name, last) {
   return tf.sequential({
     name,
-    layers: [
-      tf.layers.dense({ inputShape: [inputs], units: 64, activation: 'relu' }),
-      tf.layers.dense({ units: 64, activation: 'relu' }),
-      tf.layers.dense({ units: outputs, activation: last }),
-    ],
+    layers: [tf.layers.dense({ inputShape: [inputs], units: 64, activation: 'relu' }), tf.layers.dense({ units: 64, activation: 'relu' }), tf.layers.dense({ units: outputs, activation: last })],
   });
 }
 
@@ -108,11 +100,15 @@ export function handTrainer(arch) {
   const apply = (/** @type {tf.LayersModel} */ m, /** @type {tf.Tensor} */ t) => /** @type {tf.Tensor} */ (m.apply(t, { training: true }));
   return {
     async step() {
-      const dCost = optD.minimize(() => {
-        const z = tf.randomNormal([BATCH, LATENT]);
-        const fake = apply(g, z);
-        return tf.add(bce(ones, apply(d, x)), bce(zeros, apply(d, fake)));
-      }, true, dVars);
+      const dCost = optD.minimize(
+        () => {
+          const z = tf.randomNormal([BATCH, LATENT]);
+          const fake = apply(g, z);
+          return tf.add(bce(ones, apply(d, x)), bce(zeros, apply(d, fake)));
+        },
+        true,
+        dVars,
+      );
       const gCost = optG.minimize(() => bce(ones, apply(d, apply(g, tf.randomNormal([BATCH, LATENT])))), true, gVars);
       const costs = /** @type {tf.Scalar[]} */ ([dCost, gCost]);
       const out = await Promise.all(costs.map((c) => c.data()));

@@ -56,7 +56,7 @@ const load = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] ?? NaN : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 }
 
 /**
@@ -96,12 +96,12 @@ async function nodeCase(/** @type {string} */ name, /** @type {Counts} */ counts
   const [, backend, arch] = name.split('-');
   const tf = await import('@tensorflow/tfjs');
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const { registerWasmConvGradients } = await import('gandlf');
+  const { backends } = await import('gandlf');
   const { alternate, gandlfTrainer, handTrainer } = await import('./overhead-models.mjs');
   wasm.setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/');
   tf.env().set('PROD', true);
   // The conv gradients wasm lacks (tfjs 8474); the hand-written loop gets them too.
-  registerWasmConvGradients();
+  backends.registerWasmConvGradients();
   if (!(await tf.setBackend(/** @type {string} */ (backend)))) throw new Error(`no ${backend} backend`);
   const a = /** @type {import('./overhead-models.mjs').Arch} */ (arch);
   const names = (counts.trainers ?? 'alternating,simultaneous,hand').split(',');
@@ -203,7 +203,14 @@ async function chromiumCases(names) {
       const page = await browser.newPage();
       const before = load();
       try {
-        const query = new URLSearchParams({ backend, arch, warmup: String(counts.warmup), steps: String(counts.steps), rounds: String(counts.rounds), ...(counts.trainers ? { trainers: counts.trainers } : {}) });
+        const query = new URLSearchParams({
+          backend,
+          arch,
+          warmup: String(counts.warmup),
+          steps: String(counts.steps),
+          rounds: String(counts.rounds),
+          ...(counts.trainers ? { trainers: counts.trainers } : {}),
+        });
         await page.goto(`http://127.0.0.1:${port}/overhead.html?${query}`);
         await page.waitForFunction(() => document.body.dataset['status'] !== 'loading', null, { timeout: 60 * 60_000, polling: 1000 });
         const r = /** @type {Record<string, unknown>} */ (await page.evaluate(() => /** @type {{ __bench?: unknown }} */ (window).__bench));
@@ -247,9 +254,10 @@ for (const name of Object.keys(CASES).filter((n) => n.startsWith('node-') && wan
 }
 for (const [name, why] of Object.entries(SKIPPED)) if (wanted(name)) results.cases[name] = { skipped: why };
 const browserCases = Object.keys(CASES).filter((n) => n.startsWith('chromium-') && wanted(n));
-if (browserCases.length) for (const [k, v] of Object.entries(await chromiumCases(browserCases))) results.cases[k] = { ...(/** @type {object} */ (v)), at: new Date().toISOString() };
+if (browserCases.length) for (const [k, v] of Object.entries(await chromiumCases(browserCases))) results.cases[k] = { .../** @type {object} */ (v), at: new Date().toISOString() };
 Object.assign(results, {
-  description: 'gandlf Model.trainOnBatch (Alternating: D then G, as the hand loop; Simultaneous: both players at the same weights) against a hand-written tfjs loop (optimizer.minimize(f, true, varList) for D, then G), same networks, batch 64, Adam(2e-4, 0.5), BCE, losses read back every step. speedup = median over rounds of (hand s/step) / (gandlf s/step): above 1 means gandlf is faster.',
+  description:
+    'gandlf Model.trainOnBatch (Alternating: D then G, as the hand loop; Simultaneous: both players at the same weights) against a hand-written tfjs loop (optimizer.minimize(f, true, varList) for D, then G), same networks, batch 64, Adam(2e-4, 0.5), BCE, losses read back every step. speedup = median over rounds of (hand s/step) / (gandlf s/step): above 1 means gandlf is faster.',
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, gpu: 'none lent this session: webgl and webgpu ran on SwiftShader (a CPU rasterizer)' },
   lastRun: started,
 });

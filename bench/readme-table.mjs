@@ -46,8 +46,14 @@ function overheadTable(r) {
       `| ${runtime} | ${backend} | ${model} | ${rate(s.alternating)} | ${rate(s.simultaneous)} | ${rate(s.hand)} | ${ratio(x.alternating)} | ${ratio(x.simultaneous)} | ${cpu ? 'CPU time' : 'wall time'} | ${wall} | ${c.rounds} x ${c.steps} | ${num(c.load?.before?.[0], 1)} |`,
     );
   }
-  const ats = Object.values(r.cases).map((/** @type {any} */ c) => String(c.at ?? '')).filter((a) => a).sort();
-  const at = (/** @type {string | undefined} */ a) => String(a ?? r.lastRun).slice(0, 16).replace('T', ' ');
+  const ats = Object.values(r.cases)
+    .map((/** @type {any} */ c) => String(c.at ?? ''))
+    .filter((a) => a)
+    .sort();
+  const at = (/** @type {string | undefined} */ a) =>
+    String(a ?? r.lastRun)
+      .slice(0, 16)
+      .replace('T', ' ');
   return [`Median over rounds; cases finished between ${at(ats[0])} and ${at(ats[ats.length - 1])} UTC (\`at\` in the JSON):`, '', ...rows].join('\n');
 }
 
@@ -63,25 +69,42 @@ function memoryTable(m) {
     const t = m[k];
     if (!t) continue;
     const last = t.samples[t.samples.length - 1];
-    rows.push(`| ${k === 'hand' ? 'hand-written loop' : `gandlf ${k[0].toUpperCase()}${k.slice(1)}`} | ${t.tensorsGrowth >= 0 ? '+' : ''}${t.tensorsGrowth} | ${t.bytesGrowth >= 0 ? '+' : ''}${t.bytesGrowth} | ${last.tensors} |`);
+    rows.push(
+      `| ${k === 'hand' ? 'hand-written loop' : `gandlf ${k[0].toUpperCase()}${k.slice(1)}`} | ${t.tensorsGrowth >= 0 ? '+' : ''}${t.tensorsGrowth} | ${t.bytesGrowth >= 0 ? '+' : ''}${t.bytesGrowth} | ${last.tensors} |`,
+    );
   }
-  rows.push('', 'Peak bytes of one training step above the bytes resident before it (`tf.profile`), batch 64:', '', '| model | gandlf Alternating | gandlf Simultaneous | hand-written loop | Alternating / hand | Simultaneous / hand |', '|---|---|---|---|---|---|');
+  rows.push(
+    '',
+    'Peak bytes of one training step above the bytes resident before it (`tf.profile`), batch 64:',
+    '',
+    '| model | gandlf Alternating | gandlf Simultaneous | hand-written loop | Alternating / hand | Simultaneous / hand |',
+    '|---|---|---|---|---|---|',
+  );
   const mb = (/** @type {number} */ b) => `${(b / 2 ** 20).toFixed(1)} MB`;
   for (const [arch, p] of Object.entries(m.peakBytesAboveResident ?? {})) {
-    rows.push(`| ${MODELS[/** @type {keyof typeof MODELS} */ (arch)] ?? arch} | ${mb(p.alternating)} | ${mb(p.simultaneous)} | ${mb(p.hand)} | ${(p.alternating / p.hand).toFixed(2)} | ${(p.simultaneous / p.hand).toFixed(2)} |`);
+    rows.push(
+      `| ${MODELS[/** @type {keyof typeof MODELS} */ (arch)] ?? arch} | ${mb(p.alternating)} | ${mb(p.simultaneous)} | ${mb(p.hand)} | ${(p.alternating / p.hand).toFixed(2)} | ${(p.simultaneous / p.hand).toFixed(2)} |`,
+    );
   }
   return rows.join('\n');
 }
 
 /** @param {any} f */
 function fpsTable(f) {
-  const rows = [`Run of ${String(f.at).slice(0, 16).replace('T', ' ')} UTC, headless Chromium, SwiftShader:`, '', '| demo / preset | backend | fps while training | longest frame | fps while paused | training steps/s | load (1 min) |', '|---|---|---|---|---|---|---|'];
+  const rows = [
+    `Run of ${String(f.at).slice(0, 16).replace('T', ' ')} UTC, headless Chromium, SwiftShader:`,
+    '',
+    '| demo / preset | backend | fps while training | longest frame | fps while paused | training steps/s | load (1 min) |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const [key, c] of Object.entries(f.cases)) {
     if (c.error) {
       rows.push(`| ${key} | | failed: ${String(c.error).slice(0, 120)} | | | | |`);
       continue;
     }
-    rows.push(`| ${c.demo}/${c.preset} | ${c.backend} | ${num(c.training.fps, 1)} | ${num(c.training.longestFrameMs, 0)} ms | ${num(c.paused.fps, 1)} | ${num(c.stepsPerSec)} | ${num(c.load?.before?.[0], 1)} |`);
+    rows.push(
+      `| ${c.demo}/${c.preset} | ${c.backend} | ${num(c.training.fps, 1)} | ${num(c.training.longestFrameMs, 0)} ms | ${num(c.paused.fps, 1)} | ${num(c.stepsPerSec)} | ${num(c.load?.before?.[0], 1)} |`,
+    );
   }
   return rows.join('\n');
 }

@@ -18,10 +18,7 @@ await tf.setBackend('cpu');
  */
 function mlp(inDim, outDim, activation) {
   return tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [inDim], units: 16, activation: 'relu' }),
-      tf.layers.dense({ units: outDim, activation }),
-    ],
+    layers: [tf.layers.dense({ inputShape: [inDim], units: 16, activation: 'relu' }), tf.layers.dense({ units: outDim, activation })],
   });
 }
 
@@ -53,7 +50,7 @@ for (const [name, make] of Object.entries(optimizers)) {
           done++;
           if (done % every === 0) {
             // With --expose-gc the heap is measured after a full collection, so growth means a leak.
-            (/** @type {{ gc?: () => void }} */ (globalThis)).gc?.();
+            /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
             const m = tf.memory();
             samples.push({ step: done, numTensors: m.numTensors, numBytes: m.numBytes, heapUsed: process.memoryUsage().heapUsed });
           }
@@ -71,12 +68,26 @@ for (const [name, make] of Object.entries(optimizers)) {
   const byteGrowth = last.numBytes - first.numBytes;
   const heapGrowthMb = (last.heapUsed - first.heapUsed) / 2 ** 20;
   results.push({ optimizer: name, steps: done, seconds: secs, tensorGrowth, byteGrowth, heapGrowthMb, samples });
-  console.log(`${name.padEnd(12)} ${done} steps in ${secs.toFixed(0)} s: tensors ${tensorGrowth >= 0 ? '+' : ''}${tensorGrowth}, bytes ${byteGrowth >= 0 ? '+' : ''}${byteGrowth}, heap ${heapGrowthMb.toFixed(1)} MB`);
+  console.log(
+    `${name.padEnd(12)} ${done} steps in ${secs.toFixed(0)} s: tensors ${tensorGrowth >= 0 ? '+' : ''}${tensorGrowth}, bytes ${byteGrowth >= 0 ? '+' : ''}${byteGrowth}, heap ${heapGrowthMb.toFixed(1)} MB`,
+  );
   x.dispose();
 }
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('./results/soak.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), backend: 'cpu', gcBeforeSamples: typeof (/** @type {{ gc?: unknown }} */ (globalThis)).gc === 'function', node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), results }, null, 2),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      backend: 'cpu',
+      gcBeforeSamples: typeof (/** @type {{ gc?: unknown }} */ (globalThis).gc) === 'function',
+      node: process.version,
+      cpus: os.cpus().length,
+      loadavg: os.loadavg(),
+      results,
+    },
+    null,
+    2,
+  ),
 );

@@ -55,10 +55,10 @@ function load() {
 async function nodeChild(backend) {
   const tf = await import('@tensorflow/tfjs');
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const { registerWasmConvGradients } = await import('gandlf');
+  const { backends } = await import('gandlf');
   const { dcgan, timeSteps } = await import('./dcgan.mjs');
   wasm.setWasmPaths(wasmDist + '/');
-  registerWasmConvGradients();
+  backends.registerWasmConvGradients();
   if (!(await tf.setBackend(backend))) throw new Error(`could not set backend ${backend}`);
   const gan = dcgan();
   // cpu: one step only, without warm-up (it takes minutes; first-call costs are negligible there).
@@ -141,9 +141,7 @@ function serve(dist) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isolated = url.searchParams.get('coi') === '1' || (req.headers.referer ?? '').includes('coi=1');
-    const path = url.pathname.startsWith('/wasm/')
-      ? join(wasmDist, normalize(url.pathname.slice(6)))
-      : join(dist, normalize(url.pathname === '/' ? 'index.html' : url.pathname));
+    const path = url.pathname.startsWith('/wasm/') ? join(wasmDist, normalize(url.pathname.slice(6))) : join(dist, normalize(url.pathname === '/' ? 'index.html' : url.pathname));
     if (!existsSync(path) || !statSync(path).isFile()) {
       res.writeHead(404).end();
       return;
@@ -215,7 +213,7 @@ async function runChromium(runtimes) {
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] ?? NaN : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 }
 
 /**
@@ -323,11 +321,12 @@ function writeTable(result) {
   const text = readFileSync(readme, 'utf8');
   const torch = /** @type {{ median?: number }} */ (result.runtimes['pytorch'] ?? {}).median;
   const rows = ALL.map((k) => {
-    const r = /** @type {{ median?: number, cpuMedian?: number, times?: number[], threads?: number | null, error?: string, load?: { before?: { loadavg: number[] } } }} */ (
-      result.runtimes[k] ?? {}
-    );
+    const r = /** @type {{ median?: number, cpuMedian?: number, times?: number[], threads?: number | null, error?: string, load?: { before?: { loadavg: number[] } } }} */ (result.runtimes[k] ?? {});
     const label = LABELS[/** @type {keyof typeof LABELS} */ (k)];
-    if (r.median === undefined) return `| ${label} | | failed: ${String(r.error ?? 'not run').slice(0, 80).replace(/\|/g, '/')} | | | | |`;
+    if (r.median === undefined)
+      return `| ${label} | | failed: ${String(r.error ?? 'not run')
+        .slice(0, 80)
+        .replace(/\|/g, '/')} | | | | |`;
     const ratio = torch ? `${(r.median / torch).toFixed(1)}x` : '';
     const cpuTime = r.cpuMedian === undefined ? '' : `${r.cpuMedian.toFixed(2)} s`;
     return `| ${label} | ${r.threads ?? '-'} | ${r.median.toFixed(2)} s | ${cpuTime} | ${r.times?.length ?? 0} | ${ratio} | ${r.load?.before?.loadavg[0] ?? ''} |`;

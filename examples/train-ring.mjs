@@ -10,7 +10,10 @@ await tf.setBackend('cpu');
 /** n points on the ring of 8 Gaussians: radius 2, std 0.02. */
 function ring(n) {
   return tf.tidy(() => {
-    const angle = tf.randomUniform([n], 0, 8, 'int32', 1).toFloat().mul(Math.PI / 4);
+    const angle = tf
+      .randomUniform([n], 0, 8, 'int32', 1)
+      .toFloat()
+      .mul(Math.PI / 4);
     const centres = tf.stack([tf.cos(angle), tf.sin(angle)], 1).mul(2);
     return centres.add(tf.randomNormal([n, 2], 0, 0.02, 'float32', 2));
   });
@@ -18,11 +21,7 @@ function ring(n) {
 
 function mlp(inDim, outDim, activation) {
   return tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [inDim], units: 64, activation: 'relu' }),
-      tf.layers.dense({ units: 64, activation: 'relu' }),
-      tf.layers.dense({ units: outDim, activation }),
-    ],
+    layers: [tf.layers.dense({ inputShape: [inDim], units: 64, activation: 'relu' }), tf.layers.dense({ units: 64, activation: 'relu' }), tf.layers.dense({ units: outDim, activation })],
   });
 }
 

@@ -3,7 +3,7 @@
 // Exposes the result as window.__bench and body[data-status] ('done' or 'error') for wasm-conv.mjs.
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from 'gandlf';
+import { backends } from 'gandlf';
 import { dcgan, timeSteps } from '../dcgan.mjs';
 
 const q = new URLSearchParams(location.search);
@@ -20,7 +20,7 @@ async function main() {
     // lifts that cap; it must happen before the wasm module starts.
     Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 * threads });
   }
-  registerWasmConvGradients();
+  backends.registerWasmConvGradients();
   if (!(await tf.setBackend(backend))) throw new Error(`could not set backend ${backend}`);
   const gan = dcgan();
   const r = await timeSteps(gan.step, { warmup: Number(q.get('warmup') ?? 1), steps: Number(q.get('steps') ?? 3) });
@@ -56,7 +56,10 @@ function topKernels(profile) {
     e.calls++;
     by.set(k.name, e);
   }
-  return [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10).map(([name, e]) => ({ name, calls: e.calls, ms: Math.round(e.ms) }));
+  return [...by]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 10)
+    .map(([name, e]) => ({ name, calls: e.calls, ms: Math.round(e.ms) }));
 }
 
 main().catch((e) => {

@@ -8,7 +8,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   logLevel: 'warn',
   resolve: {
-    alias: { gandlf: fileURLToPath(new URL('../../packages/gandlf/src/index.ts', import.meta.url)) },
+    alias: {
+      gandlf: fileURLToPath(new URL('../../packages/gandlf/src/index.ts', import.meta.url)),
+      // Imported by gandlf's errors.ts.
+      '@gandlf/describe': fileURLToPath(new URL('../../packages/describe/src/index.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',

@@ -19,15 +19,24 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { pickBackend } from 'gandlf';
+import { backends } from 'gandlf';
 import { demoPreset, gandlfPreset, summarise, type MixtureRun } from './mixtures';
 import { mnistReference, mnistRun, type MnistPoint } from './mnist';
 import { PAPERS } from './papers';
 import { updateReadme } from './readme';
 
-const args = new Map(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0]!, a.slice(2).split('=').slice(1).join('=')] as const));
+const args = new Map(
+  process.argv
+    .slice(2)
+    .filter((a) => a.startsWith('--'))
+    .map((a) => [a.slice(2).split('=')[0]!, a.slice(2).split('=').slice(1).join('=')] as const),
+);
 const flag = (name: string, fallback: string) => args.get(name) ?? fallback;
-const list = (name: string, fallback: string) => flag(name, fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const list = (name: string, fallback: string) =>
+  flag(name, fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const pairs = (name: string, fallback: string) => list(name, fallback).map((p) => p.split('@') as [string, 'ring' | 'grid']);
 
 const only = flag('only', 'mixtures,mnist').split(',');
@@ -36,7 +45,7 @@ const firstSeed = Number(flag('first-seed', '1'));
 const steps = Number(flag('steps', '1000'));
 const RESULTS = new URL('../results/quality.json', import.meta.url);
 
-const backend = await pickBackend({ prefer: ['wasm'] });
+const backend = await backends.pickBackend({ prefer: ['wasm'] });
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const environment = () => ({ date: new Date().toISOString(), backend, tfjs: tf.version.tfjs, node: process.version, cores: cpus().length, loadBefore: loadavg()[0] });
 
@@ -58,12 +67,17 @@ if (only.includes('mixtures')) {
     for (let seed = 1; seed <= seeds; seed++) {
       const rows = await demoPreset(preset, mixture, seed, steps);
       runs.push(...rows);
-      log(`demo ${preset} on ${mixture}, seed ${seed}: ${rows.map((r) => `${r.optimizer} ${r.modesCovered} modes ${(100 * r.highQualityShare).toFixed(1)}% HQ`).join('; ')} (${rows[0]!.seconds.toFixed(0)} s)`);
+      log(
+        `demo ${preset} on ${mixture}, seed ${seed}: ${rows.map((r) => `${r.optimizer} ${r.modesCovered} modes ${(100 * r.highQualityShare).toFixed(1)}% HQ`).join('; ')} (${rows[0]!.seconds.toFixed(0)} s)`,
+      );
     }
   }
   const sessions = [{ ...env, seeds, demoSteps: steps, args: process.argv.slice(2) }];
   if (args.has('append')) {
-    const before = await readFile(RESULTS, 'utf8').then((t) => (JSON.parse(t) as { mixtures?: { runs: MixtureRun[]; sessions?: unknown[] } }).mixtures, () => undefined);
+    const before = await readFile(RESULTS, 'utf8').then(
+      (t) => (JSON.parse(t) as { mixtures?: { runs: MixtureRun[]; sessions?: unknown[] } }).mixtures,
+      () => undefined,
+    );
     const key = (r: MixtureRun) => `${r.source}|${r.preset}|${r.mixture}|${r.steps}|${r.seed}`;
     const fresh = new Set(runs.map(key));
     runs.unshift(...(before?.runs ?? []).filter((r) => !fresh.has(key(r))));
@@ -84,7 +98,10 @@ if (only.includes('mnist')) {
 }
 
 // Read the other part only now: the two parts may run at the same time, in two processes.
-const previous = await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+const previous = await readFile(RESULTS, 'utf8').then(
+  (t) => JSON.parse(t) as Record<string, unknown>,
+  () => ({}),
+);
 const merged = { ...previous, ...result };
 // JSON has no Infinity: a reverse KL with no high-quality point is stored as null. Summaries are
 // recomputed from the runs on every write, so `--only=readme` also refreshes them.

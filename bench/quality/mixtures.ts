@@ -3,7 +3,7 @@
 // and gandlf's ring presets, on the ring of 8 and the grid of 25, over seeds.
 import * as tf from '@tensorflow/tfjs';
 import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/datasets';
-import { hingeSnRing, mixtureLatentGan, Random, wganGpRing, type Model, type RingPreset, type Shortcut } from 'gandlf';
+import { presets, Random, type Model, type Shortcut } from 'gandlf';
 import { info } from '../../demos/mixtures/src/config';
 import { createTrainer } from '../../demos/mixtures/src/trainer';
 
@@ -61,16 +61,16 @@ export async function demoPreset(preset: string, mixture: 'ring' | 'grid', seed:
   }
 }
 
-type PresetMaker = (o: { seed: number; epochs?: number }, mixture: 'ring' | 'grid') => RingPreset;
+type PresetMaker = (o: { seed: number; epochs?: number }, mixture: 'ring' | 'grid') => presets.RingPreset;
 
 /** gandlf's mixture presets by name, with the training points each is run on (its fitArgs assume them). */
 export const GANDLF_PRESETS: Record<string, { make: PresetMaker; points: number }> = {
-  wganGpRing: { make: (o) => wganGpRing(o), points: 2048 },
-  hingeSnRing: { make: (o) => hingeSnRing(o), points: 2048 },
+  wganGpRing: { make: (o) => presets.wganGpRing(o), points: 2048 },
+  hingeSnRing: { make: (o) => presets.hingeSnRing(o), points: 2048 },
   // Its category offsets start in the data's square; 4 or 5 categories a mode. The grid
   // trains on batches of 1,024 (16,000 generator steps still): see bench/README.md.
   mixtureLatentGan: {
-    make: (o, mixture) => mixtureLatentGan({ ...(mixture === 'grid' ? { extent: 4.5, categories: 100, batchSize: 1024, epochs: 2000 } : { extent: 2.5, categories: 40 }), ...o }),
+    make: (o, mixture) => presets.mixtureLatentGan({ ...(mixture === 'grid' ? { extent: 4.5, categories: 100, batchSize: 1024, epochs: 2000 } : { extent: 2.5, categories: 40 }), ...o }),
     points: 8192,
   },
 };
@@ -87,7 +87,10 @@ export async function gandlfPreset(preset: string, mixture: 'ring' | 'grid', see
   const m = mixtureOf(mixture);
   const rng = new Random(seed + 1000);
   const n = entry.points;
-  const data = tf.tensor2d(m.sample(n, () => rng.next()), [n, 2]);
+  const data = tf.tensor2d(
+    m.sample(n, () => rng.next()),
+    [n, 2],
+  );
   try {
     await model.fit([...latent, data], targets, { ...fitArgs, seed: seed + 2000 });
     const steps = (fitArgs.epochs ?? 1) * Math.ceil(n / (fitArgs.batchSize ?? 32));

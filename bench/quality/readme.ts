@@ -28,7 +28,13 @@ function mixtureTable(r: { date: string; loadBefore: number; seeds: number; summ
       `| ${s.mixture} (${k}) | ${name} | ${OPT[s.optimizer] ?? s.optimizer}${s.source === 'gandlf' && s.preset !== 'mixtureLatentGan' ? ' (2 D steps)' : ''} | ${s.steps} | ${s.modesCovered.mean.toFixed(1)} ± ${s.modesCovered.std.toFixed(1)} (${s.modesCovered.min}) | ${pct(s.highQualityShare.mean)} ± ${pct(s.highQualityShare.std)} (${pct(s.highQualityShare.min)}) | ${Number.isFinite(s.reverseKL.mean) ? s.reverseKL.mean.toFixed(3) : '∞'} | ${s.allModesEverySeed ? 'yes' : 'no'} | ${s.targetEverySeed ? '**yes**' : 'no'} | ${s.secondsPerSeed.toFixed(0)} |`,
     );
   }
-  lines.push('', 'Published figures (quoted; their networks, training length and trial counts differ from ours):', '', '| mixture | paper | method | modes | HQ share | reverse KL |', '|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    'Published figures (quoted; their networks, training length and trial counts differ from ours):',
+    '',
+    '| mixture | paper | method | modes | HQ share | reverse KL |',
+    '|---|---|---|---|---|---|',
+  );
   for (const p of [...papers].sort((a, b) => b.mixture.localeCompare(a.mixture))) {
     lines.push(`| ${p.mixture} | ${p.paper} | ${p.method} | ${p.modes} | ${pct(p.highQualityShare)} | ${p.reverseKL ?? ''} |`);
   }

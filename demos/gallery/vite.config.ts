@@ -8,10 +8,7 @@ function demoList(): Plugin {
   return {
     name: 'gandlf-demo-list',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (resolved) =>
-      resolved === `\0${id}`
-        ? `export default ${JSON.stringify(listDemos().map(({ name, title, description, presets }) => ({ name, title, description, presets })))};`
-        : undefined,
+    load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(listDemos().map(({ name, title, description, presets }) => ({ name, title, description, presets })))};` : undefined),
   };
 }
 

@@ -7,21 +7,10 @@ export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export const chromiumExecutable: string | undefined = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
 
 /** Flags every run gets: no sandbox (root in CI) and no traffic to Google's services. */
-export const baseArgs: readonly string[] = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const baseArgs: readonly string[] = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** WebGPU on SwiftShader (no GPU here). Vulkan was faster than the default path. */
-export const webgpuArgs: readonly string[] = [
-  '--enable-unsafe-webgpu',
-  '--use-webgpu-adapter=swiftshader',
-  '--enable-features=Vulkan',
-];
+export const webgpuArgs: readonly string[] = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
 
 /** The tfjs backends the e2e projects exercise; each project is named after one. */
 export type E2eBackend = 'webgl' | 'webgpu';

@@ -21,9 +21,7 @@ export interface DemoSuiteOptions {
 const STEP_TIMEOUT = 120_000;
 
 async function passSteps(state: DemoState, n: number): Promise<void> {
-  await expect
-    .poll(async () => ((await state.get('status')) === 'error' ? `error: ${await state.error()}` : await state.step()), { timeout: STEP_TIMEOUT })
-    .toBeGreaterThanOrEqual(n);
+  await expect.poll(async () => ((await state.get('status')) === 'error' ? `error: ${await state.error()}` : await state.step()), { timeout: STEP_TIMEOUT }).toBeGreaterThanOrEqual(n);
 }
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -68,7 +66,10 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
     await passSteps(state, minSteps);
     const losses = await state.losses();
     expect(losses.length).toBeGreaterThan(0);
-    expect(losses.every((v) => Number.isFinite(v)), `data-losses=${await state.get('losses')}`).toBe(true);
+    expect(
+      losses.every((v) => Number.isFinite(v)),
+      `data-losses=${await state.get('losses')}`,
+    ).toBe(true);
     // No tensors leak from step to step.
     const tensors = Number(await state.get('tensors'));
     await passSteps(state, (await state.step()) + 3);
@@ -192,7 +193,10 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       // data-losses was cleared with the new knobs: these are the new run's.
       await expect.poll(async () => (await state.losses()).length, { timeout: STEP_TIMEOUT }).toBeGreaterThan(0);
       expect(await state.get('status')).toBe('training');
-      expect((await state.losses()).every((v) => Number.isFinite(v)), `data-losses=${await state.get('losses')}`).toBe(true);
+      expect(
+        (await state.losses()).every((v) => Number.isFinite(v)),
+        `data-losses=${await state.get('losses')}`,
+      ).toBe(true);
       // The old models were freed: the same networks hold the same number of tensors.
       await passSteps(state, 2);
       expect(Number(await state.get('tensors'))).toBe(tensors);

@@ -39,11 +39,7 @@ export interface PreviewServer {
 export async function vitePreview(packageDir: string, timeoutMs = 30_000): Promise<PreviewServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(
-    process.execPath,
-    [viteBin(packageDir), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [viteBin(packageDir), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -38,7 +38,11 @@ test('gandlf train mixtures/tiny in Chromium writes grids, history, metrics and 
     const info = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { backend: string; runtime: string; steps: number };
     expect([info.runtime, info.backend]).toEqual(['chromium', backend]);
     // Each run's page checkpoint, copied to a file:// folder at the step reached.
-    expect(readdirSync(join(out, 'checkpoint')).filter((d) => !d.includes('~')).sort()).toEqual(['alternating', 'simultaneous', 'unrolled']);
+    expect(
+      readdirSync(join(out, 'checkpoint'))
+        .filter((d) => !d.includes('~'))
+        .sort(),
+    ).toEqual(['alternating', 'simultaneous', 'unrolled']);
     // gandlf's file:// saves are a pointer plus a generation folder, which holds the data.
     const generation = readdirSync(join(out, 'checkpoint')).find((d) => d.startsWith('unrolled~'))!;
     expect(readFileSync(join(out, 'checkpoint', generation, 'model.json'), 'utf8')).toContain(`"step":${info.steps}`);

@@ -51,9 +51,7 @@ test.describe('bundle', () => {
     // The engine's setBackend error and its global key live in tfjs-core only; a second
     // copy (e.g. one resolved for gandlf and one for the app) would repeat them.
     expect(count(js, "Backend name '")).toBe(1);
-    const chunksWithEngine = readdirSync(assetsDir).filter(
-      (f) => f.endsWith('.js') && readFileSync(join(assetsDir, f), 'utf8').includes('_tfengine'),
-    );
+    const chunksWithEngine = readdirSync(assetsDir).filter((f) => f.endsWith('.js') && readFileSync(join(assetsDir, f), 'utf8').includes('_tfengine'));
     expect(chunksWithEngine).toHaveLength(1);
   });
 });
@@ -68,9 +66,7 @@ test('trains one epoch in the browser', async ({ page }, testInfo) => {
 
   await page.goto(`${server!.url}?backend=${backend}`);
   const body = page.locator('body');
-  await expect
-    .poll(async () => (await body.getAttribute('data-status')) ?? '', { timeout: 150_000 })
-    .toMatch(/^(done|error)$/);
+  await expect.poll(async () => (await body.getAttribute('data-status')) ?? '', { timeout: 150_000 }).toMatch(/^(done|error)$/);
 
   await page.screenshot({ path: testInfo.outputPath(`consumer-${backend}.png`), fullPage: true });
   const status = await body.getAttribute('data-status');

@@ -11,29 +11,30 @@ demoSuite({ name: 'gan-mnist', minSteps: 8, generatorFiles: 2 });
 // The conditional presets (tiny-acgan; tiny-cgan, whose D also takes the digit):
 // the Digit knob is live (KnobSpec.live), so picking another digit redraws the
 // grid from the same weights, without a restart.
-for (const preset of ['tiny-acgan', 'tiny-cgan']) test.describe(`gan-mnist ${preset}`, () => {
-  const server = servedDemo('gan-mnist');
+for (const preset of ['tiny-acgan', 'tiny-cgan'])
+  test.describe(`gan-mnist ${preset}`, () => {
+    const server = servedDemo('gan-mnist');
 
-  test('the digit knob redraws the grid without restarting training', async ({ page }, testInfo) => {
-    const errors = collectErrors(page);
-    const state = new DemoState(page);
-    await openTraining(page, server.url, state, `preset=${preset}&backend=${projectBackend(testInfo.project.name)}`);
-    await expect.poll(() => state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
-    for (const v of await state.losses()) expect(Number.isFinite(v)).toBe(true);
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => state.get('status')).toBe('paused');
-    const step = await state.step();
-    const hash = await state.get('grid-hash');
-    await page.locator('select[name="digit"]').selectOption('7');
-    await expect.poll(() => state.get('grid-hash')).not.toBe(hash);
-    // A restart would start at step 0 and training; a live knob keeps the paused run.
-    expect(await state.get('status')).toBe('paused');
-    expect(await state.step()).toBe(step);
-    await page.locator('select[name="digit"]').selectOption('3');
-    await expect.poll(() => state.get('grid-hash')).toBe(hash);
-    expect(errors).toEqual([]);
+    test('the digit knob redraws the grid without restarting training', async ({ page }, testInfo) => {
+      const errors = collectErrors(page);
+      const state = new DemoState(page);
+      await openTraining(page, server.url, state, `preset=${preset}&backend=${projectBackend(testInfo.project.name)}`);
+      await expect.poll(() => state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+      for (const v of await state.losses()) expect(Number.isFinite(v)).toBe(true);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => state.get('status')).toBe('paused');
+      const step = await state.step();
+      const hash = await state.get('grid-hash');
+      await page.locator('select[name="digit"]').selectOption('7');
+      await expect.poll(() => state.get('grid-hash')).not.toBe(hash);
+      // A restart would start at step 0 and training; a live knob keeps the paused run.
+      expect(await state.get('status')).toBe('paused');
+      expect(await state.step()).toBe(step);
+      await page.locator('select[name="digit"]').selectOption('3');
+      await expect.poll(() => state.get('grid-hash')).toBe(hash);
+      expect(errors).toEqual([]);
+    });
   });
-});
 
 // Sample quality (issue 6): the worker scores 1,000 samples with @gandlf/metrics'
 // MNIST classifier between steps, every `?quality=` seconds, and the page shows it.

@@ -32,10 +32,9 @@ interface Harness {
  * here: persistence.spec.ts gives `window.harness` another type.)
  */
 async function call<K extends keyof Harness>(page: Page, name: K, ...args: Parameters<Harness[K]>): Promise<Awaited<ReturnType<Harness[K]>>> {
-  return page.evaluate(
-    ([n, a]) => (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[n]!(...a),
-    [name, args] as [string, unknown[]],
-  ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+  return page.evaluate(([n, a]) => (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[n]!(...a), [name, args] as [string, unknown[]]) as Promise<
+    Awaited<ReturnType<Harness[K]>>
+  >;
 }
 
 type Backend = 'webgl' | 'webgpu' | 'wasm';
@@ -71,9 +70,17 @@ function close(actual: number, expected: number, tol: number, what: string): voi
 }
 
 // The LeakyReLU critic D(x) = Σ_j v_j lrelu(W_j · x) of gradient-penalty.test.ts.
-const W = [[1, -2], [0.5, 1.5], [-1, 0.25]];
+const W = [
+  [1, -2],
+  [0.5, 1.5],
+  [-1, 0.25],
+];
 const V = [1, -0.5, 2];
-const XS_LEAKY = [[0.3, -0.2], [-0.4, 0.9], [1.2, 0.1]];
+const XS_LEAKY = [
+  [0.3, -0.2],
+  [-0.4, 0.9],
+  [1.2, 0.1],
+];
 const ALPHA = 0.2;
 
 /** GP = λ mean_i (|∇x D(x_i)| - 1)², ∇x D = Σ_j v_j lrelu'(W_j · x) W_j (λ = 10). */
@@ -93,7 +100,11 @@ function gpLeaky(w: number[][]): number {
 // The tanh critic D(x) = tanh(w·x + b) of r1.test.ts.
 const W_TANH = [0.8, -0.6];
 const B_TANH = 0.1;
-const XS_TANH = [[0.5, -1], [0.2, 0.3], [-0.7, 0.4]];
+const XS_TANH = [
+  [0.5, -1],
+  [0.2, 0.3],
+  [-0.7, 0.4],
+];
 
 /** R1 = γ/2 mean_i (1 - tanh²(w·x_i + b))² |w|² (γ = 10). */
 function r1Tanh(w: number[]): number {

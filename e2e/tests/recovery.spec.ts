@@ -16,9 +16,7 @@ const open = (page: Page, state: DemoState, backend: string) => openTraining(pag
 
 /** Waits for an autosave past `minStep`; resolves to its step. */
 async function autosavedPast(state: DemoState, minStep: number): Promise<number> {
-  await expect
-    .poll(async () => Number((await state.get('latest-checkpoint')).split('@')[1] ?? -1), { timeout: STEP_TIMEOUT })
-    .toBeGreaterThanOrEqual(minStep);
+  await expect.poll(async () => Number((await state.get('latest-checkpoint')).split('@')[1] ?? -1), { timeout: STEP_TIMEOUT }).toBeGreaterThanOrEqual(minStep);
   return Number((await state.get('latest-checkpoint')).split('@')[1]);
 }
 
@@ -30,13 +28,14 @@ async function trainingWorker(page: Page): Promise<Worker> {
 
 /** Training goes on past `step` with finite losses. */
 async function trainsPast(state: DemoState, step: number): Promise<void> {
-  await expect
-    .poll(async () => ((await state.get('status')) === 'error' ? `error: ${await state.error()}` : await state.step()), { timeout: STEP_TIMEOUT })
-    .toBeGreaterThanOrEqual(step);
+  await expect.poll(async () => ((await state.get('status')) === 'error' ? `error: ${await state.error()}` : await state.step()), { timeout: STEP_TIMEOUT }).toBeGreaterThanOrEqual(step);
   expect(await state.get('status')).toBe('training');
   const losses = await state.losses();
   expect(losses.length).toBeGreaterThan(0);
-  expect(losses.every((v) => Number.isFinite(v)), `data-losses=${await state.get('losses')}`).toBe(true);
+  expect(
+    losses.every((v) => Number.isFinite(v)),
+    `data-losses=${await state.get('losses')}`,
+  ).toBe(true);
 }
 
 test('a lost GPU context: the run is restored from its latest checkpoint on a fresh backend and goes on', async ({ page }, testInfo) => {

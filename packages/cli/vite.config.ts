@@ -15,6 +15,8 @@ export default defineConfig({
       { find: /^@gandlf\/datasets\/node$/, replacement: src('datasets/src/node.ts') },
       { find: /^@gandlf\/datasets$/, replacement: src('datasets/src/index.ts') },
       { find: /^@gandlf\/metrics$/, replacement: src('metrics/src/index.ts') },
+      // Imported by the three packages' errors.ts.
+      { find: /^@gandlf\/describe$/, replacement: src('describe/src/index.ts') },
       // The demos fetch MNIST from their page's assets; in Node it is read from disk.
       { find: /^@gandlf\/demo-shell\/mnist$/, replacement: fileURLToPath(new URL('./src/mnist-node.ts', import.meta.url)) },
       // The MNIST classifier's default URL points beside the bundle, where it is not: read from the sources.

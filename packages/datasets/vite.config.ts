@@ -19,6 +19,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
+      // Not external: the private @gandlf/describe (errors.ts) is bundled, as dist/describe/src/index.js.
       external: [/^node:/],
       output: {
         preserveModules: true,

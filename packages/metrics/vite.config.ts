@@ -16,6 +16,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
+      // Not external: the private @gandlf/describe (errors.ts) is bundled, as dist/describe/src/index.js.
       external: [/^node:/, /^@tensorflow\//],
       output: {
         preserveModules: true,

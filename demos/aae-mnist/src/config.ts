@@ -1,38 +1,10 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
-import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { commonKnobs } from '@gandlf/demo-shell/knobs';
 import { mlp } from './presets/mlp';
 import { tiny } from './presets/tiny';
+import type { AaeKnobs } from './knobs';
 
-/** Every setting of the AAE demo. Presets override the defaults below. */
-export type AaeKnobs = {
-  /** The preset these knobs started from (names checkpoints). */
-  preset: string;
-  /** Size of the latent code; the scatter shows its first two dimensions. */
-  latentDim: number;
-  /** Hidden units: E 784-2w-w-z, decoder z-w-2w-784, D z-w-w-1. */
-  width: number;
-  split: 'train' | 'test';
-  /** Train on the first `limit` digits only; 0 means all. */
-  limit: number;
-  batchSize: number;
-  lrD: number;
-  /** Learning rate of the encoder and decoder (one player). */
-  lrG: number;
-  beta1: number;
-  /** The adversarial loss on the latent code (reconstruction is always mean squared error). */
-  loss: GanLossName;
-  /** Weight of the adversarial terms; reconstruction weighs 1. */
-  adversarialWeight: number;
-  adversarialOptimizer: AdversarialOptimizerName;
-  unrollDepth: number;
-  sampleEvery: number;
-  gridSize: number;
-  /** Real digits shown, each followed by its reconstruction. */
-  reconstructions: number;
-  /** Digits whose codes the scatter shows. */
-  scatterPoints: number;
-  seed: number;
-};
+export type { AaeKnobs } from './knobs';
 
 /** keras_adversarial's example_aae, as MLPs: reconstruction weighs 1, the adversarial terms 1e-2. */
 const defaults: AaeKnobs = {

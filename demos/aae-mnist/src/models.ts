@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { fixNames } from 'gandlf';
+import { helpers } from 'gandlf';
 import type { AaeKnobs } from './config';
 
 /** The three networks of the AAE. The decoder is named `generator`, as in keras_adversarial's example_aae. */
@@ -55,8 +55,8 @@ export function aaeModel({ encoder, decoder, discriminator }: Networks): tf.Laye
   const x = tf.input({ shape: [784] });
   const z = tf.input({ shape: discriminator.inputs[0]!.shape.slice(1) as number[] });
   const code = encoder.apply(x) as tf.SymbolicTensor;
-  const xpred = fixNames(decoder.apply(code) as tf.SymbolicTensor, 'xpred');
-  const yfake = fixNames(discriminator.apply(code) as tf.SymbolicTensor, 'yfake');
-  const yreal = fixNames(discriminator.apply(z) as tf.SymbolicTensor, 'yreal');
+  const xpred = helpers.fixNames(decoder.apply(code) as tf.SymbolicTensor, 'xpred');
+  const yfake = helpers.fixNames(discriminator.apply(code) as tf.SymbolicTensor, 'yfake');
+  const yreal = helpers.fixNames(discriminator.apply(z) as tf.SymbolicTensor, 'yreal');
   return tf.model({ inputs: [x, z], outputs: [...xpred, ...yfake, ...yreal], name: 'aae' });
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mnistSampleQuality } from '@gandlf/demo-shell/mnist-quality';
 import { adam, adversarialOptimizer, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
-import { AdversarialModel, ganTargets, ganTargetsHinge, Random, simpleBigan } from 'gandlf';
+import { AdversarialModel, helpers, Random } from 'gandlf';
 import type { BiganKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
 import { buildNetworks, type Networks } from './models';
@@ -12,9 +12,9 @@ const RUN = 'bigan';
 
 /** The loss knob fixes D's head and the targets (keras_adversarial's gan_targets, or their hinge version). */
 function lossSetup(loss: string): { head: 'sigmoid' | 'linear'; targets: (n: number) => tf.Tensor2D[] } {
-  if (loss === 'binaryCrossentropy') return { head: 'sigmoid', targets: ganTargets };
-  if (loss === 'hinge') return { head: 'linear', targets: ganTargetsHinge };
-  if (loss === 'meanSquaredError') return { head: 'linear', targets: ganTargets };
+  if (loss === 'binaryCrossentropy') return { head: 'sigmoid', targets: helpers.ganTargets };
+  if (loss === 'hinge') return { head: 'linear', targets: helpers.ganTargetsHinge };
+  if (loss === 'meanSquaredError') return { head: 'linear', targets: helpers.ganTargets };
   throw new Error(`Unknown loss. Expected binaryCrossentropy, hinge or meanSquaredError. Received: ${loss}`);
 }
 
@@ -44,7 +44,7 @@ export async function createTrainer(knobs: BiganKnobs, { restored, progress }: C
     progress('Building the networks…');
     const { generator, encoder, discriminator } = buildNetworks(knobs, head);
     model = new AdversarialModel({
-      baseModel: simpleBigan(generator, encoder, discriminator),
+      baseModel: helpers.simpleBigan(generator, encoder, discriminator),
       playerParams: [[...generator.trainableWeights, ...encoder.trainableWeights], discriminator.trainableWeights],
       playerNames: ['generator', 'discriminator'],
     });

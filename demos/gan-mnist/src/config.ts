@@ -1,5 +1,5 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
-import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { commonKnobs } from '@gandlf/demo-shell/knobs';
 import { dcgan } from './presets/dcgan';
 import { mlp } from './presets/mlp';
 import { acgan } from './presets/acgan';
@@ -7,50 +7,9 @@ import { cgan } from './presets/cgan';
 import { dcganDiffaugment } from './presets/dcgan-diffaugment';
 import { mlpPlus } from './presets/mlp-plus';
 import { tiny, tinyTechniques } from './presets/tiny';
+import type { MnistKnobs } from './knobs';
 
-/** Every setting of the MNIST demo. Presets override the defaults below. */
-export type MnistKnobs = {
-  /** The preset these knobs started from (names checkpoints). */
-  preset: string;
-  /**
-   * dcgan, mlp; mlp-plus: the MLP with Residual, PermanentDropout and BatchSimilarity;
-   * acgan: a conditional MLP G and a D with a class head; cgan: the digit is an input of G and D.
-   */
-  architecture: 'dcgan' | 'mlp' | 'mlp-plus' | 'acgan' | 'cgan';
-  /** Size of the generator's input noise. */
-  latentDim: number;
-  /** Network width: DCGAN filters (64 -> conv 64 then 128) or MLP hidden units (256 -> 256, 512). */
-  width: number;
-  /** Which MNIST file to train on. */
-  split: 'train' | 'test';
-  /** Train on the first `limit` digits only; 0 means all. */
-  limit: number;
-  batchSize: number;
-  lrD: number;
-  lrG: number;
-  beta1: number;
-  loss: GanLossName;
-  adversarialOptimizer: AdversarialOptimizerName;
-  unrollDepth: number;
-  /** DiffAugment policy for everything D sees (DCGAN only: it needs images); 'none' is off. */
-  augment: string;
-  /** Decay of an EMA of G's weights the grid is drawn from; 0 is off. */
-  ema: number;
-  /** gandlf's adaptiveLearningRate: lrD and lrG become maxima, shared by each side's loss. */
-  adaptiveLr: 'off' | 'on';
-  /** Conditional models (acgan, cgan): the digit the grid shows. Changing it redraws the grid without restarting training. */
-  digit: number;
-  /**
-   * samples: the grid from fixed noise; interpolation: each row walks between two latents (interpolateLatents, spherical);
-   * reconstruct: rows of real digits, each above G(z*) with z* found by gandlf's latentSearch.
-   */
-  gridView: 'samples' | 'interpolation' | 'reconstruct';
-  /** Redraw the sample grid every so many steps. */
-  sampleEvery: number;
-  /** The grid is gridSize x gridSize digits. */
-  gridSize: number;
-  seed: number;
-};
+export type { MnistKnobs } from './knobs';
 
 /** The DCGAN on full MNIST, with the usual DCGAN choices. */
 const defaults: MnistKnobs = {
@@ -103,7 +62,14 @@ export const info: DemoInfo<MnistKnobs> = {
       options: ['dcgan', 'mlp', 'mlp-plus', 'acgan', 'cgan'],
       help: 'mlp-plus: Residual, PermanentDropout, BatchSimilarity; acgan: D also classifies; cgan: D sees the digit. Both conditional: pick the digit below',
     },
-    { key: 'digit', label: 'Digit (acgan, cgan)', type: 'select', options: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], live: true, help: 'The class the grid shows; changing it does not restart training' },
+    {
+      key: 'digit',
+      label: 'Digit (acgan, cgan)',
+      type: 'select',
+      options: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      live: true,
+      help: 'The class the grid shows; changing it does not restart training',
+    },
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
     { key: 'width', label: 'Width', type: 'number', min: 1, max: 2048, step: 1, help: 'DCGAN filters or MLP hidden units' },
     { key: 'split', label: 'MNIST file', type: 'select', options: ['train', 'test'], help: 'train: 60000 digits (47 MB); test: 10000 (7.8 MB)' },
@@ -117,7 +83,13 @@ export const info: DemoInfo<MnistKnobs> = {
     commonKnobs.unrollDepth,
     { key: 'augment', label: 'DiffAugment', type: 'select', options: ['none', 'translation', 'cutout', 'translation,cutout'], help: 'Augments every image D sees (DCGAN only)' },
     { key: 'ema', label: 'Generator EMA', type: 'number', min: 0, max: 0.9999, help: 'Decay of an average of G weights the grid is drawn from; 0 is off' },
-    { key: 'adaptiveLr', label: 'Adaptive LR', type: 'select', options: ['off', 'on'], help: 'gandlf adaptiveLearningRate: each side learns at its max rate times its share of the loss (not with hinge)' },
+    {
+      key: 'adaptiveLr',
+      label: 'Adaptive LR',
+      type: 'select',
+      options: ['off', 'on'],
+      help: 'gandlf adaptiveLearningRate: each side learns at its max rate times its share of the loss (not with hinge)',
+    },
     {
       key: 'gridView',
       label: 'Grid',

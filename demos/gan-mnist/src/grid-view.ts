@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageView } from '@gandlf/demo-shell/protocol';
-import { imageGrid, type ModelInputs, type SampleArgs } from 'gandlf';
+import { callbacks, type ModelInputs, type SampleArgs } from 'gandlf';
 
 /** Options of {@link drawGrid}. */
 export interface DrawGridOptions {
@@ -37,7 +37,7 @@ export async function drawGrid(
   { inputs, rows, cols, seed, imageShape, epoch }: DrawGridOptions,
 ): Promise<ImageView> {
   let view: ImageView | undefined;
-  const callback = imageGrid({
+  const callback = callbacks.imageGrid({
     // Inside the callback's tidy: the reshape of flat MLP samples is freed with the rest.
     model: { sample: (xs, args) => (model.sample(xs, args) as tf.Tensor).reshape([-1, ...imageShape]) },
     inputs,

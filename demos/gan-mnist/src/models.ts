@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BatchSimilarity, PermanentDropout, Residual } from 'gandlf';
+import { layers } from 'gandlf';
 import type { MnistKnobs } from './config';
 
 /** The two networks of the MNIST GAN. */
@@ -78,16 +78,16 @@ function mlp({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear')
 function mlpPlus({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
   const z = tf.input({ shape: [latentDim] });
   let g = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed) }).apply(z)) as tf.SymbolicTensor;
-  g = new Residual({ layer: tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: init(seed + 6) }) }).apply(g) as tf.SymbolicTensor;
+  g = new layers.Residual({ layer: tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: init(seed + 6) }) }).apply(g) as tf.SymbolicTensor;
   g = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }).apply(g)) as tf.SymbolicTensor;
-  g = new PermanentDropout({ rate: 0.1 }).apply(g) as tf.SymbolicTensor;
+  g = new layers.PermanentDropout({ rate: 0.1 }).apply(g) as tf.SymbolicTensor;
   const out = tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }).apply(g) as tf.SymbolicTensor;
   const generator = tf.model({ inputs: z, outputs: out, name: 'generator' });
 
   const x = tf.input({ shape: [784] });
   let d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(x)) as tf.SymbolicTensor;
   d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
-  const sims = new BatchSimilarity({ similarity: ['exp_l1'], n: 4 }).apply(d) as tf.SymbolicTensor;
+  const sims = new layers.BatchSimilarity({ similarity: ['exp_l1'], n: 4 }).apply(d) as tf.SymbolicTensor;
   const both = tf.layers.concatenate().apply([d, sims]) as tf.SymbolicTensor;
   const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(both) as tf.SymbolicTensor;
   const discriminator = tf.model({ inputs: x, outputs: src, name: 'discriminator' });

@@ -105,7 +105,12 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
     expect([first.width, first.height]).toEqual([4 * 30 + 2, 4 * 30 + 2]);
     // The top-left tile is the first real digit of the file, [-1, 1] -> 0..255.
     const data = await loadMnistNode({ split: 'test', limit: 8, range: [-1, 1] });
-    for (const [r, c] of [[0, 0], [14, 14], [20, 9], [27, 27]] as const) {
+    for (const [r, c] of [
+      [0, 0],
+      [14, 14],
+      [20, 9],
+      [27, 27],
+    ] as const) {
       const expected = Math.round(((data.images[r * 28 + c]! + 1) / 2) * 255);
       expect(first.pixels[4 * ((2 + r) * first.width + 2 + c)]!).toBeCloseTo(expected, -0.5);
     }
@@ -128,7 +133,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('reconstruct: conditional generators get each real digit\'s label', async () => {
+  it("reconstruct: conditional generators get each real digit's label", async () => {
     const trainer = await createTrainer({ ...info.presets['tiny-cgan']!, gridView: 'reconstruct' }, { progress: () => {} });
     await trainer.step();
     const view = await trainer.view();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageView } from '@gandlf/demo-shell/protocol';
-import { latentSearch, tileImages } from 'gandlf';
+import { callbacks, latent } from 'gandlf';
 import { toImageView } from './grid-view';
 
 /** Options of {@link reconstructor}. */
@@ -47,7 +47,7 @@ export function reconstructor({ side, data, sampleShape, seed, firstSteps = 200,
       const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(data.labels.subarray(0, n)), 'int32'), 10).toFloat());
       const inputs = generator.inputs.length > 1 ? [labels] : [];
       try {
-        const found = await latentSearch(generator, target, { steps: z ? steps : firstSteps, seed, inputs, ...(z ? { z0: z } : {}) });
+        const found = await latent.latentSearch(generator, target, { steps: z ? steps : firstSteps, seed, inputs, ...(z ? { z0: z } : {}) });
         z?.dispose();
         z = found.z;
         const grid = tf.tidy(() => {
@@ -57,7 +57,7 @@ export function reconstructor({ side, data, sampleShape, seed, firstSteps = 200,
           const blank = (t: tf.Tensor) => (n === pairs * side ? t.reshape([n, h, w, c]) : tf.concat([t.reshape([n, h, w, c]), tf.fill([pairs * side - n, h, w, c], -1)]));
           // Row pairs: side real digits, then the same digits as G draws them.
           const rows = tf.stack([blank(target).reshape([pairs, side, h, w, c]), blank(fake).reshape([pairs, side, h, w, c])], 1);
-          return tileImages(rows.reshape([2 * pairs * side, h, w, c]), { cols: side, padding: 2, background: 0 });
+          return callbacks.tileImages(rows.reshape([2 * pairs * side, h, w, c]), { cols: side, padding: 2, background: 0 });
         });
         try {
           const view = await toImageView(grid);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adam, adversarialOptimizer, disposeModel, ganLoss, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
-import { adaptiveLearningRate, interpolateLatents, Model, Random, type Shortcut } from 'gandlf';
+import { callbacks, latent, Model, Random, type Shortcut } from 'gandlf';
 import type { MnistKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
 import { mnistSampleQuality } from '@gandlf/demo-shell/mnist-quality';
@@ -42,7 +42,7 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
   // Conditional: the generator takes the one-hot digit besides z (acgan, cgan); the cgan's D takes it too.
   const conditional = model.generator.inputs.length > 1;
   const conditionalD = model.discriminator.inputs.length > 1;
-  const adaptive = knobs.adaptiveLr === 'on' ? adaptiveLearningRate({ model, generatorLr: knobs.lrG, discriminatorLr: knobs.lrD }) : null;
+  const adaptive = knobs.adaptiveLr === 'on' ? callbacks.adaptiveLearningRate({ model, generatorLr: knobs.lrG, discriminatorLr: knobs.lrD }) : null;
   const shape = model.generator.outputs[0]!.shape.slice(1) as number[];
   if (shape.reduce((a, b) => a * b, 1) !== pixels) {
     throw new Error(`The generator makes samples of shape [${shape.join(',')}], not ${data.height}x${data.width} images.`);
@@ -74,7 +74,7 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
       const latentDim = model.generator.inputs[0]!.shape[1]!;
       const ends = tf.randomNormal([2 * side, latentDim], 0, 1, 'float32', GRID_SEED);
       const rows = [];
-      for (let r = 0; r < side; r++) rows.push(interpolateLatents(ends.slice(2 * r, 1), ends.slice(2 * r + 1, 1), side, { spherical: true }).reshape([side, latentDim]));
+      for (let r = 0; r < side; r++) rows.push(latent.interpolateLatents(ends.slice(2 * r, 1), ends.slice(2 * r + 1, 1), side, { spherical: true }).reshape([side, latentDim]));
       return tf.concat(rows);
     });
   // The first digits of the file, above G's closest drawings of them (made on the first 'reconstruct' view).
@@ -117,7 +117,19 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
     // Conditional generators draw every digit in turn, as the metrics' class coverage expects.
     quality: () =>
       mnistSampleQuality((n) => {
-        const digits = conditional ? tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: n }, (_, i) => i % 10), 'int32'), 10).toFloat()) : null;
+        const digits = conditional
+          ? tf.tidy(() =>
+              tf
+                .oneHot(
+                  tf.tensor1d(
+                    Array.from({ length: n }, (_, i) => i % 10),
+                    'int32',
+                  ),
+                  10,
+                )
+                .toFloat(),
+            )
+          : null;
         try {
           return model.sample(digits ? ['normal', digits] : ['normal'], { numSamples: n, seed: QUALITY_SEED }) as tf.Tensor;
         } finally {

@@ -1,27 +1,10 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
-import { commonKnobs, type AdversarialOptimizerName, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { commonKnobs } from '@gandlf/demo-shell/knobs';
 import { dcgan } from './presets/dcgan';
 import { tiny } from './presets/tiny';
+import type { ImagesKnobs } from './knobs';
 
-/** Every setting of the images demo. Presets override the defaults below. */
-export type ImagesKnobs = {
-  /** The preset these knobs started from (names checkpoints). */
-  preset: string;
-  architecture: 'dcgan' | 'mlp';
-  latentDim: number;
-  /** DCGAN base filters (D: w, 2w, 4w; G mirrors them) or MLP hidden units. */
-  width: number;
-  batchSize: number;
-  lrD: number;
-  lrG: number;
-  beta1: number;
-  loss: GanLossName;
-  adversarialOptimizer: AdversarialOptimizerName;
-  unrollDepth: number;
-  sampleEvery: number;
-  gridSize: number;
-  seed: number;
-};
+export type { ImagesKnobs } from './knobs';
 
 /** A small DCGAN on 32x32 RGB images: CIFAR-10's size. */
 const defaults: ImagesKnobs = {

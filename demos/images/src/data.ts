@@ -20,7 +20,7 @@ const PIXELS = SIDE * SIDE * 3;
  */
 export function shapes(count: number, seed: number): ImageSet {
   let s = seed >>> 0 || 1;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const images = new Float32Array(count * PIXELS);
   for (let i = 0; i < count; i++) {
     const bg = [rand(), rand(), rand()].map((v) => v * 0.6 - 1);
@@ -87,9 +87,7 @@ export async function fromFiles(files: readonly File[]): Promise<ImageSet> {
     }
   }
   if (count === 0 && decoded.length === 0) {
-    throw new Error(
-      `${skipped.join(', ')}: not an image this browser can decode, nor a CIFAR-10 .bin file. Drop CIFAR-10 batch files (.bin) or pictures (PNG, JPEG, GIF, WebP, BMP).`,
-    );
+    throw new Error(`${skipped.join(', ')}: not an image this browser can decode, nor a CIFAR-10 .bin file. Drop CIFAR-10 batch files (.bin) or pictures (PNG, JPEG, GIF, WebP, BMP).`);
   }
   if (decoded.length) {
     const t = imagesToTensorData(decoded, { size: SIDE, channels: 3, resize: 'area', range: [-1, 1] });

@@ -1,5 +1,5 @@
 import type { DemoInfo } from '@gandlf/demo-shell/protocol';
-import { commonKnobs, type GanLossName } from '@gandlf/demo-shell/knobs';
+import { commonKnobs } from '@gandlf/demo-shell/knobs';
 import { grid } from './presets/grid';
 import { ring } from './presets/ring';
 import { emaSmoothing } from './presets/ema-smoothing';
@@ -11,46 +11,9 @@ import { relativistic } from './presets/relativistic';
 import { tiny, tinyTechniques } from './presets/tiny';
 import { wganClip } from './presets/wgan-clip';
 import { wganGp } from './presets/wgan-gp';
+import { TECHNIQUES, type MixtureKnobs } from './knobs';
 
-/**
- * The GAN techniques the trainer can build all three panels with (see
- * techniques.ts; here so the page, which must not load tfjs, can list them).
- * `standard` is the plain GAN of the `loss` knob.
- */
-export const TECHNIQUES = ['standard', 'wgan-gp', 'hinge-sn', 'wgan-clip', 'lsgan', 'relativistic', 'r1', 'mixture-latent'] as const;
-export type TechniqueName = (typeof TECHNIQUES)[number];
-
-/** Every setting of the mixtures demo. Presets override the defaults below. */
-export type MixtureKnobs = {
-  /** The preset these knobs started from (names checkpoints). */
-  preset: string;
-  /** Ring of 8 or grid of 25 Gaussians (`ringMixture`, `gridMixture`). */
-  mixture: 'ring' | 'grid';
-  latentDim: number;
-  /** Categories of a one-hot latent beside the noise (gandlf's mixtureLatentGenerator); 0: noise only. */
-  categories: number;
-  /** Hidden units of both networks' two hidden layers. */
-  width: number;
-  batchSize: number;
-  lrD: number;
-  lrG: number;
-  beta1: number;
-  loss: GanLossName;
-  /** How all three GANs are built and trained (see techniques.ts): `standard` uses `loss`. */
-  technique: TechniqueName;
-  /** Discriminator (critic) updates per generator update of the Alternating run. */
-  criticSteps: number;
-  /** One-sided label smoothing: the real target of D moves from 0 to this (standard cross-entropy only); 0: off. */
-  labelSmoothing: number;
-  /** Decay of an EMA of the generator's weights; the panels draw from the average. 0: off. */
-  ema: number;
-  /** Steps the Unrolled generator looks ahead. */
-  unrollDepth: number;
-  /** Generated points drawn (and scored) per panel. */
-  samples: number;
-  sampleEvery: number;
-  seed: number;
-};
+export { TECHNIQUES, type TechniqueName, type MixtureKnobs } from './knobs';
 
 /**
  * The ring experiment of the Unrolled GAN paper, scaled down so it shows
@@ -105,7 +68,15 @@ export const info: DemoInfo<MixtureKnobs> = {
   knobs: [
     { key: 'mixture', label: 'Mixture', type: 'select', options: ['ring', 'grid'] },
     { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
-    { key: 'categories', label: 'Latent categories', type: 'number', min: 0, max: 1000, step: 1, help: 'A one-hot category beside the noise, each with a learned offset (gandlf mixtureLatentGenerator); 0 is noise only' },
+    {
+      key: 'categories',
+      label: 'Latent categories',
+      type: 'number',
+      min: 0,
+      max: 1000,
+      step: 1,
+      help: 'A one-hot category beside the noise, each with a learned offset (gandlf mixtureLatentGenerator); 0 is noise only',
+    },
     { key: 'width', label: 'Hidden units', type: 'number', min: 1, max: 2048, step: 1 },
     commonKnobs.batchSize,
     commonKnobs.lrD,

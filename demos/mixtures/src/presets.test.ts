@@ -16,7 +16,10 @@ describe('mixtures demo presets (Node, cpu)', () => {
     for (const [name, knobs] of Object.entries(info.presets)) {
       const before = tf.memory().numTensors;
       const trainer = await createTrainer({ ...knobs, width: 8, latentDim: 2 }, { progress: () => {} });
-      expect(trainer.runs.map((r) => r.key), name).toEqual(['simultaneous', 'alternating', 'unrolled']);
+      expect(
+        trainer.runs.map((r) => r.key),
+        name,
+      ).toEqual(['simultaneous', 'alternating', 'unrolled']);
       trainer.dispose();
       // Rebuilding on a knob change must not leak: dispose frees all a trainer made.
       expect(tf.memory().numTensors, name).toBe(before);
@@ -76,7 +79,10 @@ describe('mixtures technique presets learn the ring (Node, wasm)', () => {
       };
       expect((await quality()).modesCovered).toBeLessThan(2);
       for (let s = 0; s < STEPS; s++) {
-        const x = tf.tensor2d(mixture.sample(knobs.batchSize, () => rng.next()), [knobs.batchSize, 2]);
+        const x = tf.tensor2d(
+          mixture.sample(knobs.batchSize, () => rng.next()),
+          [knobs.batchSize, 2],
+        );
         await model.trainOnBatch(['normal', x], targets);
         x.dispose();
       }
@@ -87,4 +93,3 @@ describe('mixtures technique presets learn the ring (Node, wasm)', () => {
     });
   }
 });
-

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adam, ganLoss } from '@gandlf/demo-shell/worker';
-import { clipWeights, gradientPenalty, mixtureLatentGenerator, r1Penalty, relativisticAverage, ringMlp, smoothLabels, type ModelCompileArgs, type ModelTargets } from 'gandlf';
+import { losses, penalties, presets, train, type ModelCompileArgs, type ModelTargets } from 'gandlf';
 import type { GanLossName } from '@gandlf/demo-shell/knobs';
 import { TECHNIQUES, type TechniqueName } from './config';
 
@@ -44,28 +44,52 @@ export function technique(knobs: TechniqueKnobs, seed: number): Technique {
       if (knobs.labelSmoothing > 0) {
         if (loss !== 'binaryCrossentropy') throw new Error(`Label smoothing needs the binaryCrossentropy loss. Received: ${loss}`);
         // gandlf's targets: real -> 0, so one-sided smoothing moves the real target to `labelSmoothing`.
-        return { activation, spectral: false, hidden: 'relu', targets, compile: () => ({ optimizer: optimizer(), loss: { real: smoothLabels('binaryCrossentropy', knobs.labelSmoothing), gen_fake: 'binaryCrossentropy' }, ...ema }) };
+        return {
+          activation,
+          spectral: false,
+          hidden: 'relu',
+          targets,
+          compile: () => ({ optimizer: optimizer(), loss: { real: losses.smoothLabels('binaryCrossentropy', knobs.labelSmoothing), gen_fake: 'binaryCrossentropy' }, ...ema }),
+        };
       }
       return { activation, spectral: false, hidden: 'relu', targets, compile: () => ({ optimizer: optimizer(), loss, ...ema }) };
     }
     case 'wgan-gp': // Gulrajani et al. 2017, as gandlf's wganGpRing: LeakyReLU critic, λ 1, Adam β2 0.9
-      return { ...critic, spectral: false, targets: [-1, 1], compile: () => ({ optimizer: criticOptimizer(), loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 1, seed })] }, ...ema }) };
+      return {
+        ...critic,
+        spectral: false,
+        targets: [-1, 1],
+        compile: () => ({ optimizer: criticOptimizer(), loss: 'wasserstein', penalties: { discriminator: [penalties.gradientPenalty({ weight: 1, seed })] }, ...ema }),
+      };
     case 'hinge-sn': // gandlf's hingeSnRing: SN on D's hidden LeakyReLU layers, hinge for D, -D(G(z)) for G, Adam β2 0.9
       return { ...critic, spectral: true, targets: { gen: -1, real: 1, fake: -1 }, compile: () => ({ optimizer: criticOptimizer(), loss: { gen: 'wasserstein', dis: 'hinge' }, ...ema }) };
     case 'wgan-clip': // Arjovsky et al. 2017: RMSProp, critic weights clipped to ±0.01 after each update
       return {
         ...linear,
         targets: [-1, 1],
-        compile: () => ({ optimizer: [clipWeights(tf.train.rmsprop(knobs.lrD), { clipValue: 0.01 }), tf.train.rmsprop(knobs.lrG)], loss: 'wasserstein', ...ema }),
+        compile: () => ({ optimizer: [train.clipWeights(tf.train.rmsprop(knobs.lrD), { clipValue: 0.01 }), tf.train.rmsprop(knobs.lrG)], loss: 'wasserstein', ...ema }),
       };
     case 'lsgan':
       return { ...linear, targets: ['zeros', 'ones'], compile: () => ({ optimizer: optimizer(), loss: 'lsgan', ...ema }) };
     case 'relativistic': // RaSGAN: the losses are penalties; the plain output losses get weight 0
-      return { ...linear, targets: [0, 1], compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage({ kind: 'bce' }), ...ema }) };
+      return {
+        ...linear,
+        targets: [0, 1],
+        compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: penalties.relativisticAverage({ kind: 'bce' }), ...ema }),
+      };
     case 'mixture-latent': // gandlf's mixtureLatentGan (with the categories knob): R1 γ 0.1 on a LeakyReLU logits D, Adam β2 0.9
-      return { ...critic, spectral: false, targets: ['zeros', 'ones'], compile: () => ({ optimizer: criticOptimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 0.1 })] }, ...ema }) };
+      return {
+        ...critic,
+        spectral: false,
+        targets: ['zeros', 'ones'],
+        compile: () => ({ optimizer: criticOptimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [penalties.r1Penalty({ gamma: 0.1 })] }, ...ema }),
+      };
     case 'r1': // Mescheder et al. 2018: cross-entropy on logits, R1 on real data
-      return { ...linear, targets: ['zeros', 'ones'], compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 1 })] }, ...ema }) };
+      return {
+        ...linear,
+        targets: ['zeros', 'ones'],
+        compile: () => ({ optimizer: optimizer(), loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [penalties.r1Penalty({ gamma: 1 })] }, ...ema }),
+      };
     default:
       throw new Error(`Unknown technique. Expected ${TECHNIQUES.join(', ')}. Received: ${knobs.technique}`);
   }
@@ -82,9 +106,9 @@ export function networks(knobs: { latentDim: number; width: number; seed: number
   return {
     generator:
       categories > 0
-        ? mixtureLatentGenerator({ latentDim, categories, hidden, seed, extent, outputName: 'out' })
-        : ringMlp(latentDim, 2, { hidden, seed, activation: 'relu', name: 'generator', outputName: 'out' }),
-    discriminator: ringMlp(2, 1, {
+        ? presets.mixtureLatentGenerator({ latentDim, categories, hidden, seed, extent, outputName: 'out' })
+        : presets.ringMlp(latentDim, 2, { hidden, seed, activation: 'relu', name: 'generator', outputName: 'out' }),
+    discriminator: presets.ringMlp(2, 1, {
       hidden: knobs.width,
       seed: knobs.seed + 10,
       activation: t.hidden,

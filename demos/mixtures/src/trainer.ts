@@ -36,8 +36,7 @@ const dataExtent = (mixture: Mixture) => Math.max(...Array.from(mixture.centers,
 /** The generator's inputs: noise, and a one-hot category with the categories knob. */
 export const latentOf = (knobs: Pick<MixtureKnobs, 'categories'>): ('normal' | 'onehot')[] => ((knobs.categories ?? 0) > 0 ? ['normal', 'onehot'] : ['normal']);
 
-const label = (name: AdversarialOptimizerName, depth: number) =>
-  name === 'unrolled' ? `Unrolled (${depth})` : name === 'alternating' ? 'Alternating' : 'Simultaneous';
+const label = (name: AdversarialOptimizerName, depth: number) => (name === 'unrolled' ? `Unrolled (${depth})` : name === 'alternating' ? 'Alternating' : 'Simultaneous');
 
 /** The mixtures trainer: three GANs on the same stream of real points. */
 export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
@@ -49,10 +48,13 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
   });
   const rng = new Random(knobs.seed + runs[0]!.model.step);
   const uniform = () => rng.next();
-  const real = mixture.sample(REAL_POINTS, (() => {
-    const fixed = new Random(VIEW_SEED);
-    return () => fixed.next();
-  })());
+  const real = mixture.sample(
+    REAL_POINTS,
+    (() => {
+      const fixed = new Random(VIEW_SEED);
+      return () => fixed.next();
+    })(),
+  );
   const extent = dataExtent(mixture) + 1.5;
   const k = mixture.centers.length / 2;
   const { targets } = technique(knobs, knobs.seed);

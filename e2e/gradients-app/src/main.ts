@@ -6,7 +6,7 @@
 // against (the same critics and values as the Node tests in
 // packages/gandlf/src/penalties/).
 import * as tf from '@tensorflow/tfjs';
-import { gradientPenalty, MissingGradientError, Model, r1Penalty, registerWasmConvGradients, type Penalty, type PenaltyContext } from 'gandlf';
+import { backends, MissingGradientError, Model, penalties } from 'gandlf';
 // tfjs-backend-wasm's binaries, emitted by Vite next to the bundle (no CDN: the tests run offline).
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -47,12 +47,17 @@ function identityGenerator(): tf.LayersModel {
   const z = tf.input({ shape: [2] });
   const g = tf.layers.dense({ units: 2, useBias: false });
   const model = tf.model({ inputs: z, outputs: g.apply(z) as tf.SymbolicTensor });
-  model.setWeights([tf.tensor2d([[1, 0], [0, 1]])]);
+  model.setWeights([
+    tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]),
+  ]);
   return model;
 }
 
 /** The discriminator's penalty context on latents `z` and real data `x`. */
-function context(model: Model, z: tf.Tensor, x: tf.Tensor): PenaltyContext {
+function context(model: Model, z: tf.Tensor, x: tf.Tensor): penalties.PenaltyContext {
   return model.game.context({ name: 'discriminator', model: model.adversarial.playerModels[1]! }, { inputs: [z, x], targets: [] }, true);
 }
 
@@ -62,7 +67,7 @@ function zerosOf(shape: number[]): unknown {
 }
 
 /** `penalty` at (z, x) and its gradient w.r.t. `weights`, read back as numbers; frees every tensor it made. */
-async function evaluate(penalty: Penalty, model: Model, z: tf.Tensor, x: tf.Tensor, weights: tf.LayerVariable[]): Promise<PenaltyResult> {
+async function evaluate(penalty: penalties.Penalty, model: Model, z: tf.Tensor, x: tf.Tensor, weights: tf.LayerVariable[]): Promise<PenaltyResult> {
   const vars = weights.map((w) => w.read() as tf.Variable);
   const before = tf.memory().numTensors;
   const { value, grads } = tf.variableGrads(() => penalty.compute(context(model, z, x)), vars);
@@ -95,7 +100,7 @@ const harness = {
     run(async () => {
       const model = new Model({ generator: identityGenerator(), discriminator: linearCritic([3, 4], 0.5) });
       const [z, x] = [tf.randomNormal([6, 2], 0, 1, 'float32', 1), tf.randomNormal([6, 2], 0, 1, 'float32', 2)];
-      const result = await evaluate(gradientPenalty({ weight: 10, seed: 1 }), model, z, x, model.discriminator.trainableWeights);
+      const result = await evaluate(penalties.gradientPenalty({ weight: 10, seed: 1 }), model, z, x, model.discriminator.trainableWeights);
       return { result, dispose: () => (tf.dispose([z, x]), disposeModel(model)) };
     }),
 
@@ -105,7 +110,7 @@ const harness = {
       const model = new Model({ generator: identityGenerator(), discriminator: linearCritic([3, 4]) });
       const x = tf.randomNormal([5, 2], 0, 1, 'float32', 1);
       const z = tf.zerosLike(x);
-      const result = await evaluate(r1Penalty({ gamma: 2 }), model, z, x, [model.discriminator.trainableWeights[0]!]);
+      const result = await evaluate(penalties.r1Penalty({ gamma: 2 }), model, z, x, [model.discriminator.trainableWeights[0]!]);
       return { result, dispose: () => (tf.dispose([z, x]), disposeModel(model)) };
     }),
 
@@ -122,7 +127,7 @@ const harness = {
       d.setWeights([tf.tidy(() => tf.tensor2d(W).transpose()), tf.tensor2d(v, [v.length, 1])]);
       const model = new Model({ generator: identityGenerator(), discriminator: d });
       const x = tf.tensor2d(xs);
-      const result = await evaluate(gradientPenalty({ seed: 3 }), model, x, x, [hidden.trainableWeights[0]!]);
+      const result = await evaluate(penalties.gradientPenalty({ seed: 3 }), model, x, x, [hidden.trainableWeights[0]!]);
       return { result, dispose: () => (x.dispose(), disposeModel(model)) };
     }),
 
@@ -135,13 +140,13 @@ const harness = {
       const model = new Model({ generator: identityGenerator(), discriminator: d });
       const x = tf.tensor2d(xs);
       const z = tf.zerosLike(x);
-      const result = await evaluate(r1Penalty({ gamma: 10 }), model, z, x, [d.trainableWeights[0]!]);
+      const result = await evaluate(penalties.r1Penalty({ gamma: 10 }), model, z, x, [d.trainableWeights[0]!]);
       return { result, dispose: () => (tf.dispose([z, x]), disposeModel(model)) };
     }),
 
   /** tanh'', sigmoid'' and exp'' at 0.5 by tf.grad(tf.grad(f)), after a penalty has patched tfjs. */
   async secondDerivatives(): Promise<{ tanh: number; sigmoid: number; exp: number }> {
-    gradientPenalty();
+    penalties.gradientPenalty();
     const x = tf.scalar(0.5);
     const second = async (f: (v: tf.Tensor) => tf.Tensor) => {
       const g = tf.grad(tf.grad(f))(x);
@@ -171,7 +176,7 @@ const harness = {
       ],
     });
     const model = new Model({ generator, discriminator });
-    model.compile({ loss: 'wasserstein', penalties: { discriminator: [gradientPenalty()] } });
+    model.compile({ loss: 'wasserstein', penalties: { discriminator: [penalties.gradientPenalty()] } });
     const data = tf.randomNormal([4, 4, 4, 1], 0, 1, 'float32', 1);
     // Read back with data(): webgpu's dataSync goes through a canvas and is not exact.
     const snapshot = async () => JSON.stringify(await Promise.all(model.discriminator.getWeights().map(async (w) => Array.from(await w.data()))));
@@ -213,7 +218,7 @@ async function main(): Promise<void> {
       'tfjs-backend-wasm-simd.wasm': wasmSimd,
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
     });
-    registerWasmConvGradients();
+    backends.registerWasmConvGradients();
   }
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} is not available`);
   await tf.ready();

@@ -2,7 +2,7 @@
 // tiny gandlf Model, saves and loads it in IndexedDB, and can make IndexedDB
 // writes fail as a full quota would.
 import * as tf from '@tensorflow/tfjs';
-import { CheckpointSaveError, listCheckpoints, Model, removeCheckpoint } from 'gandlf';
+import { CheckpointSaveError, io, Model } from 'gandlf';
 
 type Backend = 'webgl' | 'webgpu' | 'cpu';
 
@@ -69,8 +69,8 @@ const harness = {
     s.dispose();
     return values;
   },
-  list: (prefix: string) => listCheckpoints(prefix),
-  remove: (url: string) => removeCheckpoint(url),
+  list: (prefix: string) => io.listCheckpoints(prefix),
+  remove: (url: string) => io.removeCheckpoint(url),
   setQuotaFull(full: boolean): void {
     quotaFull = full;
   },

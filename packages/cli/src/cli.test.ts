@@ -89,7 +89,10 @@ describe('gandlf CLI', () => {
   }
 
   // BiGAN and ACGAN (a conditional generator) were unscored before the trainers' own quality() was used.
-  for (const [preset, run] of [['bigan-mnist/tiny', 'bigan'], ['gan-mnist/tiny-acgan', 'gan']] as const) {
+  for (const [preset, run] of [
+    ['bigan-mnist/tiny', 'bigan'],
+    ['gan-mnist/tiny-acgan', 'gan'],
+  ] as const) {
     it(`trains ${preset} on cpu and writes the trainer's MNIST quality to metrics.json`, { timeout: 180_000 }, async () => {
       const out = await mkdtemp(join(tmpdir(), 'gandlf-cli-mnist-'));
       dirs.push(out);

@@ -19,7 +19,10 @@ export function historyCsv(history: readonly HistoryEntry[]): string {
     for (const [run, l] of Object.entries(logs)) {
       for (const metric of Object.keys(l)) {
         const c = `${run}/${metric}`;
-        if (!seen.has(c)) (seen.add(c), columns.push(c));
+        if (!seen.has(c)) {
+          seen.add(c);
+          columns.push(c);
+        }
       }
     }
   }

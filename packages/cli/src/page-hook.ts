@@ -112,6 +112,7 @@ export function installPageHook({ overrides, stopAt, gridEvery }: HookOptions): 
   class HookedWorker extends Native {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- records the page's Worker so the hook can post to it, not a stand-in for `this` in a closure
       worker = this;
       this.addEventListener('message', (e: MessageEvent) => onEvent(e.data as Event));
     }

@@ -56,8 +56,14 @@ class Canvas implements Raster {
   }
 
   frame(x0: number, y0: number, w: number, h: number, color: readonly number[]): void {
-    for (let x = 0; x < w; x++) (this.set(x0 + x, y0, color), this.set(x0 + x, y0 + h - 1, color));
-    for (let y = 0; y < h; y++) (this.set(x0, y0 + y, color), this.set(x0 + w - 1, y0 + y, color));
+    for (let x = 0; x < w; x++) {
+      this.set(x0 + x, y0, color);
+      this.set(x0 + x, y0 + h - 1, color);
+    }
+    for (let y = 0; y < h; y++) {
+      this.set(x0, y0 + y, color);
+      this.set(x0 + w - 1, y0 + y, color);
+    }
   }
 
   /** Copies an image, each pixel repeated `zoom` times in both directions. */

@@ -185,18 +185,23 @@ export async function trainBrowser(options: BrowserRunOptions): Promise<RunSumma
     }
     const summary = { backend: state.backend?.backend ?? backend, steps: trained, seconds, stepsPerSec, files };
     const quality: TrainerQuality = { ...('failed' in measured ? { values: {}, failed: measured.failed } : measured), runKeys: Object.keys(state.history[0]?.logs ?? {}) };
-    await writer.finish(state.history, state.lastView!.view as View, {
-      runtime: 'chromium',
-      browser: browser.version(),
-      device: state.backend?.detail ?? '',
-      backendNotes: state.backend?.notes ?? [],
-      requestedSteps: steps,
-      note: 'The page is paused from outside once it reports step >= steps, so a run may go a few steps past them: history, grids and checkpoint are at the step reached.',
-      knobs,
-      tensors: state.tensors,
-      consoleErrors: console,
-      ...summary,
-    }, quality);
+    await writer.finish(
+      state.history,
+      state.lastView!.view as View,
+      {
+        runtime: 'chromium',
+        browser: browser.version(),
+        device: state.backend?.detail ?? '',
+        backendNotes: state.backend?.notes ?? [],
+        requestedSteps: steps,
+        note: 'The page is paused from outside once it reports step >= steps, so a run may go a few steps past them: history, grids and checkpoint are at the step reached.',
+        knobs,
+        tensors: state.tensors,
+        consoleErrors: console,
+        ...summary,
+      },
+      quality,
+    );
     return summary;
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { Knobs, View } from '@gandlf/demo-shell/protocol';
-import { pickBackend } from 'gandlf';
+import { backends } from 'gandlf';
 import 'gandlf/node'; // file:// checkpoints
 import type { CliDemo } from './demos';
 import type { TrainerQuality } from './metrics';
@@ -39,7 +39,7 @@ async function startBackend(name: 'cpu' | 'wasm'): Promise<void> {
   }
   // pickBackend registers gandlf's wasm conv gradients, which wasm lacks (tfjs 8474).
   tf.env().set('PROD', true); // no 'install tfjs-node' banner on cpu
-  await pickBackend({ prefer: [name] });
+  await backends.pickBackend({ prefer: [name] });
   await tf.ready();
 }
 

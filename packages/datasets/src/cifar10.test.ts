@@ -40,9 +40,7 @@ describe('parseCifar10Batch', () => {
   });
 
   it('rejects a length that is not a multiple of 3073, saying what is left over', () => {
-    expect(() => parseCifar10Batch(file(1, 2).subarray(0, 3073 + 100))).toThrow(
-      /Received 3173 bytes: 1 whole records and 100 bytes left over/,
-    );
+    expect(() => parseCifar10Batch(file(1, 2).subarray(0, 3073 + 100))).toThrow(/Received 3173 bytes: 1 whole records and 100 bytes left over/);
   });
 
   it('rejects labels above 9', () => {

@@ -2,18 +2,7 @@ import { DatasetError, toBytes } from './errors';
 import { pixelScale, type PixelRange } from './pixels';
 
 /** CIFAR-10 class names, indexed by label (from `batches.meta.txt`). */
-export const CIFAR10_CLASSES: readonly string[] = Object.freeze([
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-]);
+export const CIFAR10_CLASSES: readonly string[] = Object.freeze(['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck']);
 
 /** Options for {@link parseCifar10Batch}. */
 export interface Cifar10Options {
@@ -71,9 +60,7 @@ export function parseCifar10Batch(bytes: Uint8Array | ArrayBuffer, options: Cifa
     const start = r * RECORD;
     const label = b[start]!;
     if (label > 9) {
-      throw new DatasetError(
-        `${fn}: labels must be 0..9. Received label ${label} in record ${r} (byte ${start}). Is this a CIFAR-100 file (2 label bytes per record)?`,
-      );
+      throw new DatasetError(`${fn}: labels must be 0..9. Received label ${label} in record ${r} (byte ${start}). Is this a CIFAR-100 file (2 label bytes per record)?`);
     }
     labels[r] = label;
     const px = start + 1;

@@ -29,18 +29,13 @@ export function isGzip(bytes: Uint8Array | ArrayBuffer): boolean {
  * @param bytes The file, compressed or not.
  * @param options See {@link GunzipOptions}.
  */
-export async function gunzipIfNeeded(
-  bytes: Uint8Array | ArrayBuffer,
-  options: GunzipOptions = {},
-): Promise<Uint8Array> {
+export async function gunzipIfNeeded(bytes: Uint8Array | ArrayBuffer, options: GunzipOptions = {}): Promise<Uint8Array> {
   const fn = 'gunzipIfNeeded';
   const b = toBytes(bytes, 'bytes', fn);
   if (!isGzip(b)) return b;
   const { DecompressionStream: Ctor = globalThis.DecompressionStream } = options;
   if (typeof Ctor !== 'function') {
-    throw new DatasetError(
-      `${fn}: this runtime has no DecompressionStream; pass one as options.DecompressionStream. Received: ${describe(Ctor)}`,
-    );
+    throw new DatasetError(`${fn}: this runtime has no DecompressionStream; pass one as options.DecompressionStream. Received: ${describe(Ctor)}`);
   }
   // Copy into a plain ArrayBuffer-backed array: Blob rejects shared buffers.
   const stream = new Blob([new Uint8Array(b)]).stream().pipeThrough(new Ctor('gzip'));

@@ -75,9 +75,7 @@ describe('parseIdx', () => {
     const bytes = idxBytes(0x08, [60000, 28, 28], new Uint8Array(0));
     const withSome = new Uint8Array(bytes.length + 1000);
     withSome.set(bytes);
-    expect(() => parseIdx(withSome)).toThrow(
-      'parseIdx: the file is truncated: the header declares 60000x28x28 = 47040000 bytes of data but only 1000 follow.',
-    );
+    expect(() => parseIdx(withSome)).toThrow('parseIdx: the file is truncated: the header declares 60000x28x28 = 47040000 bytes of data but only 1000 follow.');
   });
 
   it('rejects trailing bytes', () => {

@@ -49,25 +49,17 @@ export function parseIdx(bytes: Uint8Array | ArrayBuffer): IdxArray {
   const fn = 'parseIdx';
   const b = toBytes(bytes, 'bytes', fn);
   if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) {
-    throw new DatasetError(
-      `${fn}: the bytes are gzip-compressed (they start with 1f 8b); decompress them first, e.g. with gunzipIfNeeded(bytes).`,
-    );
+    throw new DatasetError(`${fn}: the bytes are gzip-compressed (they start with 1f 8b); decompress them first, e.g. with gunzipIfNeeded(bytes).`);
   }
   if (b.length < 4) {
-    throw new DatasetError(
-      `${fn}: the file is too short for an IDX header: expected at least 4 bytes. Received ${b.length} bytes.`,
-    );
+    throw new DatasetError(`${fn}: the file is too short for an IDX header: expected at least 4 bytes. Received ${b.length} bytes.`);
   }
   if (b[0] !== 0 || b[1] !== 0) {
-    throw new DatasetError(
-      `${fn}: bad magic number: an IDX file starts with two zero bytes. Received ${hex(b[0]!)} ${hex(b[1]!)}.`,
-    );
+    throw new DatasetError(`${fn}: bad magic number: an IDX file starts with two zero bytes. Received ${hex(b[0]!)} ${hex(b[1]!)}.`);
   }
   const type = TYPES[b[2]!];
   if (!type) {
-    throw new DatasetError(
-      `${fn}: unknown type code ${hex(b[2]!)}: expected one of 08 (uint8), 09 (int8), 0b (int16), 0c (int32), 0d (float32), 0e (float64).`,
-    );
+    throw new DatasetError(`${fn}: unknown type code ${hex(b[2]!)}: expected one of 08 (uint8), 09 (int8), 0b (int16), 0c (int32), 0d (float32), 0e (float64).`);
   }
   const ndims = b[3]!;
   if (ndims === 0 || ndims > MAX_DIMS) {
@@ -75,9 +67,7 @@ export function parseIdx(bytes: Uint8Array | ArrayBuffer): IdxArray {
   }
   const headerLength = 4 + 4 * ndims;
   if (b.length < headerLength) {
-    throw new DatasetError(
-      `${fn}: the file is too short for its header: ${ndims} dimensions need ${headerLength} header bytes. Received ${b.length} bytes.`,
-    );
+    throw new DatasetError(`${fn}: the file is too short for its header: ${ndims} dimensions need ${headerLength} header bytes. Received ${b.length} bytes.`);
   }
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const shape: number[] = [];
@@ -90,14 +80,10 @@ export function parseIdx(bytes: Uint8Array | ArrayBuffer): IdxArray {
   const available = b.length - headerLength;
   const dims = `${shape.join('x')} = ${expected} bytes`;
   if (available < expected) {
-    throw new DatasetError(
-      `${fn}: the file is truncated: the header declares ${dims} of data but only ${available} follow.`,
-    );
+    throw new DatasetError(`${fn}: the file is truncated: the header declares ${dims} of data but only ${available} follow.`);
   }
   if (available > expected) {
-    throw new DatasetError(
-      `${fn}: the header declares ${dims} of data but ${available} follow: ${available - expected} trailing bytes.`,
-    );
+    throw new DatasetError(`${fn}: the header declares ${dims} of data but ${available} follow: ${available - expected} trailing bytes.`);
   }
   return { dtype: type.dtype, shape, data: decode(b, view, headerLength, count, type.dtype) };
 }

@@ -24,10 +24,7 @@ describe('imagesToTensorData', () => {
 
   it('downsamples 4x4 to 2x2: bilinear and area average, nearest picks', () => {
     const img = image(4, 4, (x) => [x * 60, 0, 0]); // red 0, 60, 120, 180 across
-    const red = (resize: 'bilinear' | 'nearest' | 'area') =>
-      Array.from(imagesToTensorData([img], { size: 2, channels: 3, resize, range: [0, 255] }).data).filter(
-        (_, i) => i % 3 === 0,
-      );
+    const red = (resize: 'bilinear' | 'nearest' | 'area') => Array.from(imagesToTensorData([img], { size: 2, channels: 3, resize, range: [0, 255] }).data).filter((_, i) => i % 3 === 0);
     expect(red('bilinear')).toEqual([30, 150, 30, 150]);
     expect(red('area')).toEqual([30, 150, 30, 150]);
     expect(red('nearest')).toEqual([60, 180, 60, 180]);
@@ -67,12 +64,8 @@ describe('imagesToTensorData', () => {
   it('rejects empty lists, zero-size images, wrong data lengths and bad options', () => {
     const ok = image(2, 2, () => [0, 0, 0]);
     expect(() => imagesToTensorData([])).toThrow(/non-empty array of images. Received: images=\[\]/);
-    expect(() => imagesToTensorData([ok, { width: 0, height: 5, data: new Uint8ClampedArray(0) }])).toThrow(
-      /images\[1\] must have a positive integer width and height. Received: 0x5/,
-    );
-    expect(() => imagesToTensorData([{ width: 2, height: 2, data: new Uint8ClampedArray(12) }])).toThrow(
-      /images\[0\].data must be 16 RGBA bytes for 2x2. Received: Uint8ClampedArray\(length=12\)/,
-    );
+    expect(() => imagesToTensorData([ok, { width: 0, height: 5, data: new Uint8ClampedArray(0) }])).toThrow(/images\[1\] must have a positive integer width and height. Received: 0x5/);
+    expect(() => imagesToTensorData([{ width: 2, height: 2, data: new Uint8ClampedArray(12) }])).toThrow(/images\[0\].data must be 16 RGBA bytes for 2x2. Received: Uint8ClampedArray\(length=12\)/);
     expect(() => imagesToTensorData([ok], { size: 0 })).toThrow(/'size' must be a positive integer/);
     expect(() => imagesToTensorData([ok], { channels: 2 as 3 })).toThrow(/'channels' must be 1, 3 or 4. Received: channels=2/);
     expect(() => imagesToTensorData([ok], { resize: 'cubic' as 'area' })).toThrow(/Received: resize="cubic"/);

@@ -68,9 +68,7 @@ export function imagesToTensorData(images: readonly ImageLike[], options: Images
     throw new DatasetError(`${fn}: 'channels' must be 1, 3 or 4. Received: channels=${describe(channels)}`);
   }
   if (resize !== 'bilinear' && resize !== 'nearest' && resize !== 'area') {
-    throw new DatasetError(
-      `${fn}: 'resize' must be 'bilinear', 'nearest' or 'area'. Received: resize=${describe(resize)}`,
-    );
+    throw new DatasetError(`${fn}: 'resize' must be 'bilinear', 'nearest' or 'area'. Received: resize=${describe(resize)}`);
   }
   if (fit !== 'crop' && fit !== 'stretch') {
     throw new DatasetError(`${fn}: 'fit' must be 'crop' or 'stretch'. Received: fit=${describe(fit)}`);
@@ -113,15 +111,11 @@ function checkImage(img: ImageLike, i: number, fn: string): void {
   const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
   if (typeof img !== 'object' || img === null || !ok(img.width) || !ok(img.height)) {
     const got = typeof img === 'object' && img !== null ? `${describe(img.width)}x${describe(img.height)}` : describe(img);
-    throw new DatasetError(
-      `${fn}: images[${i}] must have a positive integer width and height. Received: ${got}`,
-    );
+    throw new DatasetError(`${fn}: images[${i}] must have a positive integer width and height. Received: ${got}`);
   }
   const want = img.width * img.height * 4;
   if (!(img.data instanceof Uint8ClampedArray || img.data instanceof Uint8Array) || img.data.length !== want) {
-    throw new DatasetError(
-      `${fn}: images[${i}].data must be ${want} RGBA bytes for ${img.width}x${img.height}. Received: ${describe(img.data)}`,
-    );
+    throw new DatasetError(`${fn}: images[${i}].data must be ${want} RGBA bytes for ${img.width}x${img.height}. Received: ${describe(img.data)}`);
   }
 }
 

@@ -4,7 +4,10 @@ import { gridMixture, ringMixture } from './mixtures';
 import { seededUniform } from './test-utils/fixtures';
 
 describe('mixtureQuality', () => {
-  for (const [name, mixture] of [['ring', ringMixture()], ['grid', gridMixture()]] as const) {
+  for (const [name, mixture] of [
+    ['ring', ringMixture()],
+    ['grid', gridMixture()],
+  ] as const) {
     it(`scores the ${name} mixture's own samples as healthy`, () => {
       const k = mixture.centers.length / 2;
       const q = mixtureQuality(mixture.sample(2500, seededUniform(7)), mixture);
@@ -56,8 +59,6 @@ describe('mixtureQuality', () => {
 
   it('rejects bad points and mixtures', () => {
     expect(() => mixtureQuality(new Float32Array(3), ringMixture())).toThrow(/'points' must be a non-empty Float32Array of n \* 2/);
-    expect(() => mixtureQuality(new Float32Array(2), { centers: new Float32Array(2), std: 0 })).toThrow(
-      /'mixture.std' must be a positive number. Received: std=0/,
-    );
+    expect(() => mixtureQuality(new Float32Array(2), { centers: new Float32Array(2), std: 0 })).toThrow(/'mixture.std' must be a positive number. Received: std=0/);
   });
 });

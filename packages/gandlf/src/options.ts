@@ -32,13 +32,7 @@ export function optionKeys<T extends object>(): (keys: KeyRecord<T>) => readonly
  * @param arg The argument (or the option holding the object, e.g. `'every'`), for the message.
  * @param tolerated Keys let through without being listed as accepted, e.g. the `customObjects` that tfjs's deserializer adds to every layer config.
  */
-export function checkOptions<T extends object>(
-  options: T | null | undefined,
-  allowed: readonly string[],
-  fn: string,
-  arg = 'options',
-  tolerated: readonly string[] = [],
-): T {
+export function checkOptions<T extends object>(options: T | null | undefined, allowed: readonly string[], fn: string, arg = 'options', tolerated: readonly string[] = []): T {
   if (options === undefined || options === null) return {} as T;
   return requireOptions(options, allowed, fn, arg, tolerated);
 }
@@ -46,9 +40,7 @@ export function checkOptions<T extends object>(
 /** Like `checkOptions`, for an options object that must be given: `undefined` and `null` are an `InvalidArgumentError`. */
 export function requireOptions<T extends object>(options: T, allowed: readonly string[], fn: string, arg = 'options', tolerated: readonly string[] = []): T {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidArgumentError(
-      `Argument '${arg}' passed to '${fn}' must be an object with keys among ${allowed.join(', ')}. Received: ${arg}=${describe(options)}`,
-    );
+    throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be an object with keys among ${allowed.join(', ')}. Received: ${arg}=${describe(options)}`);
   }
   const unknown = Object.keys(options).filter((k) => !allowed.includes(k) && !tolerated.includes(k));
   const key = unknown[0];
@@ -70,23 +62,25 @@ export function requireOptions<T extends object>(options: T, allowed: readonly s
  * Keras 1/2 (and tf.keras) spellings with a real counterpart here. A hint is
  * given only when the counterpart is among the accepted keys.
  */
-const KERAS_NAMES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  nb_epoch: ['epochs'],
-  nb_epochs: ['epochs'],
-  n_epochs: ['epochs'],
-  num_epochs: ['epochs'],
-  nb_samples: ['numSamples'],
-  n_samples: ['numSamples'],
-  samples_per_epoch: ['numSamples'],
-  lr: ['learningRate'],
-  optimizer: ['playerOptimizers'],
-  p: ['rate'], // Keras 1 `Dropout(p)`
-  filepath: ['url'], // Keras `ModelCheckpoint(filepath)`
-  period: ['every'], // Keras 2 `ModelCheckpoint(period)`
-  save_freq: ['every'],
-  max_to_keep: ['keep'], // tf.train.CheckpointManager
-  ema_momentum: ['decay'], // Keras 3 optimizers
-}));
+const KERAS_NAMES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    nb_epoch: ['epochs'],
+    nb_epochs: ['epochs'],
+    n_epochs: ['epochs'],
+    num_epochs: ['epochs'],
+    nb_samples: ['numSamples'],
+    n_samples: ['numSamples'],
+    samples_per_epoch: ['numSamples'],
+    lr: ['learningRate'],
+    optimizer: ['playerOptimizers'],
+    p: ['rate'], // Keras 1 `Dropout(p)`
+    filepath: ['url'], // Keras `ModelCheckpoint(filepath)`
+    period: ['every'], // Keras 2 `ModelCheckpoint(period)`
+    save_freq: ['every'],
+    max_to_keep: ['keep'], // tf.train.CheckpointManager
+    ema_momentum: ['decay'], // Keras 3 optimizers
+  }),
+);
 
 /** The accepted key that `key` most likely meant, or undefined. */
 export function suggestKey(key: string, allowed: readonly string[]): string | undefined {

@@ -8,11 +8,11 @@ import { writeFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadMnistNode } from '@gandlf/datasets/node';
-import { pickBackend } from 'gandlf';
+import { backends } from 'gandlf';
 import { featureStatistics } from '../src/frechet-distance';
 import { loadMnistClassifier } from '../src/mnist-classifier/load';
 
-await pickBackend({ prefer: ['wasm'] });
+await backends.pickBackend({ prefer: ['wasm'] });
 const classifier = await loadMnistClassifier();
 const test = await loadMnistNode({ split: 'test', range: [-1, 1] });
 const d = classifier.featureSize;

@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadMnistNode } from '@gandlf/datasets/node';
-import { canTrainOnWasm, pickBackend } from 'gandlf';
+import { backends } from 'gandlf';
 import { loadMnistClassifier } from '../src/mnist-classifier/load';
 import { mnistClassifierNetwork } from '../src/mnist-classifier/network';
 
@@ -28,9 +28,9 @@ const outDir = new URL('../src/mnist-classifier/', import.meta.url);
 const resultFile = new URL('../../../bench/results/mnist-classifier.json', import.meta.url);
 
 // The backend first: the network makes its weights when built.
-const backend = await pickBackend({ prefer: ['wasm'] });
+const backend = await backends.pickBackend({ prefer: ['wasm'] });
 const net = resume ? (await loadMnistClassifier()).model : mnistClassifierNetwork({ seed });
-if (!canTrainOnWasm([net])) throw new Error('The classifier needs a kernel wasm lacks.');
+if (!backends.canTrainOnWasm([net])) throw new Error('The classifier needs a kernel wasm lacks.');
 const load = async (split: 'train' | 'test') => {
   const d = await loadMnistNode({ split, range: [-1, 1], ...(limit > 0 ? { limit } : {}) });
   return {
@@ -56,7 +56,9 @@ const history = await net.fit(train.x, train.y, {
     onEpochEnd: async (epoch, logs) => {
       // Halve the step after the second epoch: the last epochs settle into a minimum.
       if (epoch >= 1) (optimizer as unknown as { learningRate: number }).learningRate /= 2;
-      console.log(`epoch ${epoch + 1}/${epochs}: loss ${logs?.loss?.toFixed(4)} acc ${logs?.acc?.toFixed(4)} test acc ${logs?.val_acc?.toFixed(4)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      console.log(
+        `epoch ${epoch + 1}/${epochs}: loss ${logs?.loss?.toFixed(4)} acc ${logs?.acc?.toFixed(4)} test acc ${logs?.val_acc?.toFixed(4)} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
     },
   },
 });

@@ -1,3 +1,5 @@
+import { describe as describeValue } from '@gandlf/describe';
+
 /**
  * The one error class @gandlf/metrics throws on purpose. Messages name the
  * function and the argument, say what was expected and echo what was received.
@@ -12,19 +14,10 @@ export class MetricsError extends Error {
   }
 }
 
-/** Formats a value for an error message: short, one line, never throws. */
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `Array(length=${value.length})`;
-  if (ArrayBuffer.isView(value) && 'length' in value) return `${value.constructor.name}(length=${(value as { length: number }).length})`;
-  const ctor = (value as object).constructor?.name;
-  if (ctor && ctor !== 'Object') return ctor;
-  try {
-    const json = JSON.stringify(value);
-    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
+/**
+ * Formats a value for an error message: short, one line, never throws. The
+ * same as gandlf's: packages/describe, a private workspace package that this
+ * package's build bundles (no runtime dependency); declared with a plain type
+ * so that no emitted .d.ts names it.
+ */
+export const describe: (value: unknown) => string = describeValue;

@@ -61,9 +61,7 @@ export function featureStatistics(features: ArrayLike<number>, dim: number): Fea
 export function frechetDistance(a: FeatureStatistics, b: FeatureStatistics): number {
   const d = a?.mean?.length;
   if (!d || b?.mean?.length !== d || a.covariance?.length !== d * d || b.covariance?.length !== d * d) {
-    throw new MetricsError(
-      `frechetDistance: 'a' and 'b' must be FeatureStatistics of the same size. Received: a.mean=${describe(a?.mean)}, b.mean=${describe(b?.mean)}`,
-    );
+    throw new MetricsError(`frechetDistance: 'a' and 'b' must be FeatureStatistics of the same size. Received: a.mean=${describe(a?.mean)}, b.mean=${describe(b?.mean)}`);
   }
   let meanTerm = 0;
   let traces = 0;

@@ -11,7 +11,7 @@ describe('meanConfidence', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => meanConfidence([], 10)).toThrow(/'probabilities' must hold n \* classes numbers, n >= 1. Received: probabilities=Array\(length=0\)/);
+    expect(() => meanConfidence([], 10)).toThrow(/'probabilities' must hold n \* classes numbers, n >= 1. Received: probabilities=\[\], classes=10/);
     expect(() => meanConfidence([1], 1.5)).toThrow(/'classes' must be a positive integer/);
   });
 });

@@ -61,7 +61,9 @@ export async function mnistQuality(images: tf.Tensor, options: MnistQualityOptio
   const fn = 'mnistQuality';
   const { range = [-1, 1], minShare = 0.05, batchSize = 500 } = options;
   if (!(images instanceof tf.Tensor) || images.shape[0]! < 2 || images.size !== images.shape[0]! * 784) {
-    throw new MetricsError(`${fn}: 'images' must be a tensor of n >= 2 28x28 digits ([n, 784] or [n, 28, 28(, 1)]). Received: images=${images instanceof tf.Tensor ? `Tensor(shape=[${images.shape.join(', ')}])` : describe(images)}`);
+    throw new MetricsError(
+      `${fn}: 'images' must be a tensor of n >= 2 28x28 digits ([n, 784] or [n, 28, 28(, 1)]). Received: images=${images instanceof tf.Tensor ? `Tensor(shape=[${images.shape.join(', ')}])` : describe(images)}`,
+    );
   }
   if (!Array.isArray(range) || range.length !== 2 || !(range[1] > range[0])) {
     throw new MetricsError(`${fn}: 'range' must be [low, high] with high > low. Received: range=${describe(range)}`);
@@ -77,7 +79,13 @@ export async function mnistQuality(images: tf.Tensor, options: MnistQualityOptio
     const size = Math.min(batchSize, n - start);
     const out = tf.tidy(() => {
       const batch = images.slice(start, size).reshape([size, 28, 28, 1]).toFloat();
-      const scaled = lo === -1 && hi === 1 ? batch : batch.sub(lo).mul(2 / (hi - lo)).sub(1);
+      const scaled =
+        lo === -1 && hi === 1
+          ? batch
+          : batch
+              .sub(lo)
+              .mul(2 / (hi - lo))
+              .sub(1);
       return classifier.classify(scaled as tf.Tensor4D);
     });
     const [f, p] = await Promise.all([out.features.data(), out.probabilities.data()]);

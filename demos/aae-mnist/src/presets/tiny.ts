@@ -1,4 +1,4 @@
-import type { AaeKnobs } from '../config';
+import type { AaeKnobs } from '../knobs';
 
 // For tests (?preset=tiny): narrow nets on 256 test digits, a few ms a step on SwiftShader.
 export const tiny: Partial<AaeKnobs> = {

@@ -1,4 +1,4 @@
-import type { BiganKnobs } from '../config';
+import type { BiganKnobs } from '../knobs';
 
 // For tests (?preset=tiny): narrow nets on 256 test digits, a few ms a step on SwiftShader.
 export const tiny: Partial<BiganKnobs> = {

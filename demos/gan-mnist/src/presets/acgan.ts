@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // ACGAN (Odena et al. 2017), the seed's mnist_gan example: G(z, digit) and a D
 // that also classifies. Pick the digit the grid shows with the Digit knob;

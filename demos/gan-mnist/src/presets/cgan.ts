@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // The plain conditional GAN (Mirza and Osindero 2014): the digit is an input of
 // G and of D, so D judges "is this a real 3" rather than "is this a real

@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // DiffAugment (Zhao et al. 2020) for small datasets: a narrow DCGAN on the
 // first 500 test digits, every image D sees translated and cut out, and the

@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // The DCGAN of the Keras/TensorFlow tutorials on all 60000 training digits:
 // G dense 7x7x128 -> conv2dTranspose 64 -> conv2dTranspose 1 (tanh),

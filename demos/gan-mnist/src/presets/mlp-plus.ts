@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // The MLP with gandlf's own layers: a Residual block and PermanentDropout in
 // G, minibatch discrimination (BatchSimilarity) in D, and gandlf's

@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // The MLP GAN: G 100-256-512-784, D 784-512-256-1. About 20x fewer FLOPs per
 // step than the DCGAN, so it is the one to try on a machine without a GPU.

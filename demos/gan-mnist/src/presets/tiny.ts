@@ -1,4 +1,4 @@
-import type { MnistKnobs } from '../config';
+import type { MnistKnobs } from '../knobs';
 
 // For tests (?preset=tiny): a few ms a step even on SwiftShader. It learns
 // blurry digit shapes at best, and that is not the point.

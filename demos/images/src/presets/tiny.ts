@@ -1,4 +1,4 @@
-import type { ImagesKnobs } from '../config';
+import type { ImagesKnobs } from '../knobs';
 
 // For tests (?preset=tiny): an MLP GAN of a few thousand units, ms a step on SwiftShader.
 export const tiny: Partial<ImagesKnobs> = {

@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // The 25-mode grid of VEEGAN and PacGAN: harder than the ring, and slower to cover.
 export const grid: Partial<MixtureKnobs> = {

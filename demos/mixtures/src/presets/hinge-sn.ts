@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // The hinge loss with a spectrally normalised discriminator (Miyato et al. 2018),
 // as gandlf's hingeSnRing: SpectralNormalization on D's hidden LeakyReLU layers,

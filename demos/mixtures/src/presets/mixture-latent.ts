@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // The networks, loss and penalty of gandlf's mixtureLatentGan on the grid of 25: a
 // one-hot category of 100 beside the noise, each with a learned offset, R1 (γ 0.1)

@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // Relativistic average GAN, cross-entropy form (Jolicoeur-Martineau 2018): gandlf's
 // relativisticAverage() penalties carry the losses.

@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // For tests (?preset=tiny): narrow nets, small batches, a shallow unroll. Far
 // too short a run to show collapse; it shows that all three train.

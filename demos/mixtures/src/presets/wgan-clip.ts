@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // The original WGAN (Arjovsky et al. 2017): RMSProp, critic weights clipped to
 // ±0.01 after every update (gandlf's clipWeights), five critic steps.

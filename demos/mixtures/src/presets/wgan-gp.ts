@@ -1,4 +1,4 @@
-import type { MixtureKnobs } from '../config';
+import type { MixtureKnobs } from '../knobs';
 
 // WGAN-GP (Gulrajani et al. 2017) on the ring, as gandlf's wganGpRing: Wasserstein
 // loss, gradient penalty λ 1, a LeakyReLU critic with a linear output, Adam with

@@ -5,6 +5,7 @@ import { WorkerConnection } from './connection';
 import { KnobForm } from './controls';
 import { Downloads } from './downloads';
 import { droppedFiles } from './drop';
+import { LAYOUT } from './layout';
 import { Recovery } from './recovery';
 import { drawView, upscaled } from './view';
 
@@ -29,60 +30,6 @@ export interface DemoPage {
   /** Stops the worker. */
   stop(): void;
 }
-
-const LAYOUT = `
-<header class="demo-header">
-  <a class="back" href="../">← all demos</a>
-  <h1 data-role="title"></h1>
-  <p data-role="description"></p>
-</header>
-<div class="banner error" data-role="error" role="alert" hidden><span data-role="error-text"></span> <button type="button" data-role="recover" hidden></button></div>
-<div class="banner warning" data-role="warning" role="status" hidden></div>
-<div class="statusbar">
-  <span class="pill" data-role="status">loading</span>
-  <span>step <b data-role="step">0</b></span>
-  <span><b data-role="rate">0.0</b> steps/s</span>
-  <span>backend <b data-role="backend">…</b></span>
-  <span class="notes" data-role="notes"></span>
-  <span class="message" data-role="message"></span>
-  <span class="quality" data-role="quality" title="Sample quality, measured between steps (?quality= seconds)"></span>
-</div>
-<main class="demo-main">
-  <section class="view">
-    <h2>Samples <small data-role="view-step"></small></h2>
-    <canvas data-role="samples" class="samples" width="8" height="8"></canvas>
-    <div class="row">
-      <button type="button" data-role="export-png">Export PNG</button>
-      <button type="button" data-role="export-generator">Download generator</button>
-    </div>
-    <div class="downloads" data-role="downloads"></div>
-    <h2>Losses</h2>
-    <canvas data-role="chart" class="chart" width="640" height="220"></canvas>
-    <div class="legend" data-role="legend"></div>
-  </section>
-  <aside class="panel">
-    <div class="row">
-      <button type="button" data-role="pause" disabled>Pause</button>
-      <button type="button" data-role="resume" disabled>Resume</button>
-      <button type="button" data-role="reset" disabled>Reset</button>
-    </div>
-    <label class="knob" title="Which tfjs backend trains; switching restarts the worker">
-      <span>Backend</span><select data-role="backend-select"></select>
-    </label>
-    <div class="input" data-role="input" hidden>
-      <h2>Data</h2>
-      <label class="knob"><span data-role="input-label"></span><input type="file" multiple data-role="files" /></label>
-      <p class="hint">Or drop files anywhere on the page.</p>
-    </div>
-    <h2>Settings</h2>
-    <p class="hint">Changing a setting restarts training from scratch.</p>
-    <div class="knobs" data-role="knobs"></div>
-    <h2>Checkpoints</h2>
-    <p class="hint">Saved in this browser (IndexedDB). Loading one pauses on its samples.</p>
-    <button type="button" data-role="save" disabled>Save checkpoint</button>
-    <ul class="checkpoints" data-role="checkpoints"></ul>
-  </aside>
-</main>`;
 
 /**
  * Builds a demo page: live samples and losses, controls, knobs, checkpoints
@@ -154,7 +101,10 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     return { stop() {} };
   }
   const periods: { autosaveSeconds?: number; qualitySeconds?: number } = {};
-  for (const [param, key] of [['autosave', 'autosaveSeconds'], ['quality', 'qualitySeconds']] as const) {
+  for (const [param, key] of [
+    ['autosave', 'autosaveSeconds'],
+    ['quality', 'qualitySeconds'],
+  ] as const) {
     const raw = params.get(param);
     if (raw === null) continue;
     if (!(Number.isFinite(Number(raw)) && Number(raw) >= 0)) {
@@ -275,7 +225,9 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
           return;
         }
         // A fresh worker gets a fresh context; the old one's tensors are gone.
-        showWarning(`${event.message} at step ${event.step}. ${latest ? `Restoring checkpoint '${latest.slot}' (step ${latest.step}) on a fresh ${event.backend} backend…` : 'No checkpoint was saved yet: starting again on a fresh backend…'}`);
+        showWarning(
+          `${event.message} at step ${event.step}. ${latest ? `Restoring checkpoint '${latest.slot}' (step ${latest.step}) on a fresh ${event.backend} backend…` : 'No checkpoint was saved yet: starting again on a fresh backend…'}`,
+        );
         start(latest?.slot);
         return;
       }

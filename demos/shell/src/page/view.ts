@@ -29,8 +29,7 @@ function drawPoints(canvas: HTMLCanvasElement, view: PointsView): void {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const scale = PANEL / (2 * view.extent);
-  const dot = (x0: number, x: number, y: number, r: number) =>
-    ctx.fillRect(x0 + (x + view.extent) * scale - r / 2, CAPTION + (view.extent - y) * scale - r / 2, r, r);
+  const dot = (x0: number, x: number, y: number, r: number) => ctx.fillRect(x0 + (x + view.extent) * scale - r / 2, CAPTION + (view.extent - y) * scale - r / 2, r, r);
   view.panels.forEach((panel, p) => {
     const x0 = p * PANEL;
     ctx.strokeStyle = '#d0d0d0';

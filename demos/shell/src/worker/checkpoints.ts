@@ -1,4 +1,4 @@
-import { listCheckpoints, Model, removeCheckpoint } from 'gandlf';
+import { io, Model } from 'gandlf';
 import type { Knobs } from '../protocol';
 import type { Run, RunModel } from './types';
 
@@ -15,7 +15,7 @@ export function slotUrl(demo: string, slot: string, run: string): string {
 
 /** Slot names saved for a demo, sorted. */
 export async function listSlots(demo: string): Promise<string[]> {
-  const urls = await listCheckpoints(root(demo));
+  const urls = await io.listCheckpoints(root(demo));
   const slots = urls.map((u) => u.slice(root(demo).length).split('/')[0]!).filter((s) => s !== '');
   return [...new Set(slots)].sort();
 }
@@ -35,7 +35,7 @@ export async function loadSlot(
   runKeys: readonly string[],
   load: (url: string) => Promise<RunModel> = (url) => Model.load(url),
 ): Promise<{ models: Record<string, RunModel>; knobs: Knobs | undefined }> {
-  const present = (await listCheckpoints(`${root(demo)}${slot}/`)).map((u) => u.split('/').pop()!);
+  const present = (await io.listCheckpoints(`${root(demo)}${slot}/`)).map((u) => u.split('/').pop()!);
   if (present.length === 0) throw new Error(`No checkpoint named '${slot}' is saved in this browser.`);
   const missing = runKeys.filter((k) => !present.includes(k));
   if (missing.length) {
@@ -53,5 +53,5 @@ export async function loadSlot(
 
 /** Removes every run of a slot. */
 export async function removeSlot(demo: string, slot: string): Promise<void> {
-  for (const url of await listCheckpoints(`${root(demo)}${slot}/`)) await removeCheckpoint(url);
+  for (const url of await io.listCheckpoints(`${root(demo)}${slot}/`)) await io.removeCheckpoint(url);
 }

@@ -27,9 +27,17 @@ export async function imageGrid(images: tf.Tensor4D, { cols, pad = 2, range = [-
     let x = tf.clipByValue(tf.mul(tf.sub(images, lo), 255 / (hi - lo)), 0, 255);
     // Fill the last row with background, then give every image its padding.
     if (nRows * nCols > n) x = tf.concat([x, tf.zeros([nRows * nCols - n, h, w, c])]);
-    x = tf.pad(x, [[0, 0], [0, pad], [0, pad], [0, 0]]);
+    x = tf.pad(x, [
+      [0, 0],
+      [0, pad],
+      [0, pad],
+      [0, 0],
+    ]);
     const [ph, pw] = [h + pad, w + pad];
-    return x.reshape([nRows, nCols, ph, pw, c]).transpose([0, 2, 1, 3, 4]).reshape([nRows * ph, nCols * pw, c]);
+    return x
+      .reshape([nRows, nCols, ph, pw, c])
+      .transpose([0, 2, 1, 3, 4])
+      .reshape([nRows * ph, nCols * pw, c]);
   });
   const values = await tile.data();
   const [height, width] = tile.shape as [number, number, number];

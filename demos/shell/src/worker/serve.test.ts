@@ -65,7 +65,12 @@ describe('serveDemo: measureQuality', () => {
       // Measuring leaves the run paused.
       await new Promise((r) => setTimeout(r, 50));
       expect(events.filter((e) => e.type === 'quality')).toHaveLength(1);
-      expect(events.filter((e) => e.type === 'logs').flatMap((e) => e.entries).at(-1)!.step).toBe(paused.step);
+      expect(
+        events
+          .filter((e) => e.type === 'logs')
+          .flatMap((e) => e.entries)
+          .at(-1)!.step,
+      ).toBe(paused.step);
     });
   }
 });

@@ -8,13 +8,9 @@ import { Every } from './every';
 import { holdLifeline } from './lifeline';
 import { modelFiles } from './export';
 import type { Trainer, WorkerDemo } from './types';
+import { messageOf, nextTask, type WorkerScope } from './scope';
 
-/** The parts of a dedicated worker's global scope the shell uses (replaceable in tests). */
-export interface WorkerScope {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
-  addEventListener(type: 'error' | 'unhandledrejection', listener: (e: Event) => void): void;
-}
+export type { WorkerScope } from './scope';
 
 /** How often, at most, the worker posts state and logs while training. */
 const POST_INTERVAL_MS = 100;
@@ -35,23 +31,6 @@ const DEFAULT_QUALITY_SECONDS = 60;
  */
 export function serveDemo<K extends Knobs>(demo: WorkerDemo<K>, scope: WorkerScope = self as unknown as WorkerScope): void {
   new DemoWorker(demo, scope).start();
-}
-
-/** Yields a macrotask (without setTimeout's 4 ms clamp), so queued messages get handled. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return String(e);
 }
 
 /** One actor: commands and training steps run one at a time, never interleaved. */
@@ -385,7 +364,10 @@ class DemoWorker<K extends Knobs> {
       if (!generator) throw new Error(`Run '${run.key}' names no generator to export.`);
       files.push(...(await modelFiles(generator, `${this.demo.info.id}-${run.key}-generator-step${this.step}`)));
     }
-    this.post({ type: 'files', files }, files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : [])));
+    this.post(
+      { type: 'files', files },
+      files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : [])),
+    );
   }
 
   /** Hands dropped or picked files to the trainer; bad files raise a warning and training goes on. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { registerWasmConvGradients } from 'gandlf';
+import { backends } from 'gandlf';
 // The binaries, emitted by Vite next to the bundle (no CDN: demos must work offline).
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -23,7 +23,7 @@ export async function startWasm(): Promise<{ detail: string } | string> {
     });
     pathsSet = true;
   }
-  registerWasmConvGradients();
+  backends.registerWasmConvGradients();
   // tfjs's threaded build spawns its pthreads from glue code that fails inside
   // a module worker ("e is not defined"); the single-threaded SIMD build runs.
   if (insideWorker()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

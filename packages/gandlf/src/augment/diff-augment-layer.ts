@@ -17,11 +17,14 @@ export interface DiffAugmentArgs extends LayerArgs {
 const DIFF_AUGMENT_ARGS_KEYS = optionKeys<DiffAugmentArgs>()({ ...LAYER_ARG_KEYS, policy: true, seed: true });
 
 /**
- * `diffAugment` as a layer that augments in training calls only and passes
- * images through unchanged otherwise, so `predict` sees the real images.
+ * DiffAugment (Zhao et al. 2020): colour, translation and cutout, drawn per
+ * sample and differentiable (the transforms of `diffAugment`), as a layer that
+ * augments in training calls only and passes images through unchanged
+ * otherwise, so `predict` sees the real images. gandlf's one public name for
+ * DiffAugment: `apply(x, { training: true })` augments a tensor directly.
  * `Model({ augment })` puts one in front of the discriminator's image inputs.
  *
- * @example const view = new DiffAugment({ policy: 'translation,cutout' }).apply(image);
+ * @example const view = new layers.DiffAugment({ policy: 'translation,cutout' }).apply(image);
  */
 export class DiffAugment extends tf.layers.Layer {
   static className = 'GandlfDiffAugment';

@@ -17,16 +17,35 @@ describe('diffAugment (hand-computed, scripted draws)', () => {
     const y = diffAugment(x, { policy: 'color', random: scripted([0.5, 0.25, 0.75]) });
     expect(Array.from(y.dataSync())).toEqual([1.375, 2, 2.625]);
     // Brightness alone shows on one channel: r = 0.75 adds 0.25 (saturation and contrast at factor 1).
-    const z = diffAugment(grid([[1, 2], [3, 4]]), { policy: 'color', random: scripted([0.75, 0.5, 0.5]) });
-    expect(rows(z)).toEqual([[1.25, 2.25], [3.25, 4.25]]);
+    const z = diffAugment(
+      grid([
+        [1, 2],
+        [3, 4],
+      ]),
+      { policy: 'color', random: scripted([0.75, 0.5, 0.5]) },
+    );
+    expect(rows(z)).toEqual([
+      [1.25, 2.25],
+      [3.25, 4.25],
+    ]);
     tf.dispose([x, y, z]);
   });
 
   it('translation: out[i, j] = x[i + ty, j + tx], zero outside', () => {
-    const x = grid([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11], [12, 13, 14, 15]]);
+    const x = grid([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9, 10, 11],
+      [12, 13, 14, 15],
+    ]);
     // Shift up to round(4 × 0.125) = 1; randint(-1, 2) = -1 + floor(3r): ty = +1 (r = 0.9), tx = -1 (r = 0.1).
     const y = diffAugment(x, { policy: 'translation', random: scripted([0.9, 0.1]) });
-    expect(rows(y)).toEqual([[0, 4, 5, 6], [0, 8, 9, 10], [0, 12, 13, 14], [0, 0, 0, 0]]);
+    expect(rows(y)).toEqual([
+      [0, 4, 5, 6],
+      [0, 8, 9, 10],
+      [0, 12, 13, 14],
+      [0, 0, 0, 0],
+    ]);
     tf.dispose([x, y]);
   });
 
@@ -34,7 +53,12 @@ describe('diffAugment (hand-computed, scripted draws)', () => {
     const x = tf.ones([1, 4, 4, 1]);
     // offset row = floor(5 × 0.5) = 2 -> rows 1..2; offset column = 0 -> columns -1..0, clipped to 0.
     const y = diffAugment(x, { policy: 'cutout', random: scripted([0.5, 0]) });
-    expect(rows(y)).toEqual([[1, 1, 1, 1], [0, 1, 1, 1], [0, 1, 1, 1], [1, 1, 1, 1]]);
+    expect(rows(y)).toEqual([
+      [1, 1, 1, 1],
+      [0, 1, 1, 1],
+      [0, 1, 1, 1],
+      [1, 1, 1, 1],
+    ]);
     tf.dispose([x, y]);
   });
 });

@@ -39,7 +39,8 @@ const DIFF_AUGMENT_KEYS = optionKeys<DiffAugmentOptions>()({ policy: true, rando
  * - `cutout`: a square of side `cutoutRatio` set to zero.
  *
  * Draws are taken from `random` in JavaScript, so a seeded stream gives the
- * same augmentation on every backend. In a `Model`, pass `augment` instead.
+ * same augmentation on every backend. Not public: users reach it through the
+ * `layers.DiffAugment` layer, or `Model({ augment })`.
  *
  * @example
  * const xAug = diffAugment(x, { policy: 'color,translation,cutout', random: new Random(1) });
@@ -68,7 +69,13 @@ export function diffAugment(x: tf.Tensor, options: DiffAugmentOptions = {}): tf.
 
 /** Splits and checks a policy string. */
 export function parsePolicy(policy: string, fn: string): Augmentation[] {
-  const steps = typeof policy === 'string' ? policy.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
+  const steps =
+    typeof policy === 'string'
+      ? policy
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : [];
   const bad = steps.filter((s) => !(AUGMENTATIONS as readonly string[]).includes(s));
   if (typeof policy !== 'string' || bad.length) {
     throw new InvalidArgumentError(`Option 'policy' passed to '${fn}' must list transforms among ${AUGMENTATIONS.join(', ')}, separated by commas. Received: policy=${describe(policy)}`);
@@ -78,16 +85,34 @@ export function parsePolicy(policy: string, fn: string): Augmentation[] {
 
 /** One draw per sample, shaped to broadcast over an image. */
 function perSample(b: number, random: UniformStream, f: (r: number) => number): tf.Tensor4D {
-  return tf.tensor4d(Float32Array.from({ length: b }, () => f(random.next())), [b, 1, 1, 1]);
+  return tf.tensor4d(
+    Float32Array.from({ length: b }, () => f(random.next())),
+    [b, 1, 1, 1],
+  );
 }
 
 function color(x: tf.Tensor4D, random: UniformStream): tf.Tensor4D {
   const b = x.shape[0];
-  const bright = tf.add(x, perSample(b, random, (r) => r - 0.5));
+  const bright = tf.add(
+    x,
+    perSample(b, random, (r) => r - 0.5),
+  );
   const channelMean = tf.mean(bright, 3, true);
-  const saturated = tf.add(tf.mul(tf.sub(bright, channelMean), perSample(b, random, (r) => 2 * r)), channelMean);
+  const saturated = tf.add(
+    tf.mul(
+      tf.sub(bright, channelMean),
+      perSample(b, random, (r) => 2 * r),
+    ),
+    channelMean,
+  );
   const imageMean = tf.mean(saturated, [1, 2, 3], true);
-  return tf.add(tf.mul(tf.sub(saturated, imageMean), perSample(b, random, (r) => r + 0.5)), imageMean) as tf.Tensor4D;
+  return tf.add(
+    tf.mul(
+      tf.sub(saturated, imageMean),
+      perSample(b, random, (r) => r + 0.5),
+    ),
+    imageMean,
+  ) as tf.Tensor4D;
 }
 
 /** `randint(low, high)`: an integer in [low, high). */
@@ -113,7 +138,15 @@ function translation(x: tf.Tensor4D, random: UniformStream, ratio: number): tf.T
       }
     }
   }
-  const padded = tf.reshape(tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]]), [-1, c]);
+  const padded = tf.reshape(
+    tf.pad(x, [
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]),
+    [-1, c],
+  );
   return tf.reshape(tf.gather(padded, tf.tensor1d(idx, 'int32')), [b, h, w, c]);
 }
 

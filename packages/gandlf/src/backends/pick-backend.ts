@@ -30,16 +30,14 @@ const PICK_BACKEND_KEYS = optionKeys<PickBackendOptions>()({ prefer: true, model
  *
  * @example
  * import '@tensorflow/tfjs-backend-wasm';
- * const backend = await pickBackend({ models: [generator, discriminator] }); // 'wasm'
+ * const backend = await backends.pickBackend({ models: [generator, discriminator] }); // 'wasm'
  *
  * @param options which backends to try, and the models to check them against.
  */
 export async function pickBackend(options: PickBackendOptions = {}): Promise<string> {
   const { prefer = ['wasm', 'cpu'], models = [] } = checkOptions(options, PICK_BACKEND_KEYS, 'pickBackend');
   if (!Array.isArray(prefer) || prefer.length === 0 || !prefer.every((p) => typeof p === 'string')) {
-    throw new InvalidArgumentError(
-      `Argument 'prefer' passed to 'pickBackend' must be a non-empty array of backend names. Received: prefer=${describe(prefer)}`,
-    );
+    throw new InvalidArgumentError(`Argument 'prefer' passed to 'pickBackend' must be a non-empty array of backend names. Received: prefer=${describe(prefer)}`);
   }
   const before = tf.engine().backendName as string | null;
   for (const name of prefer) {

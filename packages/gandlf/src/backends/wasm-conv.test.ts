@@ -39,11 +39,14 @@ interface Case {
 async function run(c: Case): Promise<Float32Array[]> {
   const x = tf.tensor(values(size(c.x), 1), c.x) as tf.Tensor4D;
   const w = tf.tensor(values(size(c.filter), 2), c.filter) as tf.Tensor4D;
-  const f = (xx: tf.Tensor4D, ww: tf.Tensor4D): tf.Tensor4D =>
-    c.op === 'conv2d' ? tf.conv2d(xx, ww, c.strides, c.pad) : tf.conv2dTranspose(xx, ww, c.out!, c.strides, c.pad);
+  const f = (xx: tf.Tensor4D, ww: tf.Tensor4D): tf.Tensor4D => (c.op === 'conv2d' ? tf.conv2d(xx, ww, c.strides, c.pad) : tf.conv2dTranspose(xx, ww, c.out!, c.strides, c.pad));
   const y = f(x, w);
   const r = tf.tensor(values(y.size, 3), y.shape);
-  const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a as tf.Tensor4D, b as tf.Tensor4D).mul(r).sum())([x, w]);
+  const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    f(a as tf.Tensor4D, b as tf.Tensor4D)
+      .mul(r)
+      .sum(),
+  )([x, w]);
   const out = await Promise.all([y, dx!, dw!].map(async (t) => (await t.data()) as Float32Array));
   tf.dispose([x, w, y, r, dx!, dw!]);
   return out;
@@ -73,8 +76,7 @@ grid.push({ op: 'conv2dTranspose', x: [1, 4, 4, 2], filter: [1, 1, 3, 2], stride
 grid.push({ op: 'conv2dTranspose', x: [1, 4, 4, 3], filter: [5, 5, 17, 3], strides: 2, pad: 'same', out: [1, 7, 7, 17] });
 grid.push({ op: 'conv2dTranspose', x: [1, 4, 4, 2], filter: [1, 1, 16, 2], strides: 2, pad: 'valid', out: [1, 7, 7, 16] });
 
-const label = (c: Case) =>
-  `${c.op} x=[${c.x}] filter=[${c.filter}] strides=${c.strides} pad=${c.pad}${c.out ? ` out=[${c.out}]` : ''}`;
+const label = (c: Case) => `${c.op} x=[${c.x}] filter=[${c.filter}] strides=${c.strides} pad=${c.pad}${c.out ? ` out=[${c.out}]` : ''}`;
 
 describe('wasm conv kernels', () => {
   // IS_TEST makes the engine check every kernel for leaked data ids. Only for the kernel

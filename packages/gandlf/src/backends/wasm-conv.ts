@@ -30,11 +30,7 @@ const toNHWC = [0, 2, 3, 1];
 const toNCHW = [0, 3, 1, 2];
 
 /** Conv geometry of an NHWC input; dilation 1, which tfjs's conv gradients require. */
-function convInfo(
-  inShape: number[],
-  filterShape: number[],
-  attrs: tf.NamedAttrMap,
-): tf.backend_util.Conv2DInfo {
+function convInfo(inShape: number[], filterShape: number[], attrs: tf.NamedAttrMap): tf.backend_util.Conv2DInfo {
   const { strides, pad, dimRoundingMode } = attrs;
   return tf.backend_util.computeConv2DInfo(
     inShape as [number, number, number, number],
@@ -49,8 +45,7 @@ function convInfo(
 }
 
 /** `[N, H, W, C]` of a tensor in the kernel's data format. */
-const nhwcShape = (shape: readonly number[], nchw: boolean): number[] =>
-  nchw ? [shape[0]!, shape[2]!, shape[3]!, shape[1]!] : [...shape];
+const nhwcShape = (shape: readonly number[], nchw: boolean): number[] => (nchw ? [shape[0]!, shape[2]!, shape[3]!, shape[1]!] : [...shape]);
 
 /** Conv2DBackpropFilter: `dW[i, j, c, o] = sum over n, y, x of xPad[n, y*s + i, x*s + j, c] * dy[n, y, x, o]`. */
 function conv2DBackpropFilterWasm(args: Parameters<tf.KernelFunc>[0]): Info {
@@ -91,7 +86,12 @@ function conv2DBackpropFilterWasm(args: Parameters<tf.KernelFunc>[0]): Info {
       { x: xT, filter: dyT },
       {
         strides: [1, 1],
-        pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+        pad: [
+          [0, 0],
+          [top, bottom],
+          [left, right],
+          [0, 0],
+        ],
         dataFormat: 'NHWC',
         dilations: [sH, sW],
       },
@@ -109,14 +109,7 @@ const FEW_CHANNELS = 16;
  * filter from `dy[q - t]`; read as a correlation over dy padded by `a - 1` rows,
  * that is tap `a - 1 - t` of the result. Taps past the filter are zero.
  */
-function phaseKernel(
-  w: Float32Array,
-  [fh, fw, c, o]: readonly [number, number, number, number],
-  [sH, sW]: Pair,
-  phases: readonly Pair[],
-  a: number,
-  b: number,
-): Float32Array {
+function phaseKernel(w: Float32Array, [fh, fw, c, o]: readonly [number, number, number, number], [sH, sW]: Pair, phases: readonly Pair[], a: number, b: number): Float32Array {
   const out = new Float32Array(a * b * o * phases.length * c);
   const width = phases.length * c;
   phases.forEach(([py, px], block) => {
@@ -168,13 +161,22 @@ function conv2DBackpropInputWasm(args: Parameters<tf.KernelFunc>[0]): Info {
     // Filters are small (a DCGAN layer's has 200K weights): rearrange them in JS, where it
     // takes a millisecond, rather than with wasm's strided slice, reverse and transpose.
     const weights = k.read(filter);
-    const kernel = (phases: Pair[], a: number, b: number): Info =>
-      k.write(phaseKernel(weights, [fh, fw, c, o], [sH, sW], phases, a, b), [a, b, o, phases.length * c]);
+    const kernel = (phases: Pair[], a: number, b: number): Info => k.write(phaseKernel(weights, [fh, fw, c, o], [sH, sW], phases, a, b), [a, b, o, phases.length * c]);
     const conv = (kernelInfo: Info, a: number, b: number): Info =>
       k.run(
         'Conv2D',
         { x: dy, filter: kernelInfo },
-        { strides: [1, 1], pad: [[0, 0], [a - 1, qH - oH], [b - 1, qW - oW], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1] },
+        {
+          strides: [1, 1],
+          pad: [
+            [0, 0],
+            [a - 1, qH - oH],
+            [b - 1, qW - oW],
+            [0, 0],
+          ],
+          dataFormat: 'NHWC',
+          dilations: [1, 1],
+        },
       );
     let phases: Info;
     if (c < FEW_CHANNELS) {
@@ -194,11 +196,7 @@ function conv2DBackpropInputWasm(args: Parameters<tf.KernelFunc>[0]): Info {
         for (let px = 0; px < sW; px++) {
           const [a, b] = [Math.ceil((fh - py) / sH), Math.ceil((fw - px) / sW)];
           // a or b is 0 when the filter is smaller than the stride: no tap lands on this phase.
-          cols.push(
-            a <= 0 || b <= 0
-              ? k.run('Fill', {}, { shape: [n, qH, qW, c], value: 0, dtype: 'float32' })
-              : conv(kernel([[py, px]], a, b), a, b),
-          ); // [N, qH, qW, C]
+          cols.push(a <= 0 || b <= 0 ? k.run('Fill', {}, { shape: [n, qH, qW, c], value: 0, dtype: 'float32' }) : conv(kernel([[py, px]], a, b), a, b)); // [N, qH, qW, C]
         }
         rows.push(sW === 1 ? cols[0]! : k.runList('Pack', cols, { axis: 3 })); // [N, qH, qW, sW, C]
       }
@@ -206,10 +204,7 @@ function conv2DBackpropInputWasm(args: Parameters<tf.KernelFunc>[0]): Info {
       phases = sH === 1 ? rows[0]! : k.runList('Pack', rows, { axis: 2 });
     }
     const padded = k.run('Reshape', { x: phases }, { shape: [n, qH * sH, qW * sW, c] });
-    const dx =
-      top === 0 && left === 0 && qH * sH === h && qW * sW === w
-        ? padded
-        : k.run('Slice', { x: padded }, { begin: [0, top, left, 0], size: [n, h, w, c] });
+    const dx = top === 0 && left === 0 && qH * sH === h && qW * sW === w ? padded : k.run('Slice', { x: padded }, { begin: [0, top, left, 0], size: [n, h, w, c] });
     return nchw ? k.run('Transpose', { x: dx }, { perm: toNCHW }) : dx;
   });
 }
@@ -235,7 +230,7 @@ const ours = new Set<tf.KernelFunc>();
  *
  * @example
  * import '@tensorflow/tfjs-backend-wasm';
- * registerWasmConvGradients();
+ * backends.registerWasmConvGradients();
  * await tf.setBackend('wasm');
  */
 export function registerWasmConvGradients(): WasmConvRegistration {
@@ -293,7 +288,7 @@ function layersOf(model: tf.LayersModel): tf.layers.Layer[] {
  * every kernel counts as missing.
  *
  * @example
- * missingWasmKernels([generator, discriminator]); // [] after registerWasmConvGradients()
+ * backends.missingWasmKernels([generator, discriminator]); // [] after backends.registerWasmConvGradients()
  */
 export function missingWasmKernels(models: tf.LayersModel | readonly tf.LayersModel[]): string[] {
   const list = Array.isArray(models) ? models : [models];
@@ -328,8 +323,8 @@ function upsamplingKernel(layer: tf.layers.Layer): string {
  * (see `missingWasmKernels`).
  *
  * @example
- * registerWasmConvGradients();
- * if (canTrainOnWasm([generator, discriminator])) await tf.setBackend('wasm');
+ * backends.registerWasmConvGradients();
+ * if (backends.canTrainOnWasm([generator, discriminator])) await tf.setBackend('wasm');
  */
 export function canTrainOnWasm(models: tf.LayersModel | readonly tf.LayersModel[]): boolean {
   return missingWasmKernels(models).length === 0;

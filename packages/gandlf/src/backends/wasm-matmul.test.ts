@@ -30,8 +30,20 @@ it('matches the cpu backend on transposed and plain matmuls, without leaking', a
   tf.env().set('IS_TEST', true); // the engine checks each kernel for leaked data ids
   for (const [sa, sb, ta, tb] of cases) {
     const product = () => {
-      const a = tf.tensor(values(sa.reduce((p, d) => p * d), 1), sa);
-      const b = tf.tensor(values(sb.reduce((p, d) => p * d), 2), sb);
+      const a = tf.tensor(
+        values(
+          sa.reduce((p, d) => p * d),
+          1,
+        ),
+        sa,
+      );
+      const b = tf.tensor(
+        values(
+          sb.reduce((p, d) => p * d),
+          2,
+        ),
+        sb,
+      );
       const y = tf.matMul(a, b, ta, tb);
       const out = { shape: y.shape, data: y.dataSync().slice() };
       tf.dispose([a, b, y]);

@@ -21,7 +21,15 @@ const cases: Case[] = [
   // Rows 0 and 2 share segment 0; ids 7 and -1 are out of range and dropped; segment 1 gets nothing.
   { label: 'rank-2 float32, repeated and out-of-range ids', x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], shape: [5, 2], dtype: 'float32', ids: [0, 2, 0, 7, -1], numSegments: 3, want: [6, 8, 0, 0, 3, 4] },
   { label: 'rank-2 int32', x: [1, -2, 3, 4, 5, 6, 7, 8], shape: [4, 2], dtype: 'int32', ids: [1, 1, 1, 0], numSegments: 2, want: [7, 8, 9, 8] },
-  { label: 'rank-3 float32', x: [1, 2, 3, 4, 0.5, 0.5, 0.5, 0.5, 10, 20, 30, 40], shape: [3, 2, 2], dtype: 'float32', ids: [2, 0, 2], numSegments: 4, want: [0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0, 11, 22, 33, 44, 0, 0, 0, 0] },
+  {
+    label: 'rank-3 float32',
+    x: [1, 2, 3, 4, 0.5, 0.5, 0.5, 0.5, 10, 20, 30, 40],
+    shape: [3, 2, 2],
+    dtype: 'float32',
+    ids: [2, 0, 2],
+    numSegments: 4,
+    want: [0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0, 11, 22, 33, 44, 0, 0, 0, 0],
+  },
   { label: 'rank-3 int32, an id past the end', x: [1, 2, 3, 4, 5, 6, 7, 8], shape: [2, 2, 2], dtype: 'int32', ids: [0, 1], numSegments: 1, want: [1, 2, 3, 4] },
   { label: 'rank-1 float32', x: [1.5, 2.5, -1], shape: [3], dtype: 'float32', ids: [1, 1, 0], numSegments: 2, want: [-1, 4] },
 ];
@@ -72,7 +80,11 @@ describe("gandlf's UnsortedSegmentSum kernel for wasm", () => {
         const params = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
         const indices = tf.tensor1d([2, 0, 2, 2], 'int32');
         const w = tf.tensor2d([1, 10, 100, 1000, 0.5, 0.25, 2, 3], [4, 2]);
-        return [...tf.grad((p: tf.Tensor) => tf.sum(tf.mul(tf.gather(p, indices), w)))(params).dataSync()];
+        return [
+          ...tf
+            .grad((p: tf.Tensor) => tf.sum(tf.mul(tf.gather(p, indices), w)))(params)
+            .dataSync(),
+        ];
       });
     await tf.setBackend('cpu');
     const want = grad();

@@ -49,7 +49,7 @@ export function adaptiveRates(logs: Logs, generatorLr: number, discriminatorLr: 
  * it is attached.
  *
  * @example
- * await model.fit(['normal', x], ['zeros', 'ones'], { callbacks: [adaptiveLearningRate({ model, generatorLr: 2e-3, discriminatorLr: 2e-3 })] });
+ * await model.fit(['normal', x], ['zeros', 'ones'], { callbacks: [callbacks.adaptiveLearningRate({ model, generatorLr: 2e-3, discriminatorLr: 2e-3 })] });
  *
  * @param model A compiled `Model`.
  * @param generatorLr The generator's maximum learning rate.
@@ -58,14 +58,18 @@ export function adaptiveRates(logs: Logs, generatorLr: number, discriminatorLr: 
 export function adaptiveLearningRate(options: AdaptiveLearningRateOptions): Callback {
   const fn = 'adaptiveLearningRate';
   const { model, generatorLr, discriminatorLr } = requireOptions(options, ADAPTIVE_LEARNING_RATE_KEYS, fn);
-  for (const [arg, v] of [['generatorLr', generatorLr], ['discriminatorLr', discriminatorLr]] as const) {
+  for (const [arg, v] of [
+    ['generatorLr', generatorLr],
+    ['discriminatorLr', discriminatorLr],
+  ] as const) {
     if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
       throw new InvalidArgumentError(`Option '${arg}' passed to '${fn}' must be a positive number. Received: ${arg}=${describe(v)}`);
     }
   }
   const optimizer = (name: string): tf.Optimizer => {
     const player = model.adversarial.getPlayers().find((p) => p.name === name);
-    if (!player) throw new InvalidArgumentError(`'${fn}' needs players named 'generator' and 'discriminator' (a gandlf Model). Received: players ${describe(model.adversarial.getPlayers().map((p) => p.name))}`);
+    if (!player)
+      throw new InvalidArgumentError(`'${fn}' needs players named 'generator' and 'discriminator' (a gandlf Model). Received: players ${describe(model.adversarial.getPlayers().map((p) => p.name))}`);
     return player.optimizer;
   };
   return {

@@ -48,8 +48,8 @@ export function checkpointName(url: string, step: number): string {
  * Saves the run every so many steps, epochs or seconds, keeping the newest `keep`.
  *
  * @example
- * await model.fit(x, y, { callbacks: [checkpoint({ model, url: 'indexeddb://run1', every: { epochs: 1 } })] });
- * const latest = (await listCheckpoints('indexeddb://run1/')).at(-1);
+ * await model.fit(x, y, { callbacks: [callbacks.checkpoint({ model, url: 'indexeddb://run1', every: { epochs: 1 } })] });
+ * const latest = (await io.listCheckpoints('indexeddb://run1/')).at(-1);
  */
 export function checkpoint(options: CheckpointOptions): CheckpointCallback {
   const fn = 'checkpoint';

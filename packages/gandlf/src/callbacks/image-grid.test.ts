@@ -66,7 +66,11 @@ describe('imageGrid', () => {
     const g = globalThis as { ImageData?: unknown };
     const saved = g.ImageData;
     g.ImageData = class {
-      constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {}
+      constructor(
+        readonly data: Uint8ClampedArray,
+        readonly width: number,
+        readonly height: number,
+      ) {}
     };
     const drawn: { data: Uint8ClampedArray; width: number }[] = [];
     const canvas = { width: 0, height: 0, getContext: () => ({ putImageData: (img: { data: Uint8ClampedArray; width: number }) => drawn.push(img) }) };

@@ -47,7 +47,7 @@ const IMAGE_GRID_KEYS = optionKeys<ImageGridOptions>()({
  * `tf.browser.draw`, works on WebGL), `pngFiles` writes PNGs in Node.
  *
  * @example
- * await model.fit(['normal', x], ['zeros', 'ones'], { callbacks: [imageGrid({ model, draw: toCanvas(canvas) })] });
+ * await model.fit(['normal', x], ['zeros', 'ones'], { callbacks: [callbacks.imageGrid({ model, draw: callbacks.toCanvas(canvas) })] });
  */
 export function imageGrid(options: ImageGridOptions): Callback {
   const fn = 'imageGrid';
@@ -74,7 +74,7 @@ export function imageGrid(options: ImageGridOptions): Callback {
  * A sink that draws grids on a canvas with `tf.browser.toPixels`, resizing it
  * to the grid.
  *
- * @example imageGrid({ model, draw: toCanvas(document.querySelector('canvas')!) })
+ * @example callbacks.imageGrid({ model, draw: callbacks.toCanvas(document.querySelector('canvas')!) })
  */
 export function toCanvas(canvas: HTMLCanvasElement | OffscreenCanvas): GridSink {
   return async (grid) => {

@@ -24,7 +24,7 @@ const TILE_IMAGES_KEYS = optionKeys<TileImagesOptions>()({ rows: true, cols: tru
  * `[n, h, w, c]` with 1, 3 or 4 channels; values outside `range` are clipped.
  * Missing tiles stay background.
  *
- * @example const grid = tileImages(model.sample(['normal'], { numSamples: 16 }) as tf.Tensor, { cols: 4 }); // [4h + 5, 4w + 5, c]
+ * @example const grid = callbacks.tileImages(model.sample(['normal'], { numSamples: 16 }) as tf.Tensor, { cols: 4 }); // [4h + 5, 4w + 5, c]
  */
 export function tileImages(images: tf.Tensor, options: TileImagesOptions = {}): tf.Tensor3D {
   const fn = 'tileImages';
@@ -39,7 +39,11 @@ export function tileImages(images: tf.Tensor, options: TileImagesOptions = {}): 
   }
   const nCols = cols ?? Math.ceil(Math.sqrt(n));
   const nRows = rows ?? Math.ceil(n / nCols);
-  for (const [arg, v] of [['rows', nRows], ['cols', nCols], ['padding + 1', padding + 1]] as const) {
+  for (const [arg, v] of [
+    ['rows', nRows],
+    ['cols', nCols],
+    ['padding + 1', padding + 1],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new InvalidArgumentError(`Option '${arg}' passed to '${fn}' must give a positive integer. Received: ${arg}=${describe(v)}`);
   }
   if (nRows * nCols < n) {
@@ -50,9 +54,29 @@ export function tileImages(images: tf.Tensor, options: TileImagesOptions = {}): 
     const [h, w] = [images.shape[1] as number, images.shape[2] as number];
     let x = tf.clipByValue(tf.div(tf.sub(images.reshape([n, h, w, c]), lo), hi - lo), 0, 1);
     // Pad every tile, and fill the grid up with blank tiles.
-    x = tf.pad(x, [[0, nRows * nCols - n], [padding, 0], [padding, 0], [0, 0]], background);
+    x = tf.pad(
+      x,
+      [
+        [0, nRows * nCols - n],
+        [padding, 0],
+        [padding, 0],
+        [0, 0],
+      ],
+      background,
+    );
     const [th, tw] = [h + padding, w + padding];
-    const grid = x.reshape([nRows, nCols, th, tw, c]).transpose([0, 2, 1, 3, 4]).reshape([nRows * th, nCols * tw, c]);
-    return tf.pad(grid, [[0, padding], [0, padding], [0, 0]], background) as tf.Tensor3D;
+    const grid = x
+      .reshape([nRows, nCols, th, tw, c])
+      .transpose([0, 2, 1, 3, 4])
+      .reshape([nRows * th, nCols * tw, c]);
+    return tf.pad(
+      grid,
+      [
+        [0, padding],
+        [0, padding],
+        [0, 0],
+      ],
+      background,
+    ) as tf.Tensor3D;
   });
 }

@@ -90,7 +90,12 @@ describe('atomic saves: a save that fails at any stage leaves the previous check
     await (await trainedGan(1)).save(url);
     await (await trainedGan(2)).save(url);
     expect((await AdversarialModel.load(url)).step).toBe(2);
-    expect(store.keys().filter((k) => k.startsWith(url)).sort()).toEqual([url, `${url}~g2`]);
+    expect(
+      store
+        .keys()
+        .filter((k) => k.startsWith(url))
+        .sort(),
+    ).toEqual([url, `${url}~g2`]);
   });
 });
 
@@ -158,10 +163,12 @@ describe('listing, removing, metadata and memory', () => {
   it('saves to any tfjs IOHandler', async () => {
     let saved: tf.io.ModelArtifacts | null = null;
     const gan = await trainedGan(1);
-    await gan.save(tf.io.withSaveHandler(async (a) => {
-      saved = a;
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(a) };
-    }));
+    await gan.save(
+      tf.io.withSaveHandler(async (a) => {
+        saved = a;
+        return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(a) };
+      }),
+    );
     const back = await AdversarialModel.load(tf.io.fromMemory(saved!));
     expect(allWeights(back.playerModels[0]!)).toEqual(allWeights(gan.playerModels[0]!));
   });

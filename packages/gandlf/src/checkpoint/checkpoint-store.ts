@@ -27,9 +27,7 @@ function handlerFor(dest: CheckpointDestination, mode: 'save' | 'load', fn: stri
   if (schemeOf(dest) === 'memory') memoryStore();
   const handlers = mode === 'save' ? tf.io.getSaveHandlers(dest) : tf.io.getLoadHandlers(dest);
   if (handlers.length !== 1 || !handlers[0]) {
-    throw new InvalidArgumentError(
-      `Argument 'url' passed to '${fn}' names no store that can ${mode} checkpoints here (in Node, import 'gandlf/node' for file://). Received: url=${describe(dest)}`,
-    );
+    throw new InvalidArgumentError(`Argument 'url' passed to '${fn}' names no store that can ${mode} checkpoints here (in Node, import 'gandlf/node' for file://). Received: url=${describe(dest)}`);
   }
   return handlers[0];
 }
@@ -97,7 +95,9 @@ export async function saveArtifacts(dest: CheckpointDestination, artifacts: tf.i
     result = await handlerFor(target, 'save', fn).save!(artifacts);
   } catch (e) {
     // The new generation is unreachable; drop it if it was written at all.
-    await managerFor(dest)!.remove(target).catch(() => undefined);
+    await managerFor(dest)!
+      .remove(target)
+      .catch(() => undefined);
     throw wrapSaveError(e, dest);
   }
   try {
@@ -105,12 +105,21 @@ export async function saveArtifacts(dest: CheckpointDestination, artifacts: tf.i
   } catch (e) {
     // The pointer may be half-written: put the old one back. Only if that works
     // is the new generation surely unreachable and safe to drop.
-    const restored = await (old ? writePointer(dest, old) : managerFor(dest)!.remove(dest)).then(() => true, () => false);
-    if (restored) await managerFor(dest)!.remove(target).catch(() => undefined);
+    const restored = await (old ? writePointer(dest, old) : managerFor(dest)!.remove(dest)).then(
+      () => true,
+      () => false,
+    );
+    if (restored)
+      await managerFor(dest)!
+        .remove(target)
+        .catch(() => undefined);
     throw wrapSaveError(e, dest);
   }
   // The old generation is unreachable now; failing to remove it loses nothing.
-  if (old) await managerFor(dest)!.remove(old.target).catch(() => undefined);
+  if (old)
+    await managerFor(dest)!
+      .remove(old.target)
+      .catch(() => undefined);
   return result;
 }
 
@@ -129,9 +138,7 @@ export async function loadArtifacts(src: CheckpointDestination): Promise<tf.io.M
   try {
     return await handlerFor(pointer.target, 'load', fn).load!();
   } catch (e) {
-    throw new CheckpointError(
-      `Checkpoint '${String(src)}' points to data at '${pointer.target}', which cannot be read. Received: ${(e as Error)?.message ?? String(e)}`,
-    );
+    throw new CheckpointError(`Checkpoint '${String(src)}' points to data at '${pointer.target}', which cannot be read. Received: ${(e as Error)?.message ?? String(e)}`);
   }
 }
 

@@ -64,15 +64,12 @@ export function newMeta(fields: Omit<CheckpointMeta, 'format' | 'version' | 'sav
 /** Reads and checks the gandlf part of loaded artifacts; names what is wrong. */
 export function readMeta(artifacts: tf.io.ModelArtifacts, where: string): CheckpointMeta {
   const meta = artifacts.userDefinedMetadata?.gandlf as unknown as CheckpointMeta | undefined;
-  const corrupt = (what: string) =>
-    new CorruptCheckpointError(`Checkpoint ${where} is not a complete gandlf checkpoint: ${what}.`);
+  const corrupt = (what: string) => new CorruptCheckpointError(`Checkpoint ${where} is not a complete gandlf checkpoint: ${what}.`);
   if (!meta || typeof meta !== 'object') throw corrupt('it has no gandlf metadata (was it saved by plain tfjs?)');
   if (meta.format !== FORMAT) throw corrupt(`its format is ${JSON.stringify(meta.format)}, expected "${FORMAT}"`);
   if (typeof meta.version !== 'number') throw corrupt('it has no format version');
   if (meta.version > FORMAT_VERSION) {
-    throw new CheckpointVersionError(
-      `Checkpoint ${where} was written in format version ${meta.version}, but this gandlf reads versions up to ${FORMAT_VERSION}. Upgrade gandlf to load it.`,
-    );
+    throw new CheckpointVersionError(`Checkpoint ${where} was written in format version ${meta.version}, but this gandlf reads versions up to ${FORMAT_VERSION}. Upgrade gandlf to load it.`);
   }
   if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) throw corrupt('its model topology is missing');
   if (!Array.isArray(meta.players) || meta.players.length === 0) throw corrupt('it lists no players');

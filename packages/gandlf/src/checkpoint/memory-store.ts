@@ -15,8 +15,7 @@ export class MemoryStore {
   register(): this {
     const prefix = `${this.scheme}://`;
     // tfjs routers return null for URLs that are not theirs, though its type says otherwise.
-    const route = (url: string | string[]) =>
-      (typeof url === 'string' && url.startsWith(prefix) ? this.handler(url) : null) as tf.io.IOHandler;
+    const route = (url: string | string[]) => (typeof url === 'string' && url.startsWith(prefix) ? this.handler(url) : null) as tf.io.IOHandler;
     tf.io.registerSaveRouter(route);
     tf.io.registerLoadRouter(route);
     registerStoreManager(this.scheme, {

@@ -6,8 +6,10 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Model } from '../model/model';
 import '../node';
-// Checkpoints name their penalties; loading one needs its module (the package entry imports them all).
+// Checkpoints name their penalties and adversarial optimizers; loading one needs its
+// module (the package entry imports them all).
 import '../penalties/gradient-penalty';
+import '../engine/alternating';
 
 // Checkpoints that gandlf wrote before the GAN steps of issue 14 (commit c4b7e11),
 // with how their runs continued there: the script that made them trained a small
@@ -53,8 +55,16 @@ describe('checkpoints of the format before issue 14', () => {
     // The seed's metric names, and the same numbers.
     expect(Object.keys(history.history).sort()).toEqual(Object.keys(want.history).sort());
     for (const [k, v] of Object.entries(want.history)) expectSame(history.history[k]!, v, exact);
-    expectSame(model.generator.getWeights().flatMap((w) => Array.from(w.dataSync())), want.generator.flat(), exact);
-    expectSame(model.discriminator.getWeights().flatMap((w) => Array.from(w.dataSync())), want.discriminator.flat(), exact);
+    expectSame(
+      model.generator.getWeights().flatMap((w) => Array.from(w.dataSync())),
+      want.generator.flat(),
+      exact,
+    );
+    expectSame(
+      model.discriminator.getWeights().flatMap((w) => Array.from(w.dataSync())),
+      want.discriminator.flat(),
+      exact,
+    );
     const sample = model.sample(['normal'], { numSamples: 4, seed: 1 }) as tf.Tensor;
     expectSame(Array.from(sample.dataSync()), want.sample, exact);
     tf.dispose([x, sample]);

@@ -54,17 +54,13 @@ export async function bindData(
   { numSamples, checkFinite = true }: { numSamples?: number; checkFinite?: boolean } = {},
 ): Promise<BoundData> {
   const inSlots: Slot[] = slots.inputNames.map((n, i) => ({ label: `Input '${n}'`, shape: slots.inputShapes[i]! }));
-  const outSlots: Slot[] = slots.playerNames.flatMap((p, i) =>
-    slots.outputNames[i]!.map((o, k) => ({ label: `Target '${p}_${o}'`, shape: slots.outputShapes[i]![k]! })),
-  );
+  const outSlots: Slot[] = slots.playerNames.flatMap((p, i) => slots.outputNames[i]!.map((o, k) => ({ label: `Target '${p}_${o}'`, shape: slots.outputShapes[i]![k]! })));
   const targetNames = slots.playerNames.flatMap((p, i) => slots.outputNames[i]!.map((o) => `${p}_${o}`));
   const given = [...listInputs(x, slots.inputNames, fn), ...listTargets(y, targetNames, fn)];
   const bound = bindSources(given, [...inSlots, ...outSlots], fn, numSamples);
   const dispose = () => disposeOwned(bound.sources, given);
   if (bound.numSamples === undefined) {
-    throw new InvalidArgumentError(
-      `'${fn}' cannot tell how many samples to train on: every input and target is drawn, none is a tensor. Pass 'numSamples'. Received: numSamples=undefined`,
-    );
+    throw new InvalidArgumentError(`'${fn}' cannot tell how many samples to train on: every input and target is drawn, none is a tensor. Pass 'numSamples'. Received: numSamples=undefined`);
   }
   if (checkFinite) {
     const unchecked = bound.sources.filter((_, i) => {

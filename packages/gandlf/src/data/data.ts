@@ -49,12 +49,7 @@ export class SlotSource {
  * Checks each source against its slot and returns ready sources plus the
  * sample count (from the tensors, or `numSamples` when there are none).
  */
-export function bindSources(
-  sources: readonly DataSource[],
-  slots: readonly Slot[],
-  fn: string,
-  numSamples?: number,
-): { sources: SlotSource[]; numSamples: number | undefined } {
+export function bindSources(sources: readonly DataSource[], slots: readonly Slot[], fn: string, numSamples?: number): { sources: SlotSource[]; numSamples: number | undefined } {
   let n = numSamples;
   let nFrom = numSamples === undefined ? '' : 'numSamples';
   const bound = sources.map((src, i) => {
@@ -75,9 +70,7 @@ export function bindSources(
         n = rows;
         nFrom = slot.label;
       } else if (rows !== n) {
-        throw new ShapeMismatchError(
-          `All data passed to '${fn}' must have the same number of samples. ${nFrom} has ${n}, but ${slot.label} has ${rows}. Received: ${slot.label} ${describe(src)}`,
-        );
+        throw new ShapeMismatchError(`All data passed to '${fn}' must have the same number of samples. ${nFrom} has ${n}, but ${slot.label} has ${rows}. Received: ${slot.label} ${describe(src)}`);
       }
       return new SlotSource(slot, t, fn);
     }
@@ -93,9 +86,7 @@ export function bindSources(
       return new SlotSource(slot, { constant: src }, fn);
     }
     if (typeof src === 'function') return new SlotSource(slot, src, fn);
-    throw new InvalidArgumentError(
-      `${slot.label} passed to '${fn}' must be a tensor, a number or a function (batchSize) => Tensor. Received: ${describe(src)}`,
-    );
+    throw new InvalidArgumentError(`${slot.label} passed to '${fn}' must be a tensor, a number or a function (batchSize) => Tensor. Received: ${describe(src)}`);
   });
   return { sources: bound, numSamples: n };
 }
@@ -110,14 +101,13 @@ export function disposeOwned(bound: readonly SlotSource[], given: readonly DataS
 /** Throws a ShapeMismatchError unless `t` fits `slot` (and has `batchSize` rows when given). */
 export function checkShape(t: tf.Tensor, slot: Slot, fn: string, batchSize?: number): void {
   const want = slot.shape;
-  const ok =
-    t.rank === want.length &&
-    want.every((d, k) => (k === 0 ? batchSize === undefined || t.shape[0] === batchSize : d === null || d === t.shape[k]));
+  const ok = t.rank === want.length && want.every((d, k) => (k === 0 ? batchSize === undefined || t.shape[0] === batchSize : d === null || d === t.shape[k]));
   if (!ok) {
-    const expected = `[${batchSize ?? 'batch'},${want.slice(1).map((d) => d ?? '?').join(',')}]`;
-    throw new ShapeMismatchError(
-      `${slot.label} passed to '${fn}' has the wrong shape: expected ${expected}. Received: shape [${t.shape.join(',')}]`,
-    );
+    const expected = `[${batchSize ?? 'batch'},${want
+      .slice(1)
+      .map((d) => d ?? '?')
+      .join(',')}]`;
+    throw new ShapeMismatchError(`${slot.label} passed to '${fn}' has the wrong shape: expected ${expected}. Received: shape [${t.shape.join(',')}]`);
   }
   if (t.dtype === 'string') {
     throw new InvalidArgumentError(`${slot.label} passed to '${fn}' must be numeric. Received: dtype string`);
@@ -137,9 +127,7 @@ export async function assertFinite(bound: readonly SlotSource[], fn: string): Pr
     bad.dispose();
     const row = flags.findIndex((f) => f !== 0);
     if (row >= 0) {
-      throw new NonFiniteDataError(
-        `${b.slot.label} passed to '${fn}' contains NaN or Infinity; training on it would corrupt the model. Received: a non-finite value in row ${row}`,
-      );
+      throw new NonFiniteDataError(`${b.slot.label} passed to '${fn}' contains NaN or Infinity; training on it would corrupt the model. Received: a non-finite value in row ${row}`);
     }
   }
 }
@@ -155,9 +143,7 @@ export function listInputs(x: InputsSpec, names: readonly string[], fn: string):
 export function listTargets(y: TargetsSpec, names: readonly string[], fn: string): DataSource[] {
   if (Array.isArray(y)) return checkCount(y as DataSource[], names, 'y', 'targets', fn);
   if (isRecord(y)) return fromRecord(y, names, 'y', 'targets', fn);
-  throw new InvalidArgumentError(
-    `Argument 'y' passed to '${fn}' must be a list of targets (${names.join(', ')}) or a record keyed by those names. Received: y=${describe(y)}`,
-  );
+  throw new InvalidArgumentError(`Argument 'y' passed to '${fn}' must be a list of targets (${names.join(', ')}) or a record keyed by those names. Received: y=${describe(y)}`);
 }
 
 function isRecord(v: unknown): v is Readonly<Record<string, DataSource>> {
@@ -166,9 +152,7 @@ function isRecord(v: unknown): v is Readonly<Record<string, DataSource>> {
 
 function checkCount(list: DataSource[], names: readonly string[], arg: string, what: string, fn: string): DataSource[] {
   if (list.length !== names.length) {
-    throw new ShapeMismatchError(
-      `Argument '${arg}' passed to '${fn}' must hold ${names.length} ${what} (${names.join(', ')}). Received: ${list.length}`,
-    );
+    throw new ShapeMismatchError(`Argument '${arg}' passed to '${fn}' must hold ${names.length} ${what} (${names.join(', ')}). Received: ${list.length}`);
   }
   return list;
 }
@@ -177,9 +161,7 @@ function fromRecord(rec: Readonly<Record<string, DataSource>>, names: readonly s
   const unknown = Object.keys(rec).filter((k) => !names.includes(k));
   const missing = names.filter((k) => !(k in rec));
   if (unknown.length || missing.length) {
-    throw new ShapeMismatchError(
-      `Argument '${arg}' passed to '${fn}' must have exactly the ${what} ${describe(names)}. Received: unknown ${describe(unknown)}, missing ${describe(missing)}`,
-    );
+    throw new ShapeMismatchError(`Argument '${arg}' passed to '${fn}' must have exactly the ${what} ${describe(names)}. Received: unknown ${describe(unknown)}, missing ${describe(missing)}`);
   }
   return names.map((k) => rec[k] as DataSource);
 }
@@ -187,8 +169,6 @@ function fromRecord(rec: Readonly<Record<string, DataSource>>, names: readonly s
 /** Throws unless `v` is an integer >= `min`. */
 export function assertCount(v: unknown, arg: string, fn: string, min: number): void {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw new InvalidArgumentError(
-      `Argument '${arg}' passed to '${fn}' must be an integer >= ${min}. Received: ${arg}=${describe(v)}`,
-    );
+    throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be an integer >= ${min}. Received: ${arg}=${describe(v)}`);
   }
 }

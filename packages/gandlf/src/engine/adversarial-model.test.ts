@@ -1,13 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  GandlfError,
-  InvalidArgumentError,
-  NonFiniteDataError,
-  NotCompiledError,
-  ShapeMismatchError,
-  UnknownNameError,
-} from '../errors';
+import { GandlfError, InvalidArgumentError, NonFiniteDataError, NotCompiledError, ShapeMismatchError, UnknownNameError } from '../errors';
 import { buildGan } from '../helpers/builders';
 import { ganTargets } from '../helpers/targets';
 import type { AdversarialOptimizer } from './adversarial-optimizer';
@@ -200,12 +193,7 @@ describe('AdversarialModel: fit', () => {
         },
       ],
     });
-    expect(calls).toEqual([
-      'trainBegin',
-      'epochBegin 1', 'batchEnd 0', 'batchEnd 1', 'epochEnd 1',
-      'epochBegin 2', 'batchEnd 0', 'batchEnd 1', 'epochEnd 2',
-      'trainEnd',
-    ]);
+    expect(calls).toEqual(['trainBegin', 'epochBegin 1', 'batchEnd 0', 'batchEnd 1', 'epochEnd 1', 'epochBegin 2', 'batchEnd 0', 'batchEnd 1', 'epochEnd 2', 'trainEnd']);
     expect(history.epoch).toEqual([1, 2]);
     expect(gan.step).toBe(4);
   });
@@ -251,9 +239,9 @@ describe('AdversarialModel: errors', () => {
 
   it('rejects a player with no trainable parameters, naming it', () => {
     const { g, d } = makeGan();
-    expect(
-      () => new AdversarialModel({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, []], playerNames: ['generator', 'critic'] }),
-    ).toThrowError(/Player 'critic'.*no trainable parameters.*playerParams\[1\]=\[\]/);
+    expect(() => new AdversarialModel({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, []], playerNames: ['generator', 'critic'] })).toThrowError(
+      /Player 'critic'.*no trainable parameters.*playerParams\[1\]=\[\]/,
+    );
   });
 
   it('rejects fit, trainOnBatch and evaluate before compile', async () => {
@@ -280,9 +268,7 @@ describe('AdversarialModel: errors', () => {
     const { gan } = makeGan();
     gan.compile(compileArgs());
     await expect(gan.fit([data.z, data.x], data.y.slice(0, 3))).rejects.toThrowError(ShapeMismatchError);
-    await expect(gan.fit([data.z, data.x], data.y.slice(0, 3))).rejects.toThrowError(
-      /must hold 4 targets \(generator_yFake, generator_yReal, discriminator_yFake, discriminator_yReal\). Received: 3/,
-    );
+    await expect(gan.fit([data.z, data.x], data.y.slice(0, 3))).rejects.toThrowError(/must hold 4 targets \(generator_yFake, generator_yReal, discriminator_yFake, discriminator_yReal\). Received: 3/);
     await expect(gan.fit([data.z], data.y)).rejects.toThrowError(/must hold 2 inputs/);
     const wide = tf.zeros([64, DIM + 1]);
     await expect(gan.fit([data.z, wide], data.y)).rejects.toThrowError(/Input '.*' passed to 'fit' has the wrong shape: expected \[batch,5\]. Received: shape \[64,6\]/);

@@ -27,12 +27,12 @@ export type { FitArgs } from './fit-args';
  *
  * @example
  * const gan = new AdversarialModel({
- *   baseModel: buildGan(generator, discriminator),
+ *   baseModel: helpers.buildGan(generator, discriminator),
  *   playerParams: [generator.trainableWeights, discriminator.trainableWeights],
  *   playerNames: ['generator', 'discriminator'],
  * });
  * gan.compile({ adversarialOptimizer: new Alternating(), playerOptimizers: ['adam', 'adam'], loss: 'binaryCrossentropy' });
- * await gan.fit([z, x], ganTargets(n), { epochs: 10, batchSize: 64 });
+ * await gan.fit([z, x], helpers.ganTargets(n), { epochs: 10, batchSize: 64 });
  */
 export class AdversarialModel {
   readonly playerNames: readonly string[];
@@ -134,20 +134,21 @@ export class AdversarialModel {
       );
     }
     if (args.playerCompileArgs !== undefined && (!Array.isArray(args.playerCompileArgs) || args.playerCompileArgs.length !== n)) {
-      throw new ShapeMismatchError(
-        `Argument 'playerCompileArgs' passed to '${fn}' must list one entry per player (${n}). Received: playerCompileArgs=${describe(args.playerCompileArgs)}`,
-      );
+      throw new ShapeMismatchError(`Argument 'playerCompileArgs' passed to '${fn}' must list one entry per player (${n}). Received: playerCompileArgs=${describe(args.playerCompileArgs)}`);
     }
     adversarialOptimizer.bind(this.playerNames);
     ensureTrainableBackend(this.playerModels);
     const outputs = this.playerNames.map((name, i) =>
-      resolveOutputs(args, i, name, this.outputNames[i]!, this.playerModels[i]!.outputs.map((t) => t.shape)),
+      resolveOutputs(
+        args,
+        i,
+        name,
+        this.outputNames[i]!,
+        this.playerModels[i]!.outputs.map((t) => t.shape),
+      ),
     );
     const optimizers = resolvePlayerOptimizers(playerOptimizers, this.playerNames, fn);
-    this.players = this.playerNames.map(
-      (name, i) =>
-        new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? []),
-    );
+    this.players = this.playerNames.map((name, i) => new Player(i, name, this.playerModels[i]!, this.variables[i]!, optimizers[i]!, outputs[i]!, args.playerCompileArgs?.[i]?.penalties ?? []));
     this.adversarialOptimizer = adversarialOptimizer;
   }
 
@@ -185,19 +186,21 @@ export class AdversarialModel {
   }
 
   /** Encodes the run as tfjs model artifacts (what `save` writes). */
-  async toArtifacts(
-    extra: Pick<CheckpointMeta, 'kind' | 'model' | 'metadata'>,
-    extraWeights: readonly { name: string; tensor: tf.Tensor }[] = [],
-  ): Promise<tf.io.ModelArtifacts> {
+  async toArtifacts(extra: Pick<CheckpointMeta, 'kind' | 'model' | 'metadata'>, extraWeights: readonly { name: string; tensor: tf.Tensor }[] = []): Promise<tf.io.ModelArtifacts> {
     const players = this.requireCompiled('save');
-    return toArtifacts(this.playerModels, {
-      players,
-      adversarialOptimizer: this.adversarialOptimizer!,
-      step: this.step,
-      epoch: this.epoch,
-      random: this.random.getState(),
-      history: this.history,
-    }, extra, extraWeights);
+    return toArtifacts(
+      this.playerModels,
+      {
+        players,
+        adversarialOptimizer: this.adversarialOptimizer!,
+        step: this.step,
+        epoch: this.epoch,
+        random: this.random.getState(),
+        history: this.history,
+      },
+      extra,
+      extraWeights,
+    );
   }
 
   /**
@@ -248,7 +251,12 @@ export class AdversarialModel {
     const data = await bindData(this.slots, x, y, fn, options);
     const release = this.enter(fn);
     try {
-      const values = await trainRows(this, game, data, Int32Array.from({ length: data.numSamples }, (_, i) => i));
+      const values = await trainRows(
+        this,
+        game,
+        data,
+        Int32Array.from({ length: data.numSamples }, (_, i) => i),
+      );
       const logs = toLogs(this.metricsNames, await values.data());
       values.dispose();
       return logs;
@@ -292,4 +300,3 @@ export const EVALUATE_KEYS = optionKeys<NonNullable<Parameters<AdversarialModel[
 function describeUrl(url: CheckpointDestination): string {
   return typeof url === 'string' ? `'${url}'` : '(IOHandler)';
 }
-

@@ -39,9 +39,7 @@ export type PlayerSteps = Readonly<Record<string, number>>;
 export function playerIndex(id: string | number, playerNames: readonly string[], owner: string): number {
   const i = typeof id === 'number' ? id : playerNames.indexOf(id);
   if (!Number.isInteger(i) || i < 0 || i >= playerNames.length) {
-    throw new InvalidArgumentError(
-      `${owner} refers to player ${describe(id)}, but the players are ${describe(playerNames)}.`,
-    );
+    throw new InvalidArgumentError(`${owner} refers to player ${describe(id)}, but the players are ${describe(playerNames)}.`);
   }
   return i;
 }
@@ -52,9 +50,7 @@ export function resolveSteps(steps: PlayerSteps | undefined, playerNames: readon
   for (const [name, n] of Object.entries(steps ?? {})) {
     const i = playerIndex(name, playerNames, `${owner} option 'steps'`);
     if (!Number.isInteger(n) || n < 1) {
-      throw new InvalidArgumentError(
-        `${owner} option 'steps' must give each player a positive integer. Received: steps.${name}=${describe(n)}`,
-      );
+      throw new InvalidArgumentError(`${owner} option 'steps' must give each player a positive integer. Received: steps.${name}=${describe(n)}`);
     }
     counts[i] = n;
   }

@@ -45,9 +45,7 @@ export function jointModel(models: readonly tf.LayersModel[]): { model: tf.Layer
     return { model: first, slices: models.map(() => [0, first.outputs.length]), shared: true };
   }
   if (!models.every((m) => m.inputs.length === first.inputs.length && m.inputs.every((t, i) => t === first.inputs[i]))) {
-    throw new CheckpointError(
-      'Cannot save player models built on different inputs as one checkpoint: build every player model from the same tf.input() tensors.',
-    );
+    throw new CheckpointError('Cannot save player models built on different inputs as one checkpoint: build every player model from the same tf.input() tensors.');
   }
   const slices: [number, number][] = [];
   let k = 0;
@@ -148,9 +146,7 @@ export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: stri
       throw new CorruptCheckpointError(`Checkpoint ${where} has ${joint.weights.length} model weights in its topology but not all of them in its data.`);
     }
     joint.setWeights(values as tf.Tensor[]);
-    const playerModels = meta.sharedBaseModel
-      ? meta.players.map(() => joint)
-      : meta.players.map((p) => tf.model({ inputs: joint.inputs, outputs: joint.outputs.slice(...p.outputSlice) }));
+    const playerModels = meta.sharedBaseModel ? meta.players.map(() => joint) : meta.players.map((p) => tf.model({ inputs: joint.inputs, outputs: joint.outputs.slice(...p.outputSlice) }));
     const playerParams = meta.players.map((p) => p.params.map((i) => joint.weights[i]!));
     const compileArgs: AdversarialCompileArgs = {
       adversarialOptimizer: options.adversarialOptimizer ?? adversarialOptimizerFrom(meta, where),
@@ -189,14 +185,22 @@ export async function fromArtifacts(artifacts: tf.io.ModelArtifacts, where: stri
             }
           }
         } finally {
-          tf.dispose(Object.entries(tensors).filter(([k]) => !owned.has(k)).map(([, t]) => t));
+          tf.dispose(
+            Object.entries(tensors)
+              .filter(([k]) => !owned.has(k))
+              .map(([, t]) => t),
+          );
         }
       },
     };
   } finally {
     // Model weights were copied into variables; optimizer tensors are freed by
     // restoreOptimizers, or here when rebuilding failed before it could run.
-    tf.dispose(Object.entries(tensors).filter(([k]) => !built || k.startsWith('model/')).map(([, t]) => t));
+    tf.dispose(
+      Object.entries(tensors)
+        .filter(([k]) => !built || k.startsWith('model/'))
+        .map(([, t]) => t),
+    );
   }
 }
 
@@ -213,7 +217,9 @@ function lossFrom(name: string, options: LoadOptions, where: string): LossFn {
   try {
     return getLoss(name, `checkpoint ${where}`);
   } catch {
-    throw new UnknownNameError(`Checkpoint ${where} uses the loss '${name}', which is not built in; pass it in 'customLosses'. Received: customLosses keys ${JSON.stringify(Object.keys(options.customLosses ?? {}))}`);
+    throw new UnknownNameError(
+      `Checkpoint ${where} uses the loss '${name}', which is not built in; pass it in 'customLosses'. Received: customLosses keys ${JSON.stringify(Object.keys(options.customLosses ?? {}))}`,
+    );
   }
 }
 
@@ -231,9 +237,11 @@ function adversarialOptimizerFrom(meta: CheckpointMeta, where: string): Adversar
 
 /** Validates metric names early, so a load fails before any model is built. */
 export function checkMetricNames(meta: CheckpointMeta, options: LoadOptions, where: string): void {
-  for (const p of meta.players) for (const o of p.outputs) for (const m of o.metrics) {
-    if (!options.customMetrics?.[m]) getMetric(m, `checkpoint ${where}`);
-  }
+  for (const p of meta.players)
+    for (const o of p.outputs)
+      for (const m of o.metrics) {
+        if (!options.customMetrics?.[m]) getMetric(m, `checkpoint ${where}`);
+      }
 }
 
 /**
@@ -243,7 +251,5 @@ export function checkMetricNames(meta: CheckpointMeta, options: LoadOptions, whe
  */
 function hiddenState(opt: tf.Optimizer): [string, tf.Variable][] {
   const o = opt as unknown as Record<string, unknown>;
-  return (['accBeta1', 'accBeta2'] as const)
-    .filter((k) => o[k] instanceof tf.Variable)
-    .map((k) => [k, o[k] as tf.Variable]);
+  return (['accBeta1', 'accBeta2'] as const).filter((k) => o[k] instanceof tf.Variable).map((k) => [k, o[k] as tf.Variable]);
 }

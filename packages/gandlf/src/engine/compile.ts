@@ -106,18 +106,11 @@ export function resolveOutputs(
   });
 }
 
-function perOutput<T>(
-  spec: T | readonly T[] | Readonly<Record<string, T>>,
-  outputNames: readonly string[],
-  where: string,
-  isSingle: (v: unknown) => v is T,
-): (T | undefined)[] {
+function perOutput<T>(spec: T | readonly T[] | Readonly<Record<string, T>>, outputNames: readonly string[], where: string, isSingle: (v: unknown) => v is T): (T | undefined)[] {
   if (isSingle(spec)) return outputNames.map(() => spec);
   if (Array.isArray(spec)) {
     if (spec.length !== outputNames.length) {
-      throw new ShapeMismatchError(
-        `${where} must list one entry per output ${describe(outputNames)}. Received: ${spec.length} entries`,
-      );
+      throw new ShapeMismatchError(`${where} must list one entry per output ${describe(outputNames)}. Received: ${spec.length} entries`);
     }
     return [...spec];
   }
@@ -125,22 +118,14 @@ function perOutput<T>(
     const rec = spec as Readonly<Record<string, T>>;
     const unknown = Object.keys(rec).filter((k) => !outputNames.includes(k));
     if (unknown.length) {
-      throw new InvalidArgumentError(
-        `${where} names outputs that do not exist; the outputs are ${describe(outputNames)}. Received: ${describe(unknown)}`,
-      );
+      throw new InvalidArgumentError(`${where} names outputs that do not exist; the outputs are ${describe(outputNames)}. Received: ${describe(unknown)}`);
     }
     return outputNames.map((n) => rec[n]);
   }
   throw new InvalidArgumentError(`${where} must be a name, a function, a list or a record. Received: ${describe(spec)}`);
 }
 
-function weightFor(
-  weights: LossWeightsSpec | undefined,
-  name: string,
-  k: number,
-  outputNames: readonly string[],
-  where: string,
-): number {
+function weightFor(weights: LossWeightsSpec | undefined, name: string, k: number, outputNames: readonly string[], where: string): number {
   if (weights === undefined) return 1;
   const w = perOutput(weights as readonly number[] | Record<string, number>, outputNames, where, (v): v is number => typeof v === 'number')[k] ?? 1;
   if (typeof w !== 'number' || !Number.isFinite(w)) {
@@ -150,18 +135,12 @@ function weightFor(
 }
 
 /** Reads the trainable variables behind `LayerVariable`s or `tf.Variable`s. */
-export function toVariables(
-  params: readonly (tf.LayerVariable | tf.Variable)[],
-  player: string,
-  fn: string,
-): tf.Variable[] {
+export function toVariables(params: readonly (tf.LayerVariable | tf.Variable)[], player: string, fn: string): tf.Variable[] {
   return params.map((p, i) => {
     const maybe = p as { read?: () => tf.Variable; assign?: unknown };
     if (typeof maybe.read === 'function') return maybe.read();
     if (typeof maybe.assign === 'function') return p as tf.Variable;
-    throw new InvalidArgumentError(
-      `'${fn}': playerParams of player '${player}' must hold tf.Variables or layer weights (model.trainableWeights). Received: item ${i} = ${describe(p)}`,
-    );
+    throw new InvalidArgumentError(`'${fn}': playerParams of player '${player}' must hold tf.Variables or layer weights (model.trainableWeights). Received: item ${i} = ${describe(p)}`);
   });
 }
 
@@ -193,9 +172,7 @@ export function checkModelArgs(args: AdversarialModelArgs): {
   const fn = 'AdversarialModel';
   const { baseModel, playerModels, playerParams, playerNames } = requireOptions(args, ADVERSARIAL_MODEL_ARGS_KEYS, fn, 'args');
   if ((baseModel === undefined) === (playerModels === undefined)) {
-    throw new InvalidArgumentError(
-      `'${fn}' needs exactly one of 'baseModel' and 'playerModels'. Received: ${baseModel ? 'both' : 'neither'}`,
-    );
+    throw new InvalidArgumentError(`'${fn}' needs exactly one of 'baseModel' and 'playerModels'. Received: ${baseModel ? 'both' : 'neither'}`);
   }
   if (!Array.isArray(playerParams) || playerParams.length === 0) {
     throw new InvalidArgumentError(`Argument 'playerParams' passed to '${fn}' must be a non-empty array of weight lists. Received: playerParams=${describe(playerParams)}`);

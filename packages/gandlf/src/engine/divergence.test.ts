@@ -41,7 +41,9 @@ describe('divergence guard', () => {
   it('reports the exact first bad step even between checks', async () => {
     const gan = seededGan(new Alternating());
     const data = poisonedInputs([6]);
-    const err = (await gan.fit(data.inputs, data.y, { epochs: 20, batchSize: 8, shuffle: false, divergence: { checkEvery: 5, checkWeights: false } }).catch((e: unknown) => e)) as TrainingDivergedError;
+    const err = (await gan
+      .fit(data.inputs, data.y, { epochs: 20, batchSize: 8, shuffle: false, divergence: { checkEvery: 5, checkWeights: false } })
+      .catch((e: unknown) => e)) as TrainingDivergedError;
     expect(err).toBeInstanceOf(TrainingDivergedError);
     // Poisoned real data: both players' yReal losses are NaN from step 6.
     expect(err.step).toBe(6);
@@ -74,9 +76,7 @@ describe('divergence guard', () => {
   it('gives up after maxRetries rollbacks', async () => {
     const gan = seededGan(new Alternating());
     const data = poisonedInputs(Array.from({ length: 100 }, (_, i) => i + 3));
-    const err = (await gan
-      .fit(data.inputs, data.y, { epochs: 40, batchSize: 8, divergence: { checkEvery: 2, rollback: { maxRetries: 2 } } })
-      .catch((e: unknown) => e)) as TrainingDivergedError;
+    const err = (await gan.fit(data.inputs, data.y, { epochs: 40, batchSize: 8, divergence: { checkEvery: 2, rollback: { maxRetries: 2 } } }).catch((e: unknown) => e)) as TrainingDivergedError;
     expect(err).toBeInstanceOf(TrainingDivergedError);
     expect(err.message).toMatch(/after 2 rollback\(s\)/);
     expect(gan.rollbacks).toHaveLength(2);
@@ -119,7 +119,11 @@ describe('divergence guard', () => {
     const z = tf.input({ shape: [3] });
     const g = tf.model({ inputs: z, outputs: dense(2, 1).apply(z) as tf.SymbolicTensor, name: 'generator' });
     const xIn = tf.input({ shape: [2] });
-    const d = tf.model({ inputs: xIn, outputs: tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(xIn) as tf.SymbolicTensor, name: 'discriminator' });
+    const d = tf.model({
+      inputs: xIn,
+      outputs: tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(xIn) as tf.SymbolicTensor,
+      name: 'discriminator',
+    });
     const gan = new AdversarialModel({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, d.trainableWeights], playerNames: ['generator', 'discriminator'] });
     gan.compile({ adversarialOptimizer: new Alternating(), playerOptimizers: [make(), make()], loss: 'binaryCrossentropy' });
     const rate0 = (gan.getPlayers()[0]!.optimizer as unknown as { learningRate: number }).learningRate;

@@ -81,9 +81,7 @@ export class DivergenceGuard {
 
   /** Reads the tracked state back; returns the earliest problem, if any. */
   async check(step: number): Promise<Divergence | null> {
-    const weightsOk = this.checkWeights
-      ? tf.tidy(() => tf.stack(this.players.flatMap((p) => p.variables.map((v) => tf.all(tf.isFinite(v))))))
-      : null;
+    const weightsOk = this.checkWeights ? tf.tidy(() => tf.stack(this.players.flatMap((p) => p.variables.map((v) => tf.all(tf.isFinite(v)))))) : null;
     const [bad, ok] = await Promise.all([this.firstBad?.data() ?? Promise.resolve(new Float32Array()), weightsOk?.data()]);
     weightsOk?.dispose();
     let best: Divergence | null = null;
@@ -124,9 +122,10 @@ export class DivergenceGuard {
 
 /** The message of a TrainingDivergedError for a divergence. */
 export function divergenceMessage(d: Divergence, rollbacks: number): string {
-  const where = d.kind === 'loss'
-    ? `${d.what} became NaN or Infinity (player '${d.player ?? 'all'}'${d.output ? `, output '${d.output}'` : ''})`
-    : `weight '${d.what}' of player '${d.player}' became NaN or Infinity`;
+  const where =
+    d.kind === 'loss'
+      ? `${d.what} became NaN or Infinity (player '${d.player ?? 'all'}'${d.output ? `, output '${d.output}'` : ''})`
+      : `weight '${d.what}' of player '${d.player}' became NaN or Infinity`;
   const tried = rollbacks > 0 ? ` after ${rollbacks} rollback(s) with lowered learning rates` : '';
   return `Training diverged at step ${d.step}: ${where}${tried}. Lower the learning rates, or pass fit({ divergence: { rollback: {} } }) to roll back and retry.`;
 }

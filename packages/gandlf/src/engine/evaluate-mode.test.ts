@@ -36,7 +36,16 @@ function nets() {
 
 /** Every batch normalization layer's moving mean and variance, flattened. */
 const movingStats = (...models: tf.LayersModel[]) =>
-  models.flatMap((m) => m.layers.filter((l) => l.getClassName() === 'BatchNormalization').flatMap((l) => l.getWeights().slice(2).flatMap((w) => Array.from(w.dataSync()))));
+  models.flatMap((m) =>
+    m.layers
+      .filter((l) => l.getClassName() === 'BatchNormalization')
+      .flatMap((l) =>
+        l
+          .getWeights()
+          .slice(2)
+          .flatMap((w) => Array.from(w.dataSync())),
+      ),
+  );
 
 describe('evaluation runs the networks in inference mode', () => {
   it('Model.evaluate: two calls give the same losses and change no moving statistic', async () => {
@@ -72,7 +81,10 @@ describe('evaluation runs the networks in inference mode', () => {
     const history = await model.fit([z, x], ['zeros', 'ones'], {
       epochs: 1,
       batchSize: 8,
-      validationData: [[z, x], ['zeros', 'ones']],
+      validationData: [
+        [z, x],
+        ['zeros', 'ones'],
+      ],
       // Validation runs after the last batch and before onEpochEnd.
       callbacks: [{ onBatchEnd: async () => void (statsAtEpochEnd = movingStats(generator, discriminator)) }],
     });

@@ -64,7 +64,10 @@ export async function fit(run: Run, game: Game, x: InputsSpec, y: TargetsSpec, a
       if (result.sums === null) break;
       const means = await result.sums.data();
       result.sums.dispose();
-      const logs = toLogs(run.metricsNames, means.map((v) => v / result.seen));
+      const logs = toLogs(
+        run.metricsNames,
+        means.map((v) => v / result.seen),
+      );
       if (validation) Object.assign(logs, prefix('val_', await evaluateData(run, game, validation, batchSize)));
       history.epoch.push(epoch);
       for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
@@ -167,7 +170,10 @@ export async function evaluateData(run: Run, game: Game, data: BoundData, batchS
   const total: tf.Tensor1D = sums!;
   const values = await total.data();
   total.dispose();
-  return toLogs(run.metricsNames, values.map((v) => v / data.numSamples));
+  return toLogs(
+    run.metricsNames,
+    values.map((v) => v / data.numSamples),
+  );
 }
 
 /** A `busy` guard for one model: `enter` throws while a call is running. */

@@ -19,7 +19,6 @@ export interface PlayerOutput {
   readonly metrics: ReadonlyArray<{ readonly name: string; readonly fn: MetricFn }>;
 }
 
-
 /** A player's total loss and every reported value (see `Player.valueNames`). */
 export interface Scored {
   readonly total: tf.Scalar;
@@ -160,10 +159,7 @@ export class Player {
   gradientError(e: unknown): unknown {
     disposeStaleTape();
     if (e instanceof Error && /Cannot find a connection between any variable/.test(e.message)) {
-      return new GandlfError(
-        `Player '${this.name}' has parameters, but none of them affects its loss. ` +
-          `Check playerParams[${this.index}] against the model of that player.`,
-      );
+      return new GandlfError(`Player '${this.name}' has parameters, but none of them affects its loss. ` + `Check playerParams[${this.index}] against the model of that player.`);
     }
     const op = missingGradientOp(e);
     if (op !== undefined) {

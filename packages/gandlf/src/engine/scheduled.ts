@@ -21,9 +21,7 @@ export class Scheduled implements AdversarialOptimizer {
 
   constructor(schedule: ReadonlyArray<number | string>) {
     if (!Array.isArray(schedule) || schedule.length === 0) {
-      throw new InvalidArgumentError(
-        `Argument 'schedule' passed to 'Scheduled' must be a non-empty array of player indices or names. Received: schedule=${describe(schedule)}`,
-      );
+      throw new InvalidArgumentError(`Argument 'schedule' passed to 'Scheduled' must be a non-empty array of player indices or names. Received: schedule=${describe(schedule)}`);
     }
     this.schedule = [...schedule];
   }

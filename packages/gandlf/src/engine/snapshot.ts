@@ -16,9 +16,7 @@ export async function takeSnapshot(models: readonly tf.LayersModel[], players: r
   const vars = new Map<string, tf.Variable>();
   for (const m of models) for (const w of m.weights) vars.set((w.read() as tf.Variable).name, w.read() as tf.Variable);
   const weights = [...vars.values()].map((v) => [v, tf.clone(v)] as const);
-  const optimizers = await Promise.all(
-    players.map(async (p) => (await p.optimizer.getWeights()).map((w, k) => ({ name: w.name, tensor: k === 0 ? w.tensor : tf.clone(w.tensor) }))),
-  );
+  const optimizers = await Promise.all(players.map(async (p) => (await p.optimizer.getWeights()).map((w, k) => ({ name: w.name, tensor: k === 0 ? w.tensor : tf.clone(w.tensor) }))));
   return {
     step,
     async restore() {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { cloneOptimizer } from '../optim/get-optimizer';
 import type { Player } from './player';
 import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys } from '../options';
 import { playerIndex, type AdversarialOptimizer, type StepContext } from './adversarial-optimizer';
 import { registerAdversarialOptimizer } from './registry';
+import { snapshotPlayer } from './snapshot-player';
 
 /** Options of {@link Unrolled}. */
 export interface UnrolledOptions {
@@ -50,9 +50,7 @@ export class Unrolled implements AdversarialOptimizer {
   constructor(options: UnrolledOptions = {}) {
     const { depth = 5, player = 0 } = checkOptions(options, UNROLLED_KEYS, 'Unrolled');
     if (!Number.isInteger(depth) || depth < 0) {
-      throw new InvalidArgumentError(
-        `Argument 'depth' passed to 'Unrolled' must be a non-negative integer. Received: depth=${describe(depth)}`,
-      );
+      throw new InvalidArgumentError(`Argument 'depth' passed to 'Unrolled' must be a non-negative integer. Received: depth=${describe(depth)}`);
     }
     this.depth = depth;
     this.player = player;
@@ -75,9 +73,7 @@ export class Unrolled implements AdversarialOptimizer {
         for (let k = 0; k < this.depth; k++) {
           others.forEach((_, j) => {
             const grads = k === 0 ? evals[j]!.grads!.map((g) => g.clone()) : unrollGrads(others[j]!, batch);
-            snapshots[j]!.shadow.applyGradients(
-              others[j]!.variables.map((v, n) => ({ name: v.name, tensor: grads[n]! })),
-            );
+            snapshots[j]!.shadow.applyGradients(others[j]!.variables.map((v, n) => ({ name: v.name, tensor: grads[n]! })));
             tf.dispose(grads);
           });
         }
@@ -103,32 +99,4 @@ function unrollGrads(p: Player, batch: StepContext['batch']): tf.Tensor[] {
   const ev = p.gradients(batch);
   ev.values.dispose();
   return ev.grads!;
-}
-
-export interface Snapshot {
-  /** A copy of the player's optimizer, used for the look-ahead steps. */
-  readonly shadow: tf.Optimizer;
-  /** Puts the player's variables back and frees the copies. */
-  restore(p: Player): void;
-}
-
-/**
- * Copies a player's variables, and its optimizer into a shadow optimizer of the
- * same class and state, so the look-ahead never touches the real one.
- */
-export async function snapshotPlayer(p: Player): Promise<Snapshot> {
-  const saved = p.variables.map((v) => tf.clone(v));
-  const shadow = cloneOptimizer(p.optimizer);
-  const weights = await p.optimizer.getWeights();
-  await shadow.setWeights(weights);
-  // getWeights returns the live slot variables plus a fresh iteration scalar.
-  weights[0]?.tensor.dispose();
-  return {
-    shadow,
-    restore(player: Player) {
-      player.variables.forEach((v, i) => v.assign(saved[i]!));
-      tf.dispose(saved);
-      shadow.dispose();
-    },
-  };
 }

@@ -59,7 +59,7 @@ describe("fit's verbose: Keras's progress bar in Node", () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
-  it('verbose: true on a pipe writes each epoch\'s lines only, with no \\r', async () => {
+  it("verbose: true on a pipe writes each epoch's lines only, with no \\r", async () => {
     stdoutIs(false);
     await fitGan({ epochs: 2, verbose: true });
     expect(written.join('')).toMatch(/^Epoch 1\/2\n3\/3 \[=+\][^\r\n]* - loss: [^\r\n]*\nEpoch 2\/2\n3\/3 [^\r\n]*\n$/);

@@ -53,7 +53,12 @@ const tensorArb = fc
     return t;
   });
 
-const sourceArb = fc.oneof(junk, tensorArb, fc.constant((n: number) => tf.zeros([n, 3])), fc.constant((n: number) => tf.zeros([n + 1, 3])));
+const sourceArb = fc.oneof(
+  junk,
+  tensorArb,
+  fc.constant((n: number) => tf.zeros([n, 3])),
+  fc.constant((n: number) => tf.zeros([n + 1, 3])),
+);
 
 function weightsAreFinite(m: tf.LayersModel): boolean {
   return m.getWeights().every((w) => w.dataSync().every(Number.isFinite));
@@ -161,8 +166,23 @@ describe('fuzz: AdversarialModel', () => {
 describe('fuzz: unknown option keys', () => {
   /** Keras 1/2 and snake_case spellings users bring along, besides random keys. */
   const KERAS_SPELLINGS = [
-    'nb_epoch', 'batch_size', 'samples_per_epoch', 'nb_worker', 'validation_data', 'initial_epoch', 'player_optimizers',
-    'loss_weights', 'lr', 'learning_rate', 'verbose', 'epoch', 'optimizer', 'p', 'input_shape', 'clip_value', 'steps_per_epoch',
+    'nb_epoch',
+    'batch_size',
+    'samples_per_epoch',
+    'nb_worker',
+    'validation_data',
+    'initial_epoch',
+    'player_optimizers',
+    'loss_weights',
+    'lr',
+    'learning_rate',
+    'verbose',
+    'epoch',
+    'optimizer',
+    'p',
+    'input_shape',
+    'clip_value',
+    'steps_per_epoch',
   ];
   const keyArb = fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom(...KERAS_SPELLINGS));
 
@@ -171,7 +191,10 @@ describe('fuzz: unknown option keys', () => {
     // Each entry point's accepted keys, read from its own error: a random key among them is no mistake.
     const allowed = new Map<string, readonly string[]>();
     for (const entry of entries) {
-      const e = await entry.call('__not_an_option__', 1).then(() => null, (err: unknown) => err);
+      const e = await entry.call('__not_an_option__', 1).then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(e, entry.name).toBeInstanceOf(UnknownOptionError);
       allowed.set(entry.name, (e as UnknownOptionError).allowed);
     }
@@ -180,7 +203,10 @@ describe('fuzz: unknown option keys', () => {
         const before = snapshotVariables();
         for (const entry of entries) {
           if (allowed.get(entry.name)!.includes(key)) continue;
-          const e = await entry.call(key, value).then(() => null, (err: unknown) => err);
+          const e = await entry.call(key, value).then(
+            () => null,
+            (err: unknown) => err,
+          );
           expect(e, `${entry.name} with ${JSON.stringify(key)}`).toBeInstanceOf(UnknownOptionError);
           expect((e as UnknownOptionError).key).toBe(key);
           expect((e as UnknownOptionError).message).toContain(`'${entry.fn}'`);

@@ -89,9 +89,7 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('Model.save', 'save', (k, v) => model.save('memory://unknown-option', any(o(k, v)))),
     entry('Model.load', 'load', (k, v) => Model.load('memory://unknown-option-missing', any(o(k, v)))),
     // AdversarialModel
-    entry('new AdversarialModel(args)', 'AdversarialModel', (k, v) =>
-      new AdversarialModel(any({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, d.trainableWeights], ...o(k, v) })),
-    ),
+    entry('new AdversarialModel(args)', 'AdversarialModel', (k, v) => new AdversarialModel(any({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, d.trainableWeights], ...o(k, v) }))),
     entry('AdversarialModel.compile(args)', 'compile', (k, v) => gan.compile(any({ ...ganCompile, ...o(k, v) }))),
     entry('AdversarialModel.compile({ playerCompileArgs })', 'compile', (k, v) => gan.compile(any({ ...ganCompile, playerCompileArgs: [{}, o(k, v)] }))),
     entry('AdversarialModel.fit', 'fit', (k, v) => gan.fit(gx, gy, any({ batchSize: 4, ...o(k, v) }))),
@@ -131,9 +129,7 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('wganGpRing', 'wganGpRing', (k, v) => wganGpRing(any(o(k, v)))),
     entry('hingeSnRing', 'hingeSnRing', (k, v) => hingeSnRing(any(o(k, v)))),
     entry('mixtureLatentGan', 'mixtureLatentGan', (k, v) => mixtureLatentGan(any(o(k, v)))),
-    entry('mixtureLatentGenerator', 'mixtureLatentGenerator', (k, v) =>
-      mixtureLatentGenerator(any({ latentDim: 2, categories: 2, hidden: 4, seed: 1, extent: 1, ...o(k, v) })),
-    ),
+    entry('mixtureLatentGenerator', 'mixtureLatentGenerator', (k, v) => mixtureLatentGenerator(any({ latentDim: 2, categories: 2, hidden: 4, seed: 1, extent: 1, ...o(k, v) }))),
     entry('ringMlp', 'ringMlp', (k, v) => ringMlp(2, 1, any({ hidden: 4, seed: 1, activation: 'relu', name: 'mlp', ...o(k, v) }))),
   ];
 }

@@ -27,7 +27,12 @@ export function discriminate(d: Discriminator, xs: readonly tf.Tensor[], cond: r
 export function discriminatePair(d: Discriminator, fake: readonly tf.Tensor[], real: readonly tf.Tensor[], cond: readonly tf.Tensor[], training: boolean): { dFake: tf.Tensor[]; dReal: tf.Tensor[] } {
   if (!d.rowWise) return { dFake: discriminate(d, fake, cond, training), dReal: discriminate(d, real, cond, training) };
   const n = fake[0]!.shape[0]!;
-  const both = discriminate(d, fake.map((f, k) => tf.concat([f, real[k]!])), cond.map((c) => tf.concat([c, c])), training);
+  const both = discriminate(
+    d,
+    fake.map((f, k) => tf.concat([f, real[k]!])),
+    cond.map((c) => tf.concat([c, c])),
+    training,
+  );
   return { dFake: both.map((o) => tf.slice(o, 0, n)), dReal: both.map((o) => tf.slice(o, n)) };
 }
 

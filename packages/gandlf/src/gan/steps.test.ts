@@ -55,7 +55,7 @@ describe('GAN steps: one G(z) where the weights allow, one pass of D over real a
   it.each([
     ['row-wise (real and fake in one pass)', false],
     ['with batch normalization (real and fake apart)', true],
-  ])('the players\' turns equal each player model\'s own gradients, with a penalty of the generator: D %s', async (_, batchNorm) => {
+  ])("the players' turns equal each player model's own gradients, with a penalty of the generator: D %s", async (_, batchNorm) => {
     const { model } = gan(3, batchNorm);
     model.compile({ loss: 'binaryCrossentropyFromLogits', metrics: ['accuracy'], penalties: { generator: [generatorNorm] } });
     const [x, c] = data();
@@ -75,14 +75,24 @@ describe('GAN steps: one G(z) where the weights allow, one pass of D over real a
       }),
     );
     // Both players' gradients are non-trivial, so the comparison means something.
-    expect(read(own[0]!).slice(1).flat().some((v) => Math.abs(v) > 1e-4)).toBe(true);
-    expect(read(own[1]!).slice(1).flat().some((v) => Math.abs(v) > 1e-4)).toBe(true);
+    expect(
+      read(own[0]!)
+        .slice(1)
+        .flat()
+        .some((v) => Math.abs(v) > 1e-4),
+    ).toBe(true);
+    expect(
+      read(own[1]!)
+        .slice(1)
+        .flat()
+        .some((v) => Math.abs(v) > 1e-4),
+    ).toBe(true);
     tf.dispose([...own, ...turns].flatMap((ev) => [ev.values, ...ev.grads!]));
     tf.dispose([...turn.fake, z, x!, c!, gen, fake, real]);
     model.dispose();
   });
 
-  it('G runs once per set of generator weights: once a step in Simultaneous (with a gradient penalty on its samples), Scheduled and Unrolled; in Alternating once per turn of G and once for all of D\'s', async () => {
+  it("G runs once per set of generator weights: once a step in Simultaneous (with a gradient penalty on its samples), Scheduled and Unrolled; in Alternating once per turn of G and once for all of D's", async () => {
     const counts: Record<string, number> = {};
     const optimizers = [
       ['Simultaneous', new Simultaneous()],
@@ -154,7 +164,9 @@ describe('GAN steps: one G(z) where the weights allow, one pass of D over real a
     const { model } = gan(3);
     const own: AdversarialOptimizer = { className: 'Mine', bind: () => {}, step: async () => [], getConfig: () => ({}) };
     expect(() => model.compile({ loss: 'binaryCrossentropy', adversarialOptimizer: own })).toThrowError(InvalidArgumentError);
-    expect(() => model.compile({ loss: 'binaryCrossentropy', adversarialOptimizer: own })).toThrowError(/'adversarialOptimizer' passed to 'compile'.*use AdversarialModel.*Received: adversarialOptimizer=/);
+    expect(() => model.compile({ loss: 'binaryCrossentropy', adversarialOptimizer: own })).toThrowError(
+      /'adversarialOptimizer' passed to 'compile'.*use AdversarialModel.*Received: adversarialOptimizer=/,
+    );
     model.dispose();
   });
 });

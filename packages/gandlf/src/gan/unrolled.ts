@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Player, PlayerEval } from '../engine/player';
 import { playerIndex } from '../engine/adversarial-optimizer';
-import { snapshotPlayer, type Unrolled } from '../engine/unrolled';
+import { snapshotPlayer } from '../engine/snapshot-player';
+import type { Unrolled } from '../engine/unrolled';
 import type { GanGame, GanStep } from './game';
 
 /**

@@ -6,7 +6,7 @@ import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
  * `fix_names`): one name per output, or one name for all (`name_0`, `name_1`, ...
  * when there are several).
  *
- * @example const [yFake, yReal] = fixNames([a, b], ['yFake', 'yReal']);
+ * @example const [yFake, yReal] = helpers.fixNames([a, b], ['yFake', 'yReal']);
  *
  * @param outputs The outputs to name.
  * @param names One name per output, or a single name.
@@ -17,9 +17,7 @@ export function fixNames(outputs: tf.SymbolicTensor | tf.SymbolicTensor[], names
     throw new InvalidArgumentError(`Argument 'names' passed to 'fixNames' must be a string or a list of strings. Received: names=${describe(names)}`);
   }
   if (typeof names !== 'string' && names.length !== list.length) {
-    throw new ShapeMismatchError(
-      `Argument 'names' passed to 'fixNames' must list one name per output (${list.length}). Received: names=${describe(names)} (${names.length} names)`,
-    );
+    throw new ShapeMismatchError(`Argument 'names' passed to 'fixNames' must list one name per output (${list.length}). Received: names=${describe(names)} (${names.length} names)`);
   }
   const nameOf = (k: number) => (typeof names === 'string' ? (list.length === 1 ? names : `${names}_${k}`) : names[k]!);
   return list.map((o, k) => tf.layers.activation({ activation: 'linear', name: nameOf(k) }).apply(o) as tf.SymbolicTensor);
@@ -33,9 +31,7 @@ function assertFeeds(from: tf.SymbolicTensor[], to: tf.SymbolicTensor[], fn: str
   from.forEach((t, i) => {
     const want = to[i]?.shape.slice(1).join(',');
     if (want !== t.shape.slice(1).join(',')) {
-      throw new ShapeMismatchError(
-        `'${fn}': ${what} ${i} has shape [${t.shape.slice(1).join(',')}] but the model it feeds expects [${want ?? 'nothing'}]. Received: ${describe(t.shape)}`,
-      );
+      throw new ShapeMismatchError(`'${fn}': ${what} ${i} has shape [${t.shape.slice(1).join(',')}] but the model it feeds expects [${want ?? 'nothing'}]. Received: ${describe(t.shape)}`);
     }
   });
 }
@@ -45,7 +41,7 @@ function assertFeeds(from: tf.SymbolicTensor[], to: tf.SymbolicTensor[], fn: str
  * `yReal = D(x)`. The discriminator's weights are shared by both outputs.
  *
  * @example
- * const gan = new AdversarialModel({ baseModel: buildGan(g, d), playerParams: [g.trainableWeights, d.trainableWeights] });
+ * const gan = new AdversarialModel({ baseModel: helpers.buildGan(g, d), playerParams: [g.trainableWeights, d.trainableWeights] });
  */
 export function buildGan(generator: tf.LayersModel, discriminator: tf.LayersModel): tf.LayersModel {
   assertFeeds(generator.outputs, discriminator.inputs, 'buildGan', 'generator output');
@@ -60,11 +56,7 @@ export function buildGan(generator: tf.LayersModel, discriminator: tf.LayersMode
  * A GAN that takes only real data: `x -> [yFake, yReal]`, with `z` drawn
  * inside the model by `latentSampling` (e.g. `normalLatentSampling([100])`).
  */
-export function simpleGan(
-  generator: tf.LayersModel,
-  discriminator: tf.LayersModel,
-  latentSampling: tf.layers.Layer,
-): tf.LayersModel {
+export function simpleGan(generator: tf.LayersModel, discriminator: tf.LayersModel, latentSampling: tf.layers.Layer): tf.LayersModel {
   assertFeeds(generator.outputs, discriminator.inputs, 'simpleGan', 'generator output');
   const x = tf.input({ shape: discriminator.inputs[0]!.shape.slice(1) as number[] });
   const z = latentSampling.apply(x) as tf.SymbolicTensor;
@@ -79,16 +71,9 @@ export function simpleGan(
  * `(z, x)` pairs: `yFake = D([z, G(z)])` and `yReal = D([E(x), x])`.
  * Inputs are `[z, x]`, or `[x]` when `latentSampling` draws `z`.
  */
-export function simpleBigan(
-  generator: tf.LayersModel,
-  encoder: tf.LayersModel,
-  discriminator: tf.LayersModel,
-  latentSampling?: tf.layers.Layer,
-): tf.LayersModel {
+export function simpleBigan(generator: tf.LayersModel, encoder: tf.LayersModel, discriminator: tf.LayersModel, latentSampling?: tf.layers.Layer): tf.LayersModel {
   const x = tf.input({ shape: encoder.inputs[0]!.shape.slice(1) as number[] });
-  const z = latentSampling
-    ? (latentSampling.apply(x) as tf.SymbolicTensor)
-    : tf.input({ shape: generator.inputs[0]!.shape.slice(1) as number[] });
+  const z = latentSampling ? (latentSampling.apply(x) as tf.SymbolicTensor) : tf.input({ shape: generator.inputs[0]!.shape.slice(1) as number[] });
   assertFeeds([z, generator.apply(z) as tf.SymbolicTensor], discriminator.inputs, 'simpleBigan', 'discriminator input');
   const zReal = encoder.apply(x) as tf.SymbolicTensor;
   const yFake = fixNames(discriminator.apply([z, generator.apply(z) as tf.SymbolicTensor]) as tf.SymbolicTensor, 'yFake');

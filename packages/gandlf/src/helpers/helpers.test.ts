@@ -34,7 +34,10 @@ describe('builders', () => {
     const g = mlpGenerator(4, 3);
     const d = mlpDiscriminator(3);
     const gan = buildGan(g, d);
-    expect(gan.inputs.map((t) => t.shape)).toEqual([[null, 4], [null, 3]]);
+    expect(gan.inputs.map((t) => t.shape)).toEqual([
+      [null, 4],
+      [null, 3],
+    ]);
     expect(gan.outputNames).toEqual(['yFake', 'yReal']);
     expect(gan.trainableWeights.length).toBe(g.trainableWeights.length + d.trainableWeights.length);
     const x = tf.randomNormal([2, 3]);
@@ -67,7 +70,10 @@ describe('builders', () => {
     const h = tf.layers.concatenate().apply([zIn, xIn]) as tf.SymbolicTensor;
     const d = tf.model({ inputs: [zIn, xIn], outputs: tf.layers.dense({ units: 1, activation: 'sigmoid' }).apply(h) as tf.SymbolicTensor });
     const bigan = simpleBigan(g, e, d);
-    expect(bigan.inputs.map((t) => t.shape)).toEqual([[null, 4], [null, 3]]);
+    expect(bigan.inputs.map((t) => t.shape)).toEqual([
+      [null, 4],
+      [null, 3],
+    ]);
     expect(bigan.outputNames).toEqual(['yFake', 'yReal']);
     const sampled = simpleBigan(g, e, d, normalLatentSampling([4]));
     expect(sampled.inputs).toHaveLength(1);
@@ -107,7 +113,12 @@ describe('latent sampling layers', () => {
 describe('targets and nChoice', () => {
   it('ganTargets is [1, 0, 0, 1] and ganTargetsHinge [1, -1, -1, 1], each [n, 1]', () => {
     const t = ganTargets(3);
-    expect(t.map((x) => x.shape)).toEqual([[3, 1], [3, 1], [3, 1], [3, 1]]);
+    expect(t.map((x) => x.shape)).toEqual([
+      [3, 1],
+      [3, 1],
+      [3, 1],
+      [3, 1],
+    ]);
     expect(t.map((x) => x.dataSync()[0])).toEqual([1, 0, 0, 1]);
     expect(ganTargetsHinge(2).map((x) => x.dataSync()[1])).toEqual([1, -1, -1, 1]);
     expect(() => ganTargets(0)).toThrowError(/Received: n=0/);

@@ -36,14 +36,10 @@ export class LatentSampling extends tf.layers.Layer {
     const { shape, distribution = 'normal', low = 0, high = 1, ...args } = requireOptions(options, LATENT_SAMPLING_KEYS, 'LatentSampling', 'args', DESERIALIZER_KEYS);
     super(args);
     if (!Array.isArray(shape) || shape.length === 0 || shape.some((d) => !Number.isInteger(d) || d <= 0)) {
-      throw new InvalidArgumentError(
-        `Argument 'shape' passed to 'LatentSampling' must be a non-empty list of positive integers. Received: shape=${describe(shape)}`,
-      );
+      throw new InvalidArgumentError(`Argument 'shape' passed to 'LatentSampling' must be a non-empty list of positive integers. Received: shape=${describe(shape)}`);
     }
     if (distribution !== 'normal' && distribution !== 'uniform') {
-      throw new InvalidArgumentError(
-        `Argument 'distribution' passed to 'LatentSampling' must be 'normal' or 'uniform'. Received: distribution=${describe(distribution)}`,
-      );
+      throw new InvalidArgumentError(`Argument 'distribution' passed to 'LatentSampling' must be 'normal' or 'uniform'. Received: distribution=${describe(distribution)}`);
     }
     this.shape = [...shape];
     this.distribution = distribution;
@@ -59,9 +55,7 @@ export class LatentSampling extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? (inputs[0] as tf.Tensor) : inputs;
     const shape = [x.shape[0] as number, ...this.shape];
-    return this.distribution === 'normal'
-      ? tf.randomNormal(shape)
-      : tf.randomUniform(shape, this.low, this.high);
+    return this.distribution === 'normal' ? tf.randomNormal(shape) : tf.randomUniform(shape, this.low, this.high);
   }
 
   override getConfig(): tf.serialization.ConfigDict {
@@ -70,7 +64,7 @@ export class LatentSampling extends tf.layers.Layer {
 }
 tf.serialization.registerClass(LatentSampling);
 
-/** A layer drawing `N(0, 1)` latents of `shape` per input sample. @example normalLatentSampling([100]) */
+/** A layer drawing `N(0, 1)` latents of `shape` per input sample. @example helpers.normalLatentSampling([100]) */
 export function normalLatentSampling(shape: number[]): LatentSampling {
   return new LatentSampling({ shape, distribution: 'normal' });
 }

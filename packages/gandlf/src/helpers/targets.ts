@@ -18,14 +18,12 @@ export function ganTargetsHinge(n: number): tf.Tensor2D[] {
   return [1, -1, -1, 1].map((v) => tf.fill([n, 1], v) as tf.Tensor2D);
 }
 
-/** `n` rows of `x` picked at random without replacement. @example nChoice(xTrain, 64) */
+/** `n` rows of `x` picked at random without replacement. @example helpers.nChoice(xTrain, 64) */
 export function nChoice(x: tf.Tensor, n: number, random?: Random): tf.Tensor {
   assertPositiveInt(n, 'n', 'nChoice');
   const rows = x.shape[0] ?? 0;
   if (n > rows) {
-    throw new InvalidArgumentError(
-      `Argument 'n' passed to 'nChoice' must not exceed the rows of x (${rows}). Received: n=${describe(n)}`,
-    );
+    throw new InvalidArgumentError(`Argument 'n' passed to 'nChoice' must not exceed the rows of x (${rows}). Received: n=${describe(n)}`);
   }
   const order = Array.from({ length: rows }, (_, i) => i);
   const rand = () => (random ? random.next() : Math.random());

@@ -6,7 +6,11 @@ import { interpolateLatents } from './interpolate';
 describe('interpolateLatents (hand-computed)', () => {
   it('linear: evenly spaced from z0 to z1', () => {
     const path = interpolateLatents(tf.tensor1d([0, 0]), tf.tensor1d([2, 4]), 3);
-    expect(path.arraySync()).toEqual([[0, 0], [1, 2], [2, 4]]);
+    expect(path.arraySync()).toEqual([
+      [0, 0],
+      [1, 2],
+      [2, 4],
+    ]);
     path.dispose();
   });
 
@@ -19,7 +23,11 @@ describe('interpolateLatents (hand-computed)', () => {
     expect(mid[2]![1]).toBeCloseTo(1, 6);
     // Parallel vectors fall back to linear.
     const same = interpolateLatents(tf.tensor1d([1, 1]), tf.tensor1d([2, 2]), 3, { spherical: true });
-    expect(same.arraySync()).toEqual([[1, 1], [1.5, 1.5], [2, 2]]);
+    expect(same.arraySync()).toEqual([
+      [1, 1],
+      [1.5, 1.5],
+      [2, 2],
+    ]);
     tf.dispose([path, same]);
   });
 

@@ -16,7 +16,7 @@ const INTERPOLATE_KEYS = optionKeys<InterpolateOptions>()({ spherical: true });
  * `sin((1 - t) Ω) / sin Ω · z0 + sin(t Ω) / sin Ω · z1` with Ω the angle between
  * them (White 2016), which falls back to linear when they are parallel.
  *
- * @example const path = interpolateLatents(zA, zB, 8, { spherical: true }); model.sample([path]);
+ * @example const path = latent.interpolateLatents(zA, zB, 8, { spherical: true }); model.sample([path]);
  *
  * @param z0 The start, `[...latent]` or `[1, ...latent]`.
  * @param z1 The end, the same shape.

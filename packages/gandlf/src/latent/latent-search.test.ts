@@ -8,7 +8,13 @@ function linearGenerator() {
   const z = tf.input({ shape: [3] });
   const dense = tf.layers.dense({ units: 5, useBias: false });
   const g = tf.model({ inputs: z, outputs: dense.apply(z) as tf.SymbolicTensor });
-  g.setWeights([tf.tensor2d([[1, 0, 2, 0, 1], [0, 1, -1, 1, 0], [1, 1, 0, -1, 2]])]);
+  g.setWeights([
+    tf.tensor2d([
+      [1, 0, 2, 0, 1],
+      [0, 1, -1, 1, 0],
+      [1, 1, 0, -1, 2],
+    ]),
+  ]);
   return g;
 }
 
@@ -16,7 +22,10 @@ describe('latentSearch', () => {
   it('recovers the latent of a linear generator; loss falls; the generator is untouched', async () => {
     const g = linearGenerator();
     const weights = Array.from(g.getWeights()[0]!.dataSync());
-    const zTrue = tf.tensor2d([[0.5, -1, 2], [-0.3, 0.8, 0.1]]);
+    const zTrue = tf.tensor2d([
+      [0.5, -1, 2],
+      [-0.3, 0.8, 0.1],
+    ]);
     const target = g.predict(zTrue) as tf.Tensor;
     const { z, losses } = await latentSearch(g, target, { steps: 400, learningRate: 0.05, seed: 1 });
     expect(losses).toHaveLength(401);
@@ -30,7 +39,10 @@ describe('latentSearch', () => {
   it('passes conditional inputs, starts from z0, and leaks nothing but the result', async () => {
     const zIn = tf.input({ shape: [2] });
     const c = tf.input({ shape: [1] });
-    const g = tf.model({ inputs: [zIn, c], outputs: tf.layers.add().apply([zIn, tf.layers.dense({ units: 2, kernelInitializer: 'ones', useBias: false }).apply(c) as tf.SymbolicTensor]) as tf.SymbolicTensor });
+    const g = tf.model({
+      inputs: [zIn, c],
+      outputs: tf.layers.add().apply([zIn, tf.layers.dense({ units: 2, kernelInitializer: 'ones', useBias: false }).apply(c) as tf.SymbolicTensor]) as tf.SymbolicTensor,
+    });
     // G(z, c) = z + [c, c]: for target [3, 4] and c = 1, z = [2, 3].
     const [target, cond, z0] = [tf.tensor2d([[3, 4]]), tf.tensor2d([[1]]), tf.zeros([1, 2])];
     await latentSearch(g, target, { inputs: [cond], z0, steps: 5 }).then((r) => r.z.dispose());

@@ -34,16 +34,12 @@ export interface LatentSearchResult {
  * read back once, at the end.
  *
  * @example
- * const { z, losses } = await latentSearch(model.generator, images, { steps: 300, learningRate: 0.05, seed: 1 });
+ * const { z, losses } = await latent.latentSearch(model.generator, images, { steps: 300, learningRate: 0.05, seed: 1 });
  *
  * @param generator Its first input is the latent; any further inputs come from `inputs`.
  * @param target Samples to reproduce, `[n, ...output]`.
  */
-export async function latentSearch(
-  generator: tf.LayersModel,
-  target: tf.Tensor,
-  options: LatentSearchOptions = {},
-): Promise<LatentSearchResult> {
+export async function latentSearch(generator: tf.LayersModel, target: tf.Tensor, options: LatentSearchOptions = {}): Promise<LatentSearchResult> {
   const fn = 'latentSearch';
   const { steps = 200, learningRate = 0.05, seed, z0, inputs = [] } = checkOptions(options, LATENT_SEARCH_KEYS, fn);
   assertPositiveInt(steps, 'steps', fn);

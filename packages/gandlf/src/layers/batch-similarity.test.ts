@@ -6,7 +6,10 @@ import { BatchSimilarity } from './batch-similarity';
 describe('BatchSimilarity', () => {
   it('compares each sample with the other one in a batch of two (hand-computed)', () => {
     const layer = new BatchSimilarity({ similarity: ['l1', 'l2'], n: 2, seed: 1 });
-    const x = tf.tensor2d([[1, 2], [0, 4]]);
+    const x = tf.tensor2d([
+      [1, 2],
+      [0, 4],
+    ]);
     const y = layer.apply(x) as tf.Tensor;
     // |[1, -2]|_1 = 3 and |[1, -2]|²_2 = 5, for both rows and both draws.
     expect(y.shape).toEqual([2, 4]);
@@ -16,7 +19,10 @@ describe('BatchSimilarity', () => {
 
   it('never pairs a sample with itself, flattens features, and passes gradients to the input', () => {
     const layer = new BatchSimilarity({ similarity: 'l1', n: 3, seed: 7 });
-    const x = tf.tensor4d(Array.from({ length: 5 * 2 * 2 }, (_, i) => i * i), [5, 2, 2, 1]);
+    const x = tf.tensor4d(
+      Array.from({ length: 5 * 2 * 2 }, (_, i) => i * i),
+      [5, 2, 2, 1],
+    );
     const y = layer.apply(x) as tf.Tensor;
     expect(y.shape).toEqual([5, 3]);
     expect(Array.from(y.dataSync()).every((v) => v < 0)).toBe(true);

@@ -29,7 +29,7 @@ const BATCH_SIMILARITY_KEYS = optionKeys<BatchSimilarityArgs>()({ ...LAYER_ARG_K
  * `[batch, n * similarities]`, similarity-major.
  *
  * @example
- * const sims = new BatchSimilarity({ similarity: ['exp_l1', 'cosine'], n: 2 }).apply(h);
+ * const sims = new layers.BatchSimilarity({ similarity: ['exp_l1', 'cosine'], n: 2 }).apply(h);
  * const features = tf.layers.concatenate().apply([h, sims]);
  *
  * @param similarity Names from gandlf's similarities.

@@ -80,10 +80,7 @@ export abstract class LayerWrapper extends tf.layers.Layer {
   }
 
   /** Rebuilds a wrapper from `getConfig()`, deserialising the wrapped layer first. */
-  static override fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
+  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
     const { layer, ...rest } = config as { layer: { className: string; config: tf.serialization.ConfigDict } };
     return new cls({ ...rest, layer: deserializeLayer(layer.className, layer.config) });
   }

@@ -21,7 +21,7 @@ const PERMANENT_DROPOUT_KEYS = optionKeys<PermanentDropoutArgs>()({ ...LAYER_ARG
  * noise that sampling keeps.
  *
  * @example
- * const h = new PermanentDropout({ rate: 0.2 }).apply(tf.layers.dense({ units: 512 }).apply(z));
+ * const h = new layers.PermanentDropout({ rate: 0.2 }).apply(tf.layers.dense({ units: 512 }).apply(z));
  *
  * @param rate Fraction of units dropped.
  * @param seed Seeds the masks.

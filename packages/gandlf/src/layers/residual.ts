@@ -13,7 +13,7 @@ const RESIDUAL_KEYS = optionKeys<ResidualArgs>()({ ...LAYER_ARG_KEYS, layer: tru
  * `x + layer(x)`. The wrapped layer must keep its input's shape.
  *
  * @example
- * const h2 = new Residual({ layer: tf.layers.dense({ units: 64, activation: 'relu' }) }).apply(h); // h: [batch, 64]
+ * const h2 = new layers.Residual({ layer: tf.layers.dense({ units: 64, activation: 'relu' }) }).apply(h); // h: [batch, 64]
  *
  * @param layer The layer the shortcut goes around; the wrapper owns its weights.
  */

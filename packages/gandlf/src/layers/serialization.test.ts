@@ -50,7 +50,11 @@ describe('custom layers: serialisation round trips', () => {
 
   it('AdversarialModel.save/load via memory:// restores them, with their weights and the spectral-norm vectors', async () => {
     const { generator, discriminator } = networks();
-    const gan = new AdversarialModel({ baseModel: buildGan(generator, discriminator), playerParams: [generator.trainableWeights, discriminator.trainableWeights], playerNames: ['generator', 'discriminator'] });
+    const gan = new AdversarialModel({
+      baseModel: buildGan(generator, discriminator),
+      playerParams: [generator.trainableWeights, discriminator.trainableWeights],
+      playerNames: ['generator', 'discriminator'],
+    });
     gan.compile({ adversarialOptimizer: new Alternating(), playerOptimizers: ['adam', 'adam'], loss: 'binaryCrossentropy' });
     const x = tf.randomNormal([8, 2, 2, 1], 0, 1, 'float32', 1);
     const y = ganTargets(8);

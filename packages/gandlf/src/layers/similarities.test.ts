@@ -22,8 +22,14 @@ const expected: Record<string, number> = {
 
 describe('similarities (hand-computed)', () => {
   it.each(similarityNames())('%s', (name) => {
-    const a = tf.tensor2d([[1, 2], [3, -1]]);
-    const b = tf.tensor2d([[0, 4], [3, -1]]);
+    const a = tf.tensor2d([
+      [1, 2],
+      [3, -1],
+    ]);
+    const b = tf.tensor2d([
+      [0, 4],
+      [3, -1],
+    ]);
     const before = tf.memory().numTensors;
     const s = getSimilarity(name, 'test')(a, b);
     expect(s.shape).toEqual([2, 1]);

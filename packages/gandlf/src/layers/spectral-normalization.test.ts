@@ -8,7 +8,13 @@ function diagonal() {
   const sn = new SpectralNormalization({ layer: tf.layers.dense({ units: 2, useBias: false }) });
   const x = tf.input({ shape: [2] });
   const model = tf.model({ inputs: x, outputs: sn.apply(x) as tf.SymbolicTensor });
-  model.setWeights([tf.tensor2d([[3, 0], [0, 1]]), tf.tensor2d([[0.6, 0.8]])]);
+  model.setWeights([
+    tf.tensor2d([
+      [3, 0],
+      [0, 1],
+    ]),
+    tf.tensor2d([[0.6, 0.8]]),
+  ]);
   return { sn, model };
 }
 

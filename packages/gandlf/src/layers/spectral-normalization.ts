@@ -30,7 +30,7 @@ const SUPPORTED = ['Dense', 'Conv2D'];
  * no gradient flows through `u` and `v`.
  *
  * @example
- * const h = new SpectralNormalization({ layer: tf.layers.dense({ units: 64, activation: 'relu' }) }).apply(x);
+ * const h = new layers.SpectralNormalization({ layer: tf.layers.dense({ units: 64, activation: 'relu' }) }).apply(x);
  *
  * @param layer A `Dense` or `Conv2D` layer (channels last); the wrapper owns its weights.
  * @param powerIterations Steps per training call.

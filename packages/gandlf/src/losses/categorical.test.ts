@@ -5,8 +5,14 @@ import { getLoss } from './registry';
 
 describe('categoricalCrossentropy', () => {
   it('is -mean Σ y log p (hand-computed), renormalising p', () => {
-    const y = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
-    const p = tf.tensor2d([[0.2, 0.5, 0.3], [0.5, 0.25, 0.25]]);
+    const y = tf.tensor2d([
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
+    const p = tf.tensor2d([
+      [0.2, 0.5, 0.3],
+      [0.5, 0.25, 0.25],
+    ]);
     expect(categoricalCrossentropy(y, p).dataSync()[0]).toBeCloseTo(-(Math.log(0.5) + Math.log(0.5)) / 2, 6);
     // [1, 2, 1] renormalises to [0.25, 0.5, 0.25].
     expect(categoricalCrossentropy(tf.tensor2d([[0, 1, 0]]), tf.tensor2d([[1, 2, 1]])).dataSync()[0]).toBeCloseTo(-Math.log(0.5), 6);
@@ -27,8 +33,14 @@ describe('categoricalCrossentropy', () => {
 
 describe('categoricalHinge', () => {
   it("is Keras's max(0, 1 + max_{k≠c} p_k - p_c), averaged over samples (hand-computed)", () => {
-    const y = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
-    const p = tf.tensor2d([[0.3, 0.6, 0.1], [0.2, 0.7, 0.1]]);
+    const y = tf.tensor2d([
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
+    const p = tf.tensor2d([
+      [0.3, 0.6, 0.1],
+      [0.2, 0.7, 0.1],
+    ]);
     // Sample 1: 1 + .3 - .6 = .7. Sample 2: 1 + .7 - .2 = 1.5.
     const before = tf.memory().numTensors;
     const loss = categoricalHinge(y, p);

@@ -10,7 +10,7 @@ const EPSILON = 1e-7;
  * classifier loss of ACGAN (Odena et al. 2017); predictions are renormalised
  * to sum to 1 over the last axis, as Keras does.
  *
- * @example categoricalCrossentropy(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.2, 0.8]])) // -log 0.8
+ * @example losses.categoricalCrossentropy(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.2, 0.8]])) // -log 0.8
  */
 export function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
@@ -24,7 +24,7 @@ export function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.
  * Keras's `categorical_hinge` on one-hot targets: `max(0, 1 + max_{k≠c} p_k - p_c)`
  * per sample (`c` the true class), averaged over the batch.
  *
- * @example categoricalHinge(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.3, 0.7]])) // 0.6
+ * @example losses.categoricalHinge(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.3, 0.7]])) // 0.6
  */
 export function categoricalHinge(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {

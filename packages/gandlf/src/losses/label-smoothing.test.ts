@@ -24,7 +24,7 @@ describe('smoothLabels', () => {
     expect(() => smoothLabels('nope', 0.1)).toThrowError(/'smoothLabels': argument 'loss'/);
   });
 
-  it("one-sided in a Model: only the real mode is smoothed; trains leak-free and survives a checkpoint", async () => {
+  it('one-sided in a Model: only the real mode is smoothed; trains leak-free and survives a checkpoint', async () => {
     const model = new Model({ generator: mlpGenerator(3, 2), discriminator: mlpDiscriminator(2) });
     model.compile({ loss: { real: smoothLabels('binaryCrossentropy', 0.1), gen_fake: 'binaryCrossentropy' } });
     const x = tf.randomNormal([32, 2], 0, 1, 'float32', 1);

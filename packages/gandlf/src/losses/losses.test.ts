@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UnknownNameError } from '../errors';
-import {
-  binaryCrossentropy,
-  binaryCrossentropyFromLogits,
-  hinge,
-  maximize,
-  meanSquaredError,
-  minimize,
-  negativeBinaryCrossentropy,
-  squaredHinge,
-} from './losses';
+import { binaryCrossentropy, binaryCrossentropyFromLogits, hinge, maximize, meanSquaredError, minimize, negativeBinaryCrossentropy, squaredHinge } from './losses';
 import { getLoss } from './registry';
 
 beforeAll(async () => {
@@ -59,10 +50,7 @@ describe('losses (hand-computed values)', () => {
         })
         .reduce((a, b) => a + b) / 4;
     // For x = 30, label 0: loss = 30 + log(1 + e^-30) ~ 30.
-    expect(val(binaryCrossentropyFromLogits(tf.tensor1d(labels), tf.tensor1d(logits)))).toBeCloseTo(
-      (Math.log(1 + Math.exp(-2)) + Math.log(1 + Math.exp(-1)) + Math.log(2) + 30) / 4,
-      5,
-    );
+    expect(val(binaryCrossentropyFromLogits(tf.tensor1d(labels), tf.tensor1d(logits)))).toBeCloseTo((Math.log(1 + Math.exp(-2)) + Math.log(1 + Math.exp(-1)) + Math.log(2) + 30) / 4, 5);
     expect(Number.isFinite(expected)).toBe(true);
   });
 
@@ -105,8 +93,6 @@ describe('getLoss', () => {
 
   it('names the argument and echoes an unknown name', () => {
     expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(UnknownNameError);
-    expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(
-      /compile: argument 'loss'.*Received: "crossentropyy"/,
-    );
+    expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(/compile: argument 'loss'.*Received: "crossentropyy"/);
   });
 });

@@ -13,7 +13,7 @@ const EPSILON = 1e-7;
 /**
  * Binary cross-entropy on probabilities: `-mean(y log p + (1 - y) log(1 - p))`.
  *
- * @example binaryCrossentropy(tf.tensor([1, 0]), tf.tensor([0.9, 0.2])) // 0.1643
+ * @example losses.binaryCrossentropy(tf.tensor([1, 0]), tf.tensor([0.9, 0.2])) // 0.1643
  */
 export function binaryCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy((): tf.Scalar => {
@@ -27,7 +27,7 @@ export function binaryCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scala
  * Binary cross-entropy on logits, in the numerically stable form
  * `max(x, 0) - x y + log(1 + exp(-|x|))`.
  *
- * @example binaryCrossentropyFromLogits(tf.tensor([1]), tf.tensor([0])) // log 2
+ * @example losses.binaryCrossentropyFromLogits(tf.tensor([1]), tf.tensor([0])) // log 2
  */
 export function binaryCrossentropyFromLogits(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
@@ -58,7 +58,7 @@ export function squaredHinge(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
  * generator trained on target 1 with it minimises `log(1 - D(G(z)))`, the
  * original minimax objective, instead of maximising `log D(G(z))`.
  *
- * @example negativeBinaryCrossentropy(tf.tensor([1]), tf.tensor([0.25])) // log(0.75)
+ * @example losses.negativeBinaryCrossentropy(tf.tensor([1]), tf.tensor([0.25])) // log(0.75)
  */
 export function negativeBinaryCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy((): tf.Scalar => tf.neg(binaryCrossentropy(tf.sub(1, yTrue), yPred)));

@@ -16,8 +16,18 @@ const val = (t: tf.Tensor) => {
 
 describe('categoricalAccuracy', () => {
   it('counts samples whose argmax matches the target (hand-computed)', () => {
-    const y = tf.tensor2d([[0, 1, 0], [1, 0, 0], [0, 0, 1], [0, 1, 0]]);
-    const p = tf.tensor2d([[0.2, 0.7, 0.1], [0.3, 0.4, 0.3], [0.1, 0.1, 0.8], [0.5, 0.2, 0.3]]);
+    const y = tf.tensor2d([
+      [0, 1, 0],
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+    ]);
+    const p = tf.tensor2d([
+      [0.2, 0.7, 0.1],
+      [0.3, 0.4, 0.3],
+      [0.1, 0.1, 0.8],
+      [0.5, 0.2, 0.3],
+    ]);
     const before = tf.memory().numTensors;
     // Rows 1 and 3 right, 2 and 4 wrong.
     expect(val(categoricalAccuracy(y, p))).toBeCloseTo(0.5, 6);

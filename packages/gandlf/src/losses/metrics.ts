@@ -18,7 +18,7 @@ export function binaryAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
  * Share of samples whose largest prediction is at the target's largest entry
  * (Keras `categorical_accuracy`), for a softmax head with one-hot targets.
  *
- * @example categoricalAccuracy(tf.tensor2d([[0, 1], [1, 0]]), tf.tensor2d([[0.3, 0.7], [0.4, 0.6]])) // 0.5
+ * @example metrics.categoricalAccuracy(tf.tensor2d([[0, 1], [1, 0]]), tf.tensor2d([[0.3, 0.7], [0.4, 0.6]])) // 0.5
  */
 export function categoricalAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
@@ -75,9 +75,7 @@ const TABLE: [name: string, fn: MetricFn | null, aliases: string[]][] = [
   ['cosine_proximity', cosineProximity, ['cosineProximity', 'cosine']],
 ];
 
-const METRICS: Record<string, { name: string; fn: MetricFn | null }> = Object.fromEntries(
-  TABLE.flatMap(([name, fn, aliases]) => [name, ...aliases].map((k) => [k, { name, fn }])),
-);
+const METRICS: Record<string, { name: string; fn: MetricFn | null }> = Object.fromEntries(TABLE.flatMap(([name, fn, aliases]) => [name, ...aliases].map((k) => [k, { name, fn }])));
 
 /** The names `getMetric` knows. */
 export function metricNames(): string[] {
@@ -104,7 +102,5 @@ export function getMetric(id: MetricIdentifier, where: string, context: MetricCo
     const { name, fn } = METRICS[id]!;
     return { name, fn: fn ?? accuracyFor(context) };
   }
-  throw new UnknownNameError(
-    `Unknown metric in ${where}. Expected a function or one of: ${Object.keys(METRICS).join(', ')}. Received: ${describe(id)}`,
-  );
+  throw new UnknownNameError(`Unknown metric in ${where}. Expected a function or one of: ${Object.keys(METRICS).join(', ')}. Received: ${describe(id)}`);
 }

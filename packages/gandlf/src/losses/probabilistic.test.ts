@@ -11,8 +11,14 @@ const val = (t: tf.Scalar) => {
 
 describe('probabilistic losses (hand-computed, as Keras 2 computes them)', () => {
   it('kullbackLeiblerDivergence sums over the last axis, then averages over samples', () => {
-    const y = tf.tensor2d([[0.5, 0.5], [1, 0]]);
-    const p = tf.tensor2d([[0.25, 0.75], [0.5, 0.5]]);
+    const y = tf.tensor2d([
+      [0.5, 0.5],
+      [1, 0],
+    ]);
+    const p = tf.tensor2d([
+      [0.25, 0.75],
+      [0.5, 0.5],
+    ]);
     // Sample 1: .5 log(.5/.25) + .5 log(.5/.75). Sample 2: log(1/.5), plus 1e-7 log(1e-7/.5) from the clipped 0.
     const s1 = 0.5 * Math.log(2) + 0.5 * Math.log(2 / 3);
     const s2 = Math.log(2) + 1e-7 * Math.log(1e-7 / 0.5);
@@ -21,8 +27,14 @@ describe('probabilistic losses (hand-computed, as Keras 2 computes them)', () =>
   });
 
   it('poisson: mean(p - y log(p + 1e-7))', () => {
-    const y = tf.tensor2d([[1, 0], [2, 3]]);
-    const p = tf.tensor2d([[2, 1], [1, 3]]);
+    const y = tf.tensor2d([
+      [1, 0],
+      [2, 3],
+    ]);
+    const p = tf.tensor2d([
+      [2, 1],
+      [1, 3],
+    ]);
     const expected = (2 - Math.log(2) + 1 + 1 + (3 - 3 * Math.log(3))) / 4;
     expect(val(poisson(y, p))).toBeCloseTo(expected, 5);
     tf.dispose([y, p]);

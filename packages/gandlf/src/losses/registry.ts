@@ -1,25 +1,9 @@
 import { describe, UnknownNameError } from '../errors';
-import {
-  binaryCrossentropy,
-  binaryCrossentropyFromLogits,
-  hinge,
-  maximize,
-  meanSquaredError,
-  minimize,
-  negativeBinaryCrossentropy,
-  squaredHinge,
-  type LossFn,
-} from './losses';
+import { binaryCrossentropy, binaryCrossentropyFromLogits, hinge, maximize, meanSquaredError, minimize, negativeBinaryCrossentropy, squaredHinge, type LossFn } from './losses';
 import { categoricalCrossentropy, categoricalHinge } from './categorical';
 import { parseSmoothLabels, withSmoothedTargets } from './label-smoothing';
 import { kullbackLeiblerDivergence, poisson } from './probabilistic';
-import {
-  cosineProximity,
-  logcosh,
-  meanAbsoluteError,
-  meanAbsolutePercentageError,
-  meanSquaredLogarithmicError,
-} from './regression';
+import { cosineProximity, logcosh, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredLogarithmicError } from './regression';
 import { wasserstein } from './wasserstein';
 
 /**
@@ -92,9 +76,7 @@ export function getLoss(id: LossIdentifier, where: string): LossFn {
   }
   const smoothed = typeof id === 'string' ? parseSmoothLabels(id) : undefined;
   if (smoothed) return smoothLabels(getLoss(smoothed.loss, where), smoothed.amount);
-  throw new UnknownNameError(
-    `Unknown loss in ${where}. Expected a function or one of: ${Object.keys(LOSSES).join(', ')}. Received: ${describe(id)}`,
-  );
+  throw new UnknownNameError(`Unknown loss in ${where}. Expected a function or one of: ${Object.keys(LOSSES).join(', ')}. Received: ${describe(id)}`);
 }
 
 /** The registered name of a loss function, or undefined for user functions. */
@@ -117,7 +99,7 @@ export function lossName(fn: LossFn): string | undefined {
  * The result is named `smoothLabels(binaryCrossentropy,0.1)`; checkpoints
  * store that name and `getLoss` resolves it again.
  *
- * @example model.compile({ loss: { real: smoothLabels('binaryCrossentropy', 0.1), gen_fake: 'binaryCrossentropy' } })
+ * @example model.compile({ loss: { real: losses.smoothLabels('binaryCrossentropy', 0.1), gen_fake: 'binaryCrossentropy' } })
  *
  * @param loss A registered loss, by name or as the function.
  * @param amount How far targets move towards 0.5, in [0, 0.5).

@@ -10,8 +10,14 @@ const val = (t: tf.Scalar) => {
 };
 
 // Two samples of two values each.
-const Y = [[1, 2], [3, 4]];
-const P = [[2, 4], [3, 1]];
+const Y = [
+  [1, 2],
+  [3, 4],
+];
+const P = [
+  [2, 4],
+  [3, 1],
+];
 const y = () => tf.tensor2d(Y);
 const p = () => tf.tensor2d(P);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

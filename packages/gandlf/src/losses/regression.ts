@@ -10,7 +10,7 @@ const EPSILON = 1e-7;
 /**
  * Mean absolute error `mean(|y - p|)` (Keras `mae`).
  *
- * @example meanAbsoluteError(tf.tensor2d([[1, 2]]), tf.tensor2d([[2, 4]])) // 1.5
+ * @example losses.meanAbsoluteError(tf.tensor2d([[1, 2]]), tf.tensor2d([[2, 4]])) // 1.5
  */
 export function meanAbsoluteError(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.mean(tf.abs(tf.sub(yTrue, yPred))));
@@ -19,7 +19,7 @@ export function meanAbsoluteError(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar
 /**
  * Mean absolute percentage error `100 mean(|y - p| / max(|y|, 1e-7))` (Keras `mape`).
  *
- * @example meanAbsolutePercentageError(tf.tensor2d([[2, 4]]), tf.tensor2d([[1, 5]])) // 37.5
+ * @example losses.meanAbsolutePercentageError(tf.tensor2d([[2, 4]]), tf.tensor2d([[1, 5]])) // 37.5
  */
 export function meanAbsolutePercentageError(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
@@ -32,7 +32,7 @@ export function meanAbsolutePercentageError(yTrue: tf.Tensor, yPred: tf.Tensor):
  * Mean squared logarithmic error `mean((log(1 + p) - log(1 + y))^2)`, with
  * `y` and `p` clipped below at 1e-7 (Keras `msle`).
  *
- * @example meanSquaredLogarithmicError(tf.tensor2d([[0]]), tf.tensor2d([[Math.E - 1]])) // 1
+ * @example losses.meanSquaredLogarithmicError(tf.tensor2d([[0]]), tf.tensor2d([[Math.E - 1]])) // 1
  */
 export function meanSquaredLogarithmicError(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
@@ -47,7 +47,7 @@ export function meanSquaredLogarithmicError(yTrue: tf.Tensor, yPred: tf.Tensor):
  * so that large errors do not overflow: about `x^2 / 2` for small errors and
  * `|x| - log 2` for large ones.
  *
- * @example logcosh(tf.tensor2d([[0]]), tf.tensor2d([[1]])) // log(cosh(1)) = 0.4338
+ * @example losses.logcosh(tf.tensor2d([[0]]), tf.tensor2d([[1]])) // log(cosh(1)) = 0.4338
  */
 export function logcosh(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
@@ -61,7 +61,7 @@ export function logcosh(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
  * along the last axis, averaged over the batch. It is -1 when they point the
  * same way.
  *
- * @example cosineProximity(tf.tensor2d([[1, 0]]), tf.tensor2d([[1, 1]])) // -1 / sqrt 2
+ * @example losses.cosineProximity(tf.tensor2d([[1, 0]]), tf.tensor2d([[1, 1]])) // -1 / sqrt 2
  */
 export function cosineProximity(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {

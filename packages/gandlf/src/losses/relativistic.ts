@@ -32,7 +32,7 @@ export function checkKind(kind: unknown, fn: string): RelativisticKind {
  * With `r = dx - mean(dgz)` and `f = dgz - mean(dx)`, it is
  * `(mean ℓ(r, +1) + mean ℓ(f, -1)) / 2`, halved as in the author's code.
  *
- * @example relativisticAverageDiscriminatorLoss(tf.tensor([2, 0]), tf.tensor([-1, 1]), 'hinge') // 0.5
+ * @example losses.relativisticAverageDiscriminatorLoss(tf.tensor([2, 0]), tf.tensor([-1, 1]), 'hinge') // 0.5
  */
 export function relativisticAverageDiscriminatorLoss(dx: tf.Tensor, dgz: tf.Tensor, kind: RelativisticKind = 'bce'): tf.Scalar {
   const base = BASE[checkKind(kind, 'relativisticAverageDiscriminatorLoss')];

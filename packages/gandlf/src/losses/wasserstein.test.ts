@@ -22,7 +22,10 @@ describe('wasserstein', () => {
     d.setWeights([tf.tensor2d([[1], [2]])]);
     const model = new Model({ generator: mlpGenerator(3, 2), discriminator: d });
     model.compile({ loss: 'wasserstein' });
-    const real = tf.tensor2d([[1, 1], [0, 1]]); // D = 3, 2
+    const real = tf.tensor2d([
+      [1, 1],
+      [0, 1],
+    ]); // D = 3, 2
     const logs = await model.evaluate([tf.zeros([2, 3]), real], [-1, 1]);
     const fake = model.sample([tf.zeros([2, 3])]) as tf.Tensor;
     const dFake = tf.mean(d.predict(fake) as tf.Tensor).dataSync()[0]!;

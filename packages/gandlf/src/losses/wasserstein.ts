@@ -11,10 +11,10 @@ import * as tf from '@tensorflow/tfjs';
  * generator raise the critic's score on its samples (target -1). The critic's
  * loss is then `mean(D(G(z))) - mean(D(x))`, the negative of its estimate of
  * the Wasserstein distance. The critic must be kept Lipschitz: add
- * `gradientPenalty()` or clip its weights with `clipWeights`.
+ * `penalties.gradientPenalty()` or clip its weights with `train.clipWeights`.
  *
  * @example
- * model.compile({ loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 10 })] } });
+ * model.compile({ loss: 'wasserstein', penalties: { discriminator: [penalties.gradientPenalty({ weight: 10 })] } });
  * await model.fit(['normal', x], [-1, 1]);
  */
 export function wasserstein(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {

@@ -44,7 +44,11 @@ describe('conditional models learn to generate the requested class (3 classes of
   it("ACGAN: the discriminator classifies ('class', categorical cross-entropy in every mode) besides scoring ('src')", async () => {
     const x = tf.input({ shape: [2] });
     const h = dense(32, 5, 'relu').apply(x) as tf.SymbolicTensor;
-    const discriminator = tf.model({ inputs: x, outputs: [dense(1, 6, 'sigmoid', 'src').apply(h) as tf.SymbolicTensor, dense(3, 7, 'softmax', 'class').apply(h) as tf.SymbolicTensor], name: 'discriminator' });
+    const discriminator = tf.model({
+      inputs: x,
+      outputs: [dense(1, 6, 'sigmoid', 'src').apply(h) as tf.SymbolicTensor, dense(3, 7, 'softmax', 'class').apply(h) as tf.SymbolicTensor],
+      name: 'discriminator',
+    });
     const model = new Model({ generator: conditionalGenerator(), discriminator });
     model.compile({ optimizer: tf.train.adam(3e-3, 0.5, 0.999, 1e-7), loss: { src: 'binaryCrossentropy', class: 'categoricalCrossentropy' } });
     expect(model.metricsNames).toEqual(expect.arrayContaining(['generator_class_gen_loss', 'discriminator_class_fake_loss', 'discriminator_class_real_loss']));

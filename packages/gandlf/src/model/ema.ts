@@ -25,7 +25,7 @@ export const EMA_KEYS = optionKeys<EmaOptions>()({ decay: true });
  * for `sample` and `save`.
  *
  * @example
- * const ema = new ExponentialMovingAverage(generator, { decay: 0.999 });
+ * const ema = new train.ExponentialMovingAverage(generator, { decay: 0.999 });
  * // after each training step:
  * ema.update();
  * const images = ema.shadow.predict(z);

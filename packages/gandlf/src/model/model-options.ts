@@ -57,7 +57,6 @@ export interface ModelCompileArgs {
   ema?: EmaOptions;
 }
 
-
 /** One optimizer per network, by role. */
 export interface RoleOptimizers {
   /** The generator's optimizer. */

@@ -17,7 +17,13 @@ function constantDiscriminator(dim: number, p: number, extra?: number) {
     h = tf.layers.concatenate().apply([x, c]) as tf.SymbolicTensor;
   }
   const out = tf.layers
-    .dense({ units: 1, activation: 'sigmoid', kernelInitializer: 'zeros', biasInitializer: tf.initializers.constant({ value: Math.log(p / (1 - p)) }), name: `src_${Math.random().toString(36).slice(2, 8)}` })
+    .dense({
+      units: 1,
+      activation: 'sigmoid',
+      kernelInitializer: 'zeros',
+      biasInitializer: tf.initializers.constant({ value: Math.log(p / (1 - p)) }),
+      name: `src_${Math.random().toString(36).slice(2, 8)}`,
+    })
     .apply(h) as tf.SymbolicTensor;
   const named = tf.layers.activation({ activation: 'linear', name: 'src' }).apply(out) as tf.SymbolicTensor;
   return tf.model({ inputs, outputs: named });
@@ -43,14 +49,7 @@ describe('Model: target semantics', () => {
     expect(logs.generator_src_gen_loss).toBeCloseTo(0.0625, 5);
     expect(logs.discriminator_src_fake_loss).toBeCloseTo(0.5625, 5);
     expect(logs.discriminator_src_real_loss).toBeCloseTo(0.0625, 5);
-    expect(Object.keys(logs)).toEqual([
-      'loss',
-      'generator_loss',
-      'generator_src_gen_loss',
-      'discriminator_loss',
-      'discriminator_src_fake_loss',
-      'discriminator_src_real_loss',
-    ]);
+    expect(Object.keys(logs)).toEqual(['loss', 'generator_loss', 'generator_src_gen_loss', 'discriminator_loss', 'discriminator_src_fake_loss', 'discriminator_src_real_loss']);
   });
 
   it('a list of 3 is [gen, fake, real]', async () => {
@@ -152,9 +151,7 @@ describe('Model: inputs', () => {
 describe('Model: errors', () => {
   it('rejects mismatched generator and discriminator shapes', () => {
     expect(() => new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(5) })).toThrowError(ShapeMismatchError);
-    expect(() => new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(5) })).toThrowError(
-      /generator output 0 has shape \[3\] but discriminator input 0 expects \[5\]/,
-    );
+    expect(() => new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(5) })).toThrowError(/generator output 0 has shape \[3\] but discriminator input 0 expects \[5\]/);
     expect(() => new Model({ generator: {} as tf.LayersModel, discriminator: mlpDiscriminator(5) })).toThrowError(/'generator'.*tf.LayersModel/);
   });
 
@@ -163,7 +160,9 @@ describe('Model: errors', () => {
     await expect(model.fit(['normal', x], ['zeros', 'ones'])).rejects.toThrowError(NotCompiledError);
     expect(() => model.compile({ loss: 'crossentropy' })).toThrowError(UnknownNameError);
     expect(() => model.compile({ optimizer: 'adamm', loss: 'binaryCrossentropy' })).toThrowError(/Unknown optimizer.*"adamm"/);
-    expect(() => model.compile({ optimizer: ['adam', 'adam', 'adam'] as never, loss: 'binaryCrossentropy' })).toThrowError(/\{ generator, discriminator \}, one optimizer, or the list \[discriminator, generator\]. Received: 3/);
+    expect(() => model.compile({ optimizer: ['adam', 'adam', 'adam'] as never, loss: 'binaryCrossentropy' })).toThrowError(
+      /\{ generator, discriminator \}, one optimizer, or the list \[discriminator, generator\]. Received: 3/,
+    );
     model.compile({ optimizer: ['sgd', tf.train.adam()], loss: 'binaryCrossentropy' });
     await expect(model.fit(['normal'], ['zeros', 'ones'])).rejects.toThrowError(/must hold 2 inputs.*Received: 1/);
     const bad = tf.tensor2d([[1, Number.POSITIVE_INFINITY, 0]]);
@@ -172,7 +171,7 @@ describe('Model: errors', () => {
     bad.dispose();
   });
 
-  it('takes optimizers by role, as the seed\'s list [discriminator, generator], or one for both; bad role records are errors', () => {
+  it("takes optimizers by role, as the seed's list [discriminator, generator], or one for both; bad role records are errors", () => {
     const model = new Model({ generator: mlpGenerator(4, 3), discriminator: mlpDiscriminator(3) });
     const [gOpt, dOpt] = [tf.train.sgd(0.1), tf.train.adam(0.01)];
     model.compile({ optimizer: { generator: gOpt, discriminator: dOpt }, loss: 'binaryCrossentropy' });

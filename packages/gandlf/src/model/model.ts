@@ -30,8 +30,7 @@ import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
 export type { SampleArgs } from './run-network';
 export type { ModelInputs } from './shortcuts';
 
-const isShortcut = (v: unknown): v is Shortcut =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'function' || v instanceof tf.Tensor;
+const isShortcut = (v: unknown): v is Shortcut => typeof v === 'string' || typeof v === 'number' || typeof v === 'function' || v instanceof tf.Tensor;
 const isLoss = (v: unknown): v is LossIdentifier => typeof v === 'string' || typeof v === 'function';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
@@ -67,7 +66,10 @@ export class Model {
   constructor(args: ModelArgs) {
     const fn = 'Model';
     const { generator, discriminator, augment } = checkModelOptions(args);
-    for (const [arg, m] of [['generator', generator], ['discriminator', discriminator]] as const) {
+    for (const [arg, m] of [
+      ['generator', generator],
+      ['discriminator', discriminator],
+    ] as const) {
       if (!(m instanceof tf.LayersModel)) {
         throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a tf.LayersModel. Received: ${arg}=${describe(m)}`);
       }
@@ -248,7 +250,6 @@ export class Model {
       return model;
     });
   }
-
 
   /** Restarts the random stream behind drawn inputs and shuffling from `seed`. */
   setSeed(seed: number): void {

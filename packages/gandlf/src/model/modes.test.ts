@@ -3,8 +3,7 @@ import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { expandModes } from './modes';
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const expand = (spec: Parameters<typeof expandModes<string>>[0], outputs = ['src', 'cls'], fallback?: string) =>
-  expandModes(spec, outputs, isStr, 'y', false, fallback);
+const expand = (spec: Parameters<typeof expandModes<string>>[0], outputs = ['src', 'cls'], fallback?: string) => expandModes(spec, outputs, isStr, 'y', false, fallback);
 
 describe('expandModes', () => {
   it('a list with one entry per output applies to every mode', () => {
@@ -14,7 +13,9 @@ describe('expandModes', () => {
 
   it('a list as long as the outputs, where D has 2 or 3, is ambiguous: an error says how to name the values', () => {
     expect(() => expand(['a', 'b'], ['src', 'cls'])).toThrowError(InvalidArgumentError);
-    expect(() => expand(['a', 'b'], ['src', 'cls'])).toThrowError(/is ambiguous: the discriminator has 2 outputs \(src, cls\).*per mode \{ gen: \.\.\., fake: \.\.\., real: \.\.\. \}, or per output \{ src: \.\.\., cls: \.\.\. \}. Received: \[/);
+    expect(() => expand(['a', 'b'], ['src', 'cls'])).toThrowError(
+      /is ambiguous: the discriminator has 2 outputs \(src, cls\).*per mode \{ gen: \.\.\., fake: \.\.\., real: \.\.\. \}, or per output \{ src: \.\.\., cls: \.\.\. \}. Received: \[/,
+    );
     expect(() => expand(['a', 'b', 'c'], ['p', 'q', 'r'])).toThrowError(/\[gen, fake, real\]/);
   });
 

@@ -13,10 +13,7 @@ export type PerMode<T> = Record<Mode, T[]>;
 /** A value for every output and mode, a list, or a record with shorthand keys. */
 export type ModeSpec<T> = T | readonly T[] | Readonly<Record<string, T>>;
 
-const PAIRS: ReadonlyArray<readonly [string, readonly Mode[]]> = [
-  ['dis', ['fake', 'real']],
-  ...MODES.flatMap((a) => MODES.filter((b) => b !== a).map((b) => [`${a}_${b}`, [a, b]] as const)),
-];
+const PAIRS: ReadonlyArray<readonly [string, readonly Mode[]]> = [['dis', ['fake', 'real']], ...MODES.flatMap((a) => MODES.filter((b) => b !== a).map((b) => [`${a}_${b}`, [a, b]] as const))];
 
 /**
  * Expands gandlf's target/loss shorthand to one value per output and mode.
@@ -32,14 +29,7 @@ const PAIRS: ReadonlyArray<readonly [string, readonly Mode[]]> = [
  *   three modes. Where D has 2 or 3 outputs, a list of that length could mean
  *   either, and is an error that says how to name the values.
  */
-export function expandModes<T>(
-  spec: ModeSpec<T>,
-  outputs: readonly string[],
-  isValue: (v: unknown) => v is T,
-  where: string,
-  allowSingle: boolean,
-  fallback?: T,
-): PerMode<T> {
+export function expandModes<T>(spec: ModeSpec<T>, outputs: readonly string[], isValue: (v: unknown) => v is T, where: string, allowSingle: boolean, fallback?: T): PerMode<T> {
   const n = outputs.length;
   const out: PerMode<T | undefined> = { gen: [], fake: [], real: [] };
   if (isValue(spec)) {

@@ -4,8 +4,7 @@ import { InvalidArgumentError } from '../errors';
 import { Random } from '../random';
 import { drawAll, shortcutSource } from './shortcuts';
 
-const draw = (s: Parameters<typeof shortcutSource>[0], shape: (number | null)[], n = 2000, seed = 1) =>
-  drawAll(shortcutSource(s, shape, 'Input 0', 'test'), n, shape, new Random(seed));
+const draw = (s: Parameters<typeof shortcutSource>[0], shape: (number | null)[], n = 2000, seed = 1) => drawAll(shortcutSource(s, shape, 'Input 0', 'test'), n, shape, new Random(seed));
 
 describe('input shortcuts', () => {
   it("'normal' is N(0, 1) and 'uniform' is U[0, 1)", () => {

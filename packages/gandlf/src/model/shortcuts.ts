@@ -10,15 +10,7 @@ import type { Random } from '../random';
  * a constant number, a function `(batchSize) => Tensor`, or a tensor whose
  * first axis runs over samples.
  */
-export type Shortcut =
-  | 'normal'
-  | 'uniform'
-  | 'zeros'
-  | 'ones'
-  | 'onehot'
-  | number
-  | tf.Tensor
-  | ((batchSize: number) => tf.Tensor);
+export type Shortcut = 'normal' | 'uniform' | 'zeros' | 'ones' | 'onehot' | number | tf.Tensor | ((batchSize: number) => tf.Tensor);
 
 /** Inputs of `Model.fit`: generator inputs, then real data, then conditional inputs. */
 export type ModelInputs = Shortcut | readonly Shortcut[];
@@ -32,9 +24,7 @@ export function shortcutSource(s: Shortcut, shape: readonly (number | null)[], l
   const rest = shape.slice(1);
   if (typeof s === 'string' && (NAMED as readonly string[]).includes(s)) {
     if (rest.some((d) => d === null)) {
-      throw new InvalidArgumentError(
-        `${label} passed to '${fn}' uses the shortcut '${s}', but its shape [${shape.join(',')}] has unknown dimensions. Received: ${describe(s)}`,
-      );
+      throw new InvalidArgumentError(`${label} passed to '${fn}' uses the shortcut '${s}', but its shape [${shape.join(',')}] has unknown dimensions. Received: ${describe(s)}`);
     }
     const dims = rest as number[];
     switch (s) {
@@ -52,7 +42,10 @@ export function shortcutSource(s: Shortcut, shape: readonly (number | null)[], l
           const outer = [n, ...dims.slice(0, -1)];
           return tf.tidy(() => {
             const idx = tf.randomUniform(outer, 0, depth, 'int32', r.nextSeed());
-            return tf.oneHot(idx.reshape([-1]), depth).reshape([n, ...dims]).toFloat();
+            return tf
+              .oneHot(idx.reshape([-1]), depth)
+              .reshape([n, ...dims])
+              .toFloat();
           });
         };
     }

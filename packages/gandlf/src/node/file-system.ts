@@ -87,15 +87,17 @@ let registered = false;
 export function registerFileSystem(): void {
   if (registered) return;
   registered = true;
-  const route = (url: string | string[]) =>
-    (typeof url === 'string' && url.startsWith('file://') ? fileSystem(url) : null) as tf.io.IOHandler;
+  const route = (url: string | string[]) => (typeof url === 'string' && url.startsWith('file://') ? fileSystem(url) : null) as tf.io.IOHandler;
   tf.io.registerSaveRouter(route);
   tf.io.registerLoadRouter(route);
   registerStoreManager('file', {
     async list(prefix) {
       // Walk from the prefix's directory; the caller filters by the prefix itself.
       const path = pathOf(prefix);
-      const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
+      const isDir = await stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
       const out: string[] = [];
       await listModelDirs(isDir ? path : dirname(path), out);
       return out;

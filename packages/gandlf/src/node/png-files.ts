@@ -19,7 +19,7 @@ const PNG_FILES_KEYS = optionKeys<PngFilesOptions>()({ dir: true, prefix: true }
  * A grid sink for `imageGrid` in Node: writes each grid as a PNG,
  * `${dir}/${prefix}${epoch}.png` with the epoch zero-padded to 4 digits.
  *
- * @example imageGrid({ model, draw: pngFiles({ dir: 'samples' }) })
+ * @example callbacks.imageGrid({ model, draw: pngFiles({ dir: 'samples' }) })
  */
 export function pngFiles(options: PngFilesOptions): GridSink {
   const { dir, prefix = 'epoch-' } = requireOptions(options, PNG_FILES_KEYS, 'pngFiles');

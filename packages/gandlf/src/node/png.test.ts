@@ -7,7 +7,7 @@ import { crc32, encodePng } from './png';
 function chunks(png: Uint8Array) {
   const view = new DataView(png.buffer, png.byteOffset);
   const out: { type: string; data: Uint8Array; crc: number }[] = [];
-  for (let k = 8; k < png.length; ) {
+  for (let k = 8; k < png.length;) {
     const n = view.getUint32(k);
     const type = String.fromCharCode(...png.subarray(k + 4, k + 8));
     out.push({ type, data: png.subarray(k + 8, k + 8 + n), crc: view.getUint32(k + 8 + n) });

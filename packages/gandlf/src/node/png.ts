@@ -41,9 +41,7 @@ const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
  */
 export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgba.length !== width * height * 4) {
-    throw new InvalidArgumentError(
-      `Arguments passed to 'encodePng' must be width · height · 4 RGBA bytes. Received: width=${describe(width)}, height=${describe(height)}, ${rgba.length} bytes`,
-    );
+    throw new InvalidArgumentError(`Arguments passed to 'encodePng' must be width · height · 4 RGBA bytes. Received: width=${describe(width)}, height=${describe(height)}, ${rgba.length} bytes`);
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);

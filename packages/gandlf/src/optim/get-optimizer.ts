@@ -28,13 +28,9 @@ export function getOptimizer(id: OptimizerIdentifier, where: string): tf.Optimiz
   if (typeof id === 'string') {
     const make = OPTIMIZERS[id.toLowerCase()];
     if (make) return make();
-    throw new UnknownNameError(
-      `Unknown optimizer in ${where}. Expected a tf.Optimizer or one of: ${optimizerNames().join(', ')}. Received: ${describe(id)}`,
-    );
+    throw new UnknownNameError(`Unknown optimizer in ${where}. Expected a tf.Optimizer or one of: ${optimizerNames().join(', ')}. Received: ${describe(id)}`);
   }
-  throw new InvalidArgumentError(
-    `${where} must be an optimizer name or a tf.Optimizer. Received: ${describe(id)}`,
-  );
+  throw new InvalidArgumentError(`${where} must be an optimizer name or a tf.Optimizer. Received: ${describe(id)}`);
 }
 
 /** A new optimizer of the same class and settings, with fresh state. */
@@ -50,11 +46,7 @@ export function cloneOptimizer(opt: tf.Optimizer): tf.Optimizer {
  * players: tfjs optimizers key their slots by position in the var list, so a
  * shared Adam would mix one player's moments into the other's.
  */
-export function resolvePlayerOptimizers(
-  ids: readonly OptimizerIdentifier[],
-  playerNames: readonly string[],
-  fn: string,
-): tf.Optimizer[] {
+export function resolvePlayerOptimizers(ids: readonly OptimizerIdentifier[], playerNames: readonly string[], fn: string): tf.Optimizer[] {
   const opts = ids.map((id, i) => getOptimizer(id, `'${fn}': playerOptimizers[${i}] (player '${playerNames[i]}')`));
   opts.forEach((o, i) => {
     const j = opts.indexOf(o);

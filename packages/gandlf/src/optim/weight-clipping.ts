@@ -27,7 +27,7 @@ const CLIP_WEIGHTS_KEYS = optionKeys<ClipWeightsOptions>()({ clipValue: true });
  * and checkpoints restore the pair.
  *
  * @example
- * model.compile({ optimizer: [clipWeights(tf.train.rmsprop(5e-5), { clipValue: 0.01 }), tf.train.rmsprop(5e-5)], loss: 'wasserstein' });
+ * model.compile({ optimizer: [train.clipWeights(tf.train.rmsprop(5e-5), { clipValue: 0.01 }), tf.train.rmsprop(5e-5)], loss: 'wasserstein' });
  */
 export class WeightClipping extends tf.Optimizer {
   static className = 'GandlfWeightClipping';
@@ -110,7 +110,7 @@ tf.serialization.registerClass(WeightClipping);
  * Wraps an optimizer so that every variable it updates is clipped to
  * `[-clipValue, clipValue]` afterwards (see {@link WeightClipping}).
  *
- * @example clipWeights(tf.train.rmsprop(5e-5), { clipValue: 0.01 })
+ * @example train.clipWeights(tf.train.rmsprop(5e-5), { clipValue: 0.01 })
  */
 export function clipWeights(optimizer: tf.Optimizer, options: ClipWeightsOptions = {}): WeightClipping {
   const { clipValue = 0.01 } = checkOptions(options, CLIP_WEIGHTS_KEYS, 'clipWeights');

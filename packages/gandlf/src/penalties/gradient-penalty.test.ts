@@ -15,7 +15,13 @@ function context(model: Model, z: tf.Tensor, x: tf.Tensor): GanContext {
 describe('gradientPenalty (WGAN-GP)', () => {
   it('is λ (|w| - 1)² on a linear critic, with gradient 2λ(|w| - 1) w/|w| (hand-computed)', () => {
     // D(x) = 3 x1 + 4 x2: ∇x D = [3, 4] everywhere, |∇| = 5.
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: linearCritic([3, 4], 0.5) });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: linearCritic([3, 4], 0.5),
+    });
     const gp = gradientPenalty({ weight: 10, seed: 1 });
     const [z, x] = [tf.randomNormal([6, 2], 0, 1, 'float32', 1), tf.randomNormal([6, 2], 0, 1, 'float32', 2)];
     const [kernel, bias] = model.discriminator.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -32,9 +38,17 @@ describe('gradientPenalty (WGAN-GP)', () => {
   it('differentiates through LeakyReLU: matches finite differences of the closed form', () => {
     // D(x) = Σ_j v_j lrelu(W_j · x), so ∇x D = Σ_j v_j lrelu'(W_j · x) W_j and
     // GP = λ mean_i (|∇x D(x̂_i)| - 1)². With G(z) = x (identity on equal z and x), x̂ = x.
-    const W = [[1, -2], [0.5, 1.5], [-1, 0.25]];
+    const W = [
+      [1, -2],
+      [0.5, 1.5],
+      [-1, 0.25],
+    ];
     const v = [1, -0.5, 2];
-    const xs = [[0.3, -0.2], [-0.4, 0.9], [1.2, 0.1]];
+    const xs = [
+      [0.3, -0.2],
+      [-0.4, 0.9],
+      [1.2, 0.1],
+    ];
     const alpha = 0.2;
     const gpOf = (w: number[][]) => {
       const terms = xs.map((x) => {
@@ -53,7 +67,13 @@ describe('gradientPenalty (WGAN-GP)', () => {
     const out = tf.layers.dense({ units: 1, useBias: false, name: 'src' });
     const d = tf.model({ inputs: xIn, outputs: out.apply(tf.layers.leakyReLU({ alpha }).apply(hidden.apply(xIn))) as tf.SymbolicTensor });
     d.setWeights([tf.tensor2d(W).transpose(), tf.tensor2d(v, [3, 1])]);
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: d });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: d,
+    });
     const x = tf.tensor2d(xs);
     const kernel = hidden.trainableWeights[0]!.read() as tf.Variable;
     const { value, grads } = tf.variableGrads(() => gradientPenalty({ seed: 3 }).compute(context(model, x, x)), [kernel]);
@@ -73,7 +93,13 @@ describe('gradientPenalty (WGAN-GP)', () => {
   });
 
   it('adds to the critic loss in a Model, trains leak-free and survives a checkpoint', async () => {
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: linearCritic([3, 4]) });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: linearCritic([3, 4]),
+    });
     model.compile({ loss: 'wasserstein', adversarialOptimizer: new Alternating(), penalties: { discriminator: [gradientPenalty({ weight: 10 })] } });
     const x = tf.randomNormal([16, 2], 0, 1, 'float32', 4);
     const logs = await model.evaluate([tf.zeros([16, 2]), x], [-1, 1]);
@@ -91,7 +117,7 @@ describe('gradientPenalty (WGAN-GP)', () => {
     x.dispose();
   });
 
-  it('names bad options, and a context without the GAN\'s tensors', () => {
+  it("names bad options, and a context without the GAN's tensors", () => {
     expect(() => gradientPenalty({ weight: Number.NaN })).toThrowError(/'weight' passed to 'gradientPenalty'.*Received: weight=NaN/);
     const ctx = { batch: { inputs: [], targets: [] }, model: {} as tf.LayersModel, predictions: [], player: 'critic', training: true };
     expect(() => gradientPenalty().compute(ctx)).toThrowError(InvalidArgumentError);

@@ -37,7 +37,7 @@ const GRADIENT_PENALTY_KEYS = optionKeys<GradientPenaltyOptions>()({ weight: tru
  * interpolates through the `Model`'s DiffAugment, as it sees every sample.
  *
  * @example
- * model.compile({ loss: 'wasserstein', penalties: { discriminator: [gradientPenalty({ weight: 10 })] } });
+ * model.compile({ loss: 'wasserstein', penalties: { discriminator: [penalties.gradientPenalty({ weight: 10 })] } });
  *
  * @param weight λ.
  * @param output The discriminator output it applies to.

@@ -11,7 +11,13 @@ function context(model: Model, x: tf.Tensor): GanContext {
 
 describe('r1Penalty', () => {
   it('is γ/2 |w|² on a linear discriminator, with gradient γ w (hand-computed)', () => {
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: linearCritic([3, 4]) });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: linearCritic([3, 4]),
+    });
     const x = tf.randomNormal([5, 2], 0, 1, 'float32', 1);
     const kernel = model.discriminator.trainableWeights[0]!.read() as tf.Variable;
     const { value, grads } = tf.variableGrads(() => r1Penalty({ gamma: 2 }).compute(context(model, x)), [kernel]);
@@ -22,15 +28,24 @@ describe('r1Penalty', () => {
 
   it('differentiates through tanh: matches finite differences of the closed form', () => {
     // D(x) = tanh(w·x + b): ∇x D = (1 - tanh²(w·x + b)) w; R1 = γ/2 mean_i (1 - t_i²)² |w|².
-    const xs = [[0.5, -1], [0.2, 0.3], [-0.7, 0.4]];
+    const xs = [
+      [0.5, -1],
+      [0.2, 0.3],
+      [-0.7, 0.4],
+    ];
     const b = 0.1;
-    const r1Of = (w: number[]) =>
-      (5 * xs.map((x) => (1 - Math.tanh(w[0]! * x[0]! + w[1]! * x[1]! + b) ** 2) ** 2 * (w[0]! ** 2 + w[1]! ** 2)).reduce((s, t) => s + t)) / xs.length;
+    const r1Of = (w: number[]) => (5 * xs.map((x) => (1 - Math.tanh(w[0]! * x[0]! + w[1]! * x[1]! + b) ** 2) ** 2 * (w[0]! ** 2 + w[1]! ** 2)).reduce((s, t) => s + t)) / xs.length;
     const xIn = tf.input({ shape: [2] });
     const d = tf.model({ inputs: xIn, outputs: tf.layers.dense({ units: 1, activation: 'tanh', name: 'src' }).apply(xIn) as tf.SymbolicTensor });
     const w = [0.8, -0.6];
     d.setWeights([tf.tensor2d(w, [2, 1]), tf.tensor1d([b])]);
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: d });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: d,
+    });
     const x = tf.tensor2d(xs);
     const kernel = d.trainableWeights[0]!.read() as tf.Variable;
     const { value, grads } = tf.variableGrads(() => r1Penalty({ gamma: 10 }).compute(context(model, x)), [kernel]);
@@ -43,7 +58,13 @@ describe('r1Penalty', () => {
   });
 
   it('trains leak-free in a Model and is logged as discriminator_r1', async () => {
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: linearCritic([3, 4]) });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: linearCritic([3, 4]),
+    });
     model.compile({ loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 2 })] } });
     const x = tf.randomNormal([16, 2], 0, 1, 'float32', 4);
     expect((await model.evaluate([tf.zeros([16, 2]), x], ['zeros', 'ones'])).discriminator_r1).toBeCloseTo(25, 3);

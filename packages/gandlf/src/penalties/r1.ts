@@ -28,7 +28,7 @@ const R1_KEYS = optionKeys<R1Options>()({ gamma: true, output: true, name: true 
  * layers that support them.
  *
  * @example
- * model.compile({ loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [r1Penalty({ gamma: 10 })] } });
+ * model.compile({ loss: 'binaryCrossentropyFromLogits', penalties: { discriminator: [penalties.r1Penalty({ gamma: 10 })] } });
  *
  * @param gamma γ.
  * @param output The discriminator output it applies to.

@@ -7,10 +7,24 @@ import { linearCritic, linearGenerator } from './test-models';
 
 describe('relativisticAverage', () => {
   it("gives each player its relativistic loss on D's real and generated scores", async () => {
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: linearCritic([1, -1], 0.5) });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: linearCritic([1, -1], 0.5),
+    });
     model.compile({ loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage({ kind: 'hinge' }) });
-    const z = tf.tensor2d([[0, 1], [2, 0], [1, 1]]);
-    const x = tf.tensor2d([[1, 0], [0, 0], [3, 1]]);
+    const z = tf.tensor2d([
+      [0, 1],
+      [2, 0],
+      [1, 1],
+    ]);
+    const x = tf.tensor2d([
+      [1, 0],
+      [0, 0],
+      [3, 1],
+    ]);
     const logs = await model.evaluate([z, x], [0, 1]);
     const dx = model.predict([x]) as tf.Tensor; // [1.5, 0.5, 2.5]
     const dgz = model.predict([z]) as tf.Tensor; // G = identity: [-0.5, 2.5, 0.5]
@@ -27,7 +41,13 @@ describe('relativisticAverage', () => {
   });
 
   it('trains leak-free, and survives a checkpoint', async () => {
-    const model = new Model({ generator: linearGenerator([[1, 0], [0, 1]]), discriminator: linearCritic([1, -1]) });
+    const model = new Model({
+      generator: linearGenerator([
+        [1, 0],
+        [0, 1],
+      ]),
+      discriminator: linearCritic([1, -1]),
+    });
     model.compile({ loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage() });
     const x = tf.randomNormal([16, 2], 0, 1, 'float32', 4);
     await model.fit(['normal', x], [0, 1], { epochs: 1, batchSize: 8 });

@@ -1,12 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { registerPenalty, type Penalty, type PenaltyContext } from '../engine/penalty';
 import { describe, InvalidArgumentError } from '../errors';
-import {
-  checkKind,
-  relativisticAverageDiscriminatorLoss,
-  relativisticAverageGeneratorLoss,
-  type RelativisticKind,
-} from '../losses/relativistic';
+import { checkKind, relativisticAverageDiscriminatorLoss, relativisticAverageGeneratorLoss, type RelativisticKind } from '../losses/relativistic';
 import { checkOptions, optionKeys } from '../options';
 import { ganContext, outputOf } from './gan-context';
 
@@ -50,7 +45,7 @@ registerPenalty('GandlfRelativisticAverage', ({ role, ...options }) => relativis
  * `fit` are then ignored (any constants do).
  *
  * @example
- * model.compile({ loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: relativisticAverage({ kind: 'hinge' }) });
+ * model.compile({ loss: 'binaryCrossentropyFromLogits', lossWeights: 0, penalties: penalties.relativisticAverage({ kind: 'hinge' }) });
  * await model.fit(['normal', x], [0, 1]);
  *
  * @param kind `'bce'` (RaSGAN), `'lsgan'` (RaLSGAN) or `'hinge'` (RaHingeGAN).

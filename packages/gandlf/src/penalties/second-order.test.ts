@@ -31,7 +31,11 @@ describe('second-order gradients on the cpu backend', () => {
     expect(second((v) => tf.sigmoid(v))).toBeCloseTo(s * (1 - s) * (1 - 2 * s), 6);
     expect(second((v) => tf.exp(v))).toBeCloseTo(Math.exp(0.5), 5);
     // First order is unchanged.
-    expect(tf.grad((v: tf.Tensor) => tf.tanh(v))(x).dataSync()[0]).toBeCloseTo(1 - t * t, 6);
+    expect(
+      tf
+        .grad((v: tf.Tensor) => tf.tanh(v))(x)
+        .dataSync()[0],
+    ).toBeCloseTo(1 - t * t, 6);
     x.dispose();
   });
 

@@ -24,7 +24,7 @@ const HINGE_SN_RING_KEYS = optionKeys<HingeSnRingOptions>()({ ...RING_PRESET_KEY
  * sets the scale.
  *
  * @example
- * const { model, targets, fitArgs } = hingeSnRing();
+ * const { model, targets, fitArgs } = presets.hingeSnRing();
  * await model.fit(['normal', ringPoints], targets, fitArgs);
  */
 export function hingeSnRing(options: HingeSnRingOptions = {}): RingPreset {

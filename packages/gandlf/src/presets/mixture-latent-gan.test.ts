@@ -34,7 +34,10 @@ describe('mixtureLatentGan', () => {
     try {
       expect(latent).toEqual(['normal', 'onehot']);
       expect(targets).toEqual({ gen: 0, real: 0, fake: 1 });
-      expect(model.generator.inputs.map((i) => i.shape)).toEqual([[null, 4], [null, 12]]);
+      expect(model.generator.inputs.map((i) => i.shape)).toEqual([
+        [null, 4],
+        [null, 12],
+      ]);
       expect(model.ema).not.toBeNull();
       // The fixed gain is not trained; the offsets (12 x 2) start within ±extent once scaled.
       expect(model.generator.getLayer('offset_speed').trainableWeights).toHaveLength(0);
@@ -88,7 +91,10 @@ describe('mixtureLatentGan', () => {
   // The full run is measured in bench/README.md.
   it('spreads over the grid of 25 Gaussians, and leaks no tensors', async () => {
     const rng = new Random(1000);
-    const data = tf.tensor2d(gridMixture().sample(8192, () => rng.next()), [8192, 2]);
+    const data = tf.tensor2d(
+      gridMixture().sample(8192, () => rng.next()),
+      [8192, 2],
+    );
     const { model, targets, latent } = mixtureLatentGan({ seed: 1, emaDecay: 0.99 });
     try {
       const before = await score(model.sample(latent, { numSamples: 2500, seed: 11 }) as tf.Tensor);

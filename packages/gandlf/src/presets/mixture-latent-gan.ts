@@ -101,7 +101,10 @@ export function mixtureLatentGenerator(options: MixtureLatentGeneratorOptions): 
   assertPositiveInt(latentDim, 'latentDim', fn);
   assertPositiveInt(categories, 'categories', fn);
   assertPositiveInt(hidden, 'hidden', fn);
-  for (const [arg, value] of [['extent', extent], ['offsetSpeed', offsetSpeed]] as const) {
+  for (const [arg, value] of [
+    ['extent', extent],
+    ['offsetSpeed', offsetSpeed],
+  ] as const) {
     if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
       throw new InvalidArgumentError(`Argument '${arg}' passed to '${fn}' must be a positive number. Received: ${arg}=${describe(value)}`);
     }
@@ -134,7 +137,7 @@ export function mixtureLatentGenerator(options: MixtureLatentGeneratorOptions): 
  *
  * @example
  * // The grid of 25, as bench:quality trains it.
- * const { model, targets, fitArgs, latent } = mixtureLatentGan({ extent: 4.5, batchSize: 1024, epochs: 2000 });
+ * const { model, targets, fitArgs, latent } = presets.mixtureLatentGan({ extent: 4.5, batchSize: 1024, epochs: 2000 });
  * await model.fit([...latent, gridPoints], targets, fitArgs);
  * const points = model.sample(latent, { numSamples: 2500 });
  */

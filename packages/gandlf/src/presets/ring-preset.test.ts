@@ -7,7 +7,16 @@ describe('ringMlp', () => {
   it('names its output layer `${name}_out` and leaves it linear by default', () => {
     const net = ringMlp(2, 1, { hidden: 8, seed: 1, activation: 'relu', name: 'critic' });
     expect(net.outputNames).toEqual(['critic_out']);
-    const y = tf.tidy(() => (net.predict(tf.tensor2d([[40, -40], [-40, 40]])) as tf.Tensor).dataSync());
+    const y = tf.tidy(() =>
+      (
+        net.predict(
+          tf.tensor2d([
+            [40, -40],
+            [-40, 40],
+          ]),
+        ) as tf.Tensor
+      ).dataSync(),
+    );
     // Far from the origin a linear head leaves [0, 1].
     expect(Math.max(...Array.from(y).map(Math.abs))).toBeGreaterThan(1);
     net.dispose();
@@ -17,7 +26,19 @@ describe('ringMlp', () => {
     const net = ringMlp(2, 1, { hidden: 8, seed: 1, activation: 'leakyRelu', spectral: 'hidden', name: 'discriminator', outputName: 'src', outputActivation: 'sigmoid' });
     expect(net.outputNames).toEqual(['src']);
     expect(net.layers.filter((l) => l instanceof SpectralNormalization)).toHaveLength(2);
-    const y = tf.tidy(() => Array.from((net.predict(tf.tensor2d([[40, -40], [-40, 40], [0, 0]])) as tf.Tensor).dataSync()));
+    const y = tf.tidy(() =>
+      Array.from(
+        (
+          net.predict(
+            tf.tensor2d([
+              [40, -40],
+              [-40, 40],
+              [0, 0],
+            ]),
+          ) as tf.Tensor
+        ).dataSync(),
+      ),
+    );
     for (const v of y) expect(v > 0 && v < 1, String(v)).toBe(true);
     net.dispose();
   });

@@ -12,21 +12,25 @@ const presets: Record<string, () => RingPreset> = { 'WGAN-GP': wganGpRing, 'hing
 // 2-core machine. Seeded and on the deterministic cpu backend, every run is the same.
 describe('ring presets learn the ring of 8 Gaussians (Node, cpu)', () => {
   for (const [name, preset] of Object.entries(presets)) {
-    it(name, async () => {
-      const data = ringData(2048, 1);
-      const { model, targets, fitArgs } = preset();
-      const before = await ringScore(model.sample(['normal'], { numSamples: 512, seed: 3 }) as tf.Tensor);
-      await model.fit(['normal', data], targets, { ...fitArgs, seed: 5 });
-      const samples = model.sample(['normal'], { numSamples: 512, seed: 3 }) as tf.Tensor;
-      const after = await ringScore(samples);
-      expect(before.near).toBeLessThan(0.3);
-      expect(after.near).toBeGreaterThan(0.7);
-      expect(after.modes).toBeGreaterThanOrEqual(7);
-      // Leak-free: one more epoch leaves the tensor count as it was.
-      const count = tf.memory().numTensors;
-      await model.fit(['normal', data], targets, { epochs: 1, batchSize: 512 });
-      expect(tf.memory().numTensors).toBe(count);
-      tf.dispose([data, samples]);
-    }, 120_000);
+    it(
+      name,
+      async () => {
+        const data = ringData(2048, 1);
+        const { model, targets, fitArgs } = preset();
+        const before = await ringScore(model.sample(['normal'], { numSamples: 512, seed: 3 }) as tf.Tensor);
+        await model.fit(['normal', data], targets, { ...fitArgs, seed: 5 });
+        const samples = model.sample(['normal'], { numSamples: 512, seed: 3 }) as tf.Tensor;
+        const after = await ringScore(samples);
+        expect(before.near).toBeLessThan(0.3);
+        expect(after.near).toBeGreaterThan(0.7);
+        expect(after.modes).toBeGreaterThanOrEqual(7);
+        // Leak-free: one more epoch leaves the tensor count as it was.
+        const count = tf.memory().numTensors;
+        await model.fit(['normal', data], targets, { epochs: 1, batchSize: 512 });
+        expect(tf.memory().numTensors).toBe(count);
+        tf.dispose([data, samples]);
+      },
+      120_000,
+    );
   }
 });

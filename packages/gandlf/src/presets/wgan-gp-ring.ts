@@ -21,7 +21,7 @@ const WGAN_GP_RING_KEYS = optionKeys<WganGpRingOptions>()({ ...RING_PRESET_KEYS,
  * `criticSteps` critic updates per generator update.
  *
  * @example
- * const { model, targets, fitArgs } = wganGpRing();
+ * const { model, targets, fitArgs } = presets.wganGpRing();
  * await model.fit(['normal', ringPoints], targets, fitArgs);
  */
 export function wganGpRing(options: WganGpRingOptions = {}): RingPreset {

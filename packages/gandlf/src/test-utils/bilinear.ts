@@ -6,10 +6,7 @@ import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
  * The game min_x max_y x*y, with x and y as 1x1 dense kernels fed a constant 1.
  * Player 'x' minimises the output, player 'y' maximises it.
  */
-export function bilinearGame(
-  adversarialOptimizer: AdversarialOptimizer,
-  { x0 = 1, y0 = 0.5, optimizers }: { x0?: number; y0?: number; optimizers?: () => [tf.Optimizer, tf.Optimizer] } = {},
-) {
+export function bilinearGame(adversarialOptimizer: AdversarialOptimizer, { x0 = 1, y0 = 0.5, optimizers }: { x0?: number; y0?: number; optimizers?: () => [tf.Optimizer, tf.Optimizer] } = {}) {
   const input = tf.input({ shape: [1] });
   const lx = tf.layers.dense({ units: 1, useBias: false, kernelInitializer: tf.initializers.constant({ value: x0 }) });
   const ly = tf.layers.dense({ units: 1, useBias: false, kernelInitializer: tf.initializers.constant({ value: y0 }) });

@@ -30,7 +30,7 @@ export async function ringScore(samples: tf.Tensor, tol = 0.3): Promise<{ near: 
     const [x, y] = [xy[i]!, xy[i + 1]!];
     if (Math.abs(Math.hypot(x, y) - 2) < tol) {
       near++;
-      modes.add((((Math.round(Math.atan2(y, x) / (Math.PI / 4)) % 8) + 8) % 8));
+      modes.add(((Math.round(Math.atan2(y, x) / (Math.PI / 4)) % 8) + 8) % 8);
     }
   }
   return { near: near / (xy.length / 2), modes: modes.size };

@@ -68,13 +68,10 @@ describe('progressBar', () => {
     await cb.onBatchBegin?.(1); // 3,700 s a step, 2 to go
     clock.advance(10);
     await cb.onBatchBegin?.(2); // 1,850 s a step, 1 to go
-    expect(stream.writes.slice(1)).toEqual([
-      '\r1/3 [=========>....................] - ETA: 2:03:20',
-      '\r2/3 [===================>..........] - ETA: 30:50  ',
-    ]);
+    expect(stream.writes.slice(1)).toEqual(['\r1/3 [=========>....................] - ETA: 2:03:20', '\r2/3 [===================>..........] - ETA: 30:50  ']);
   });
 
-  it('on a stream that is not a terminal: only each epoch\'s two lines, no \\r', async () => {
+  it("on a stream that is not a terminal: only each epoch's two lines, no \\r", async () => {
     const stream = fakeStream(false);
     const clock = fakeClock();
     const cb = progressBar({ epochs: 1, steps: 50, stream, now: clock.now });
@@ -103,7 +100,11 @@ describe('nodeStdout and defaultVerbose', () => {
     expect(defaultVerbose({ process: { stdout: fakeStream(false) } })).toBe(false); // piped
     expect(nodeStdout({})).toBeUndefined(); // a browser
     expect(defaultVerbose({})).toBe(false);
-    const throwing = Object.defineProperty({}, 'process', { get: () => { throw new Error('no process here'); } });
+    const throwing = Object.defineProperty({}, 'process', {
+      get: () => {
+        throw new Error('no process here');
+      },
+    });
     expect(nodeStdout(throwing)).toBeUndefined();
   });
 });

@@ -68,7 +68,7 @@ export interface ProgressBarOptions {
  * epoch, as Keras shows them, would need `onBatchEnd`, and that makes `fit`
  * read the losses back (a GPU sync) after every batch.
  *
- * @example await model.fit(x, y, { epochs: 10, callbacks: [progressBar({ epochs: 10, steps: Math.ceil(n / 32), stream: process.stderr })] });
+ * @example await model.fit(x, y, { epochs: 10, callbacks: [callbacks.progressBar({ epochs: 10, steps: Math.ceil(n / 32), stream: process.stderr })] });
  *
  * @param epochs The epoch count shown.
  * @param steps Batches per epoch.
@@ -76,7 +76,11 @@ export interface ProgressBarOptions {
  */
 export function progressBar({ epochs, steps, stream = nodeStdout(), width = 30, interval = 100, now = defaultNow }: ProgressBarOptions): Callback {
   const fn = 'progressBar';
-  for (const [arg, v] of [['epochs', epochs], ['steps', steps], ['width', width]] as const) {
+  for (const [arg, v] of [
+    ['epochs', epochs],
+    ['steps', steps],
+    ['width', width],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) {
       throw new InvalidArgumentError(`Option '${arg}' passed to '${fn}' must be a positive integer. Received: ${arg}=${describe(v)}`);
     }
@@ -119,7 +123,9 @@ export function progressBar({ epochs, steps, stream = nodeStdout(), width = 30, 
     onEpochEnd(_epoch: number, logs: Logs = {}) {
       if (!stream) return;
       const elapsed = (now() - start) / 1000;
-      const values = Object.entries(logs).map(([k, v]) => ` - ${k}: ${formatValue(v)}`).join('');
+      const values = Object.entries(logs)
+        .map(([k, v]) => ` - ${k}: ${formatValue(v)}`)
+        .join('');
       draw(`${bar(begun, steps, width)} - ${elapsed.toFixed(0)}s ${formatPerStep(elapsed / Math.max(begun, 1))}${values}`, '\n');
     },
   };
