@@ -10,7 +10,7 @@ vi.mock('@gandlf/demo-shell/mnist', () => ({
 }));
 
 describe(`${info.id}: the tiny preset (Node, cpu)`, () => {
-  it('trains with finite losses, scores its samples, and frees everything on dispose', { timeout: 60_000 }, async () => {
+  it('trains with finite losses, scores its samples, and frees everything on dispose', { timeout: 120_000 }, async () => {
     await expectTinyMnistTrainer(createTrainer, info.presets.tiny!);
   });
 });
