@@ -42,11 +42,11 @@ export interface ModelCompileArgs {
   lossWeights?: ModeSpec<number>;
   /** Metrics for every output, e.g. `['accuracy']`. @default none */
   metrics?: MetricsSpec;
-  /** Who updates when. @default new Simultaneous(), as in gandlf */
+  /** Who updates when: `Simultaneous`, `Alternating`, `Scheduled` or `Unrolled`. @default new Simultaneous(), as in gandlf */
   adversarialOptimizer?: AdversarialOptimizer;
   /**
-   * Extra loss terms per network, e.g. `{ discriminator: [gradientPenalty()] }`
-   * or `relativisticAverage()`. They see the networks through `roles`.
+   * Extra loss terms per network, e.g. `{ discriminator: [penalties.gradientPenalty()] }`
+   * or `penalties.relativisticAverage()`. Each sees its turn's named tensors (`GanContext`).
    * @default none
    */
   penalties?: { generator?: readonly Penalty[]; discriminator?: readonly Penalty[] };
