@@ -248,7 +248,7 @@ export class AdversarialModel {
     const fn = 'trainOnBatch';
     options = checkOptions(options, TRAIN_ON_BATCH_KEYS, fn);
     const game = this.game(fn);
-    const data = await bindData(this.slots, x, y, fn, options);
+    const data = await bindData(game.slots, x, y, fn, options);
     const release = this.enter(fn);
     try {
       const values = await trainRows(
@@ -272,7 +272,7 @@ export class AdversarialModel {
     const { batchSize = 32 } = checkOptions(options, EVALUATE_KEYS, fn);
     const game = this.game(fn);
     assertCount(batchSize, 'batchSize', fn, 1);
-    const data = await bindData(this.slots, x, y, fn);
+    const data = await bindData(game.slots, x, y, fn);
     try {
       return await evaluateData(this, game, data, batchSize);
     } finally {

@@ -113,23 +113,18 @@ export class Player {
     return { values: tf.tidy(() => this.run(batch, training).values) };
   }
 
-  /** The player's loss values on its own model and the gradients of its total loss for its own variables. */
-  gradients(batch: Batch): PlayerEval {
-    return this.tape(() => this.run(batch, true));
-  }
-
   /**
-   * The gradients of `forward`'s total for this player's variables, with its
-   * values: the tape of one player's turn. (gandlf's GAN turns keep their tape
-   * in `gan/game.ts`, beside their forward pass, and share `score`,
+   * The player's loss values on its own model and the gradients of its total
+   * loss for its own variables. (gandlf's GAN turns keep the same tape in
+   * `gan/game.ts`, beside their own forward pass, and share `score`,
    * `alignGradients` and `gradientError` with it.)
    */
-  tape(forward: () => Scored): PlayerEval {
+  gradients(batch: Batch): PlayerEval {
     let values: tf.Tensor1D | undefined;
     try {
       const grads = tf.tidy(() => {
         const { grads } = tf.variableGrads(() => {
-          const f = forward();
+          const f = this.run(batch, true);
           // Kept so the gradient scope does not dispose it; disposed by the caller.
           values = tf.keep(f.values);
           return f.total;

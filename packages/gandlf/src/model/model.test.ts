@@ -183,6 +183,7 @@ describe('Model: errors', () => {
     expect(() => model.compile({ optimizer: { generator: 'adam' } as never, loss: 'binaryCrossentropy' })).toThrowError(/must name both networks' optimizers.*Received: optimizer=/);
     expect(() => model.compile({ optimizer: { generator: 'adam', discriminator: 'adam', critic: 'adam' } as never, loss: 'binaryCrossentropy' })).toThrowError(UnknownOptionError);
     expect(() => model.compile({ optimizer: { generator: gOpt, discriminator: gOpt }, loss: 'binaryCrossentropy' })).toThrowError(/the same optimizer object/);
+    expect(() => model.compile({ optimizer: [gOpt, gOpt], loss: 'binaryCrossentropy' })).toThrowError(/the same optimizer object/);
     expect(() => model.compile({ optimizer: { generator: 'adamm', discriminator: 'adam' }, loss: 'binaryCrossentropy' })).toThrowError(/optimizer.generator.*"adamm"/);
     model.dispose();
   });

@@ -18,11 +18,20 @@ import { GanGame } from '../gan/game';
 import { ganOptimizer } from '../gan/steps';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { ExponentialMovingAverage } from './ema';
-import { checkModelCompileOptions, checkModelOptions, MODEL_FIT_ARGS_KEYS, ROLE_OPTIMIZERS_KEYS, type ModelArgs, type ModelCompileArgs, type ModelFitArgs, type ModelTargets } from './model-options';
+import {
+  checkModelCompileOptions,
+  checkModelOptions,
+  MODEL_FIT_ARGS_KEYS,
+  ROLE_OPTIMIZERS_KEYS,
+  type ModelArgs,
+  type ModelCompileArgs,
+  type ModelFitArgs,
+  type ModelTargets,
+  type RoleOptimizers,
+} from './model-options';
 
 export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelTargets, RoleOptimizers } from './model-options';
 import { checkOptions } from '../options';
-import type { RoleOptimizers } from './model-options';
 import { runNetwork, type SampleArgs } from './run-network';
 import { isRowWise } from './row-wise';
 import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
@@ -310,37 +319,40 @@ export class Model {
  * `[discriminator, generator]`.
  */
 function roleOptimizers(optimizer: OptimizerIdentifier | RoleOptimizers | readonly [OptimizerIdentifier, OptimizerIdentifier], fn: string): [tf.Optimizer, tf.Optimizer] {
+  if (!Array.isArray(optimizer) && !isRoleRecord(optimizer)) {
+    const d = getOptimizer(optimizer as OptimizerIdentifier, `'${fn}': optimizer`);
+    // One optimizer object cannot serve both networks (slots are positional): copy it.
+    return [typeof optimizer === 'string' ? getOptimizer(optimizer, fn) : cloneOptimizer(d), d];
+  }
+  let g: tf.Optimizer;
+  let d: tf.Optimizer;
   if (Array.isArray(optimizer)) {
     if (optimizer.length !== 2) {
       throw new ShapeMismatchError(
         `Argument 'optimizer' passed to '${fn}' must be { generator, discriminator }, one optimizer, or the list [discriminator, generator]. Received: ${optimizer.length} optimizers`,
       );
     }
-    const d = getOptimizer(optimizer[0] as OptimizerIdentifier, `'${fn}': optimizer[0] (discriminator)`);
-    return [getOptimizer(optimizer[1] as OptimizerIdentifier, `'${fn}': optimizer[1] (generator)`), d];
-  }
-  if (isRoleRecord(optimizer)) {
-    const { generator, discriminator } = checkOptions(optimizer, ROLE_OPTIMIZERS_KEYS, fn, 'optimizer');
+    d = getOptimizer(optimizer[0] as OptimizerIdentifier, `'${fn}': optimizer[0] (discriminator)`);
+    g = getOptimizer(optimizer[1] as OptimizerIdentifier, `'${fn}': optimizer[1] (generator)`);
+  } else {
+    const { generator, discriminator } = checkOptions(optimizer as RoleOptimizers, ROLE_OPTIMIZERS_KEYS, fn, 'optimizer');
     if (generator === undefined || discriminator === undefined) {
       throw new InvalidArgumentError(
         `Argument 'optimizer' passed to '${fn}' must name both networks' optimizers, e.g. { generator: 'adam', discriminator: 'adam' }. Received: optimizer=${describe(optimizer)}`,
       );
     }
-    const g = getOptimizer(generator, `'${fn}': optimizer.generator`);
-    const d = getOptimizer(discriminator, `'${fn}': optimizer.discriminator`);
-    if (g === d) {
-      throw new InvalidArgumentError(
-        `Argument 'optimizer' passed to '${fn}' gives both networks the same optimizer object, whose slots cannot serve two networks; pass two optimizers, or one alone (each network then gets its own copy). Received: optimizer=${describe(optimizer)}`,
-      );
-    }
-    return [g, d];
+    g = getOptimizer(generator, `'${fn}': optimizer.generator`);
+    d = getOptimizer(discriminator, `'${fn}': optimizer.discriminator`);
   }
-  const d = getOptimizer(optimizer as OptimizerIdentifier, `'${fn}': optimizer`);
-  // One optimizer object cannot serve both networks (slots are positional): copy it.
-  return [typeof optimizer === 'string' ? getOptimizer(optimizer, fn) : cloneOptimizer(d), d];
+  if (g === d) {
+    throw new InvalidArgumentError(
+      `Argument 'optimizer' passed to '${fn}' gives both networks the same optimizer object, whose slots cannot serve two networks; pass two optimizers, or one alone (each network then gets its own copy). Received: optimizer=${describe(optimizer)}`,
+    );
+  }
+  return [g, d];
 }
 
-/** A plain object (not a tf.Optimizer, nor an optimizer's config). */
+/** A plain object: `{ generator, discriminator }` (a tf.Optimizer is a class instance). */
 function isRoleRecord(v: unknown): v is RoleOptimizers {
-  return typeof v === 'object' && v !== null && !(v instanceof tf.Optimizer) && Object.getPrototypeOf(v) === Object.prototype && !('className' in v);
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
