@@ -132,6 +132,28 @@ describe('GAN steps: one G(z) where the weights allow, one pass of D over real a
     expect(calls).toEqual({ rowWise: 2, batchNorm: 3 });
   });
 
+  it.each([
+    ['Simultaneous', () => new Simultaneous()],
+    ['Alternating n-critic', () => new Alternating({ steps: { discriminator: 3 } })],
+    ['Alternating reverse', () => new Alternating({ reverse: true })],
+    ['Scheduled', () => new Scheduled(['discriminator', 'generator'])],
+    ['Unrolled', () => new Unrolled({ depth: 2 })],
+  ] as const)('%s keeps tf.memory().numTensors flat in training and in evaluate, with a gradient penalty', async (_, opt) => {
+    const { model } = gan(3);
+    model.compile({ loss: 'binaryCrossentropyFromLogits', metrics: ['accuracy'], adversarialOptimizer: opt(), penalties: { discriminator: [gradientPenalty({ seed: 1 })] } });
+    const [x, c] = data();
+    const y = { gen: 0, fake: 1, real: 0 };
+    // Warm-up: two steps, so that Scheduled has stepped both players (their optimizers' slots are made on first use).
+    for (let i = 0; i < 2; i++) await model.trainOnBatch(['normal', c!, x!, c!], y);
+    await model.evaluate(['normal', c!, x!, c!], y);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 4; i++) await model.trainOnBatch(['normal', c!, x!, c!], y);
+    await model.evaluate(['normal', c!, x!, c!], y);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+    tf.dispose([x!, c!]);
+  });
+
   it.each(['generator', 'discriminator'] as const)('leaks no tensors, and a failure in the %s player leaves the weights as they were', async (player) => {
     let fail = false;
     const failing: Penalty = {
