@@ -16,7 +16,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'demos/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'demos/*/src/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['packages/gandlf/src/test-utils/setup.ts'],
     testTimeout: 60_000,

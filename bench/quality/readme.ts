@@ -1,6 +1,7 @@
 // Renders bench/results/quality.json as the tables between the quality markers of bench/README.md.
 import { readFile, writeFile } from 'node:fs/promises';
-import type { summarise } from './mixtures';
+import { summary, type summarise } from './mixtures';
+import type { UnrolledRun } from './unrolled';
 import type { MnistPoint } from './mnist';
 import type { PaperRow } from './papers';
 
@@ -55,6 +56,36 @@ function mnistTable(r: { date: string; loadBefore: number; samples: number; refe
   return lines.join('\n');
 }
 
+type UnrolledSession = { date: string; loadBefore: number; loadAfter: number; seeds: number; steps: number; depth: number; args: string[]; mixtures: string[] };
+type UnrolledResult = { sessions: UnrolledSession[]; runs: UnrolledRun[] };
+
+function unrolledTable(r: UnrolledResult): string {
+  const when = r.sessions
+    .map((x) => `${x.mixtures.join(' and ')}: ${x.date.slice(0, 16).replace('T', ' ')} UTC (load ${x.loadBefore.toFixed(1)} before, ${x.loadAfter.toFixed(1)} after; \`${x.args.join(' ')}\`)`)
+    .join('; ');
+  const lines = [
+    `Runs of ${when}. 2,500 points scored. Modes and HQ share: mean ± std over seeds (min); reverse KL: mean; ms / step: mean over seeds, of each run alone.`,
+    '',
+    '| mixture | optimizer | seeds | steps | modes | HQ share | reverse KL | ms / step |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const name = (x: UnrolledRun) => (x.optimizer === 'simultaneous' ? 'Simultaneous' : `Unrolled (${x.depth}), ${x.optimizer === 'unrolled' ? 'first' : 'second'} order`);
+  for (const mixture of ['ring', 'grid'] as const) {
+    for (const optimizer of ['simultaneous', 'unrolled', 'unrolled-second-order'] as const) {
+      const rs = r.runs.filter((x) => x.mixture === mixture && x.optimizer === optimizer);
+      if (rs.length === 0) continue;
+      const m = summary(rs.map((x) => x.modesCovered));
+      const hq = summary(rs.map((x) => x.highQualityShare));
+      const kl = summary(rs.map((x) => x.reverseKL ?? Infinity)).mean;
+      const ms = summary(rs.map((x) => x.msPerStep)).mean;
+      lines.push(
+        `| ${mixture} (${mixture === 'grid' ? 25 : 8}) | ${name(rs[0]!)} | ${rs.length} | ${rs[0]!.steps} | ${m.mean.toFixed(1)} ± ${m.std.toFixed(1)} (${m.min}) | ${pct(hq.mean)} ± ${pct(hq.std)} (${pct(hq.min)}) | ${Number.isFinite(kl) ? kl.toFixed(3) : '∞'} | ${ms.toFixed(0)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 function replace(text: string, marker: string, body: string): string {
   const start = `<!-- ${marker}:start -->`;
   const end = `<!-- ${marker}:end -->`;
@@ -68,6 +99,7 @@ function replace(text: string, marker: string, body: string): string {
 export async function updateReadme(result: Record<string, unknown>): Promise<void> {
   let text = await readFile(README, 'utf8');
   if (result.mixtures) text = replace(text, 'quality-mixtures:table', mixtureTable(result.mixtures as Parameters<typeof mixtureTable>[0], result.papers as PaperRow[]));
+  if (result.unrolled) text = replace(text, 'quality-unrolled:table', unrolledTable(result.unrolled as UnrolledResult));
   if (result.mnist) text = replace(text, 'quality-mnist:table', mnistTable(result.mnist as Parameters<typeof mnistTable>[0]));
   await writeFile(README, text);
 }

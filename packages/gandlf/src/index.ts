@@ -11,7 +11,7 @@ export type { Shortcut } from './model/shortcuts';
 
 // keras_adversarial's AdversarialModel: n named players.
 export { AdversarialModel } from './engine/adversarial-model';
-export type { AdversarialModelArgs, FitArgs, SaveOptions } from './engine/adversarial-model';
+export type { AdversarialModelArgs, FitArgs, PredictOptions, PrintFn, SaveOptions } from './engine/adversarial-model';
 export type { LoadOptions } from './engine/checkpoint';
 export type { AdversarialCompileArgs, LossSpec, LossWeightsSpec, MetricsSpec, PlayerCompileArgs } from './engine/compile';
 export type { DataSource, InputsSpec, TargetsSpec } from './data/data';
@@ -50,6 +50,7 @@ export { Random } from './random';
 
 export * as backends from './api/backends';
 export * as callbacks from './api/callbacks';
+export * as constraints from './api/constraints';
 export * as helpers from './api/helpers';
 export * as io from './api/io';
 export * as latent from './api/latent';

@@ -56,13 +56,15 @@ describe('unknown options (issue 17)', () => {
       throw new Error('expected an UnknownOptionError');
     })();
     expect(e).toBeInstanceOf(UnknownOptionError);
-    expect(e.message).toBe("Unknown option 'depthG' passed to 'Unrolled'; did you mean 'depth'? Accepted: depth, player. Received: depthG=3");
+    expect(e.message).toBe("Unknown option 'depthG' passed to 'Unrolled'; did you mean 'depth'? Accepted: depth, player, depths, secondOrder. Received: depthG=3");
   });
 
-  it("new Residual({ layer, mergeMode: 'mul' }) throws, listing the accepted keys", () => {
+  it("new Residual({ layer, merge_mode: 'mul' }) throws, listing the accepted keys and suggesting mergeMode", () => {
     const layer = tf.layers.dense({ units: 3 });
-    expect(() => new Residual({ layer, mergeMode: 'mul' } as never)).toThrowError(UnknownOptionError);
-    expect(() => new Residual({ layer, mergeMode: 'mul' } as never)).toThrow(/^Unknown option 'mergeMode' passed to 'Residual'\. Accepted: inputShape, .*layer\. Received: mergeMode="mul"$/);
+    expect(() => new Residual({ layer, merge_mode: 'mul' } as never)).toThrowError(UnknownOptionError);
+    expect(() => new Residual({ layer, merge_mode: 'mul' } as never)).toThrow(
+      /^Unknown option 'merge_mode' passed to 'Residual'; did you mean 'mergeMode'\? Accepted: inputShape, .*layer, mergeMode\. Received: merge_mode="mul"$/,
+    );
   });
 
   it('compile({ player_optimizers }) says which key was meant, not that playerOptimizers is undefined', () => {

@@ -5,7 +5,11 @@ export type { AdaptiveLearningRateOptions } from '../callbacks/adaptive-learning
 export { checkpoint } from '../callbacks/checkpoint';
 export type { CheckpointCallback, CheckpointOptions, Checkpointable } from '../callbacks/checkpoint';
 export { imageGrid, toCanvas } from '../callbacks/image-grid';
-export type { GridSink, ImageGridOptions } from '../callbacks/image-grid';
+export type { GridSink, ImageGridOptions, ImageSource } from '../callbacks/image-grid';
+export { applyColormap, colormapNames } from '../callbacks/colormap';
+export type { ColormapName } from '../callbacks/colormap';
+export { learningRateScheduler } from '../callbacks/learning-rate-scheduler';
+export type { HasPlayers, LearningRateSchedule, LearningRateSchedulerOptions } from '../callbacks/learning-rate-scheduler';
 export { tileImages } from '../callbacks/tile-images';
 export type { TileImagesOptions } from '../callbacks/tile-images';
 export { progressBar } from '../training/progress-bar';

@@ -15,10 +15,14 @@ import { resolvePlayerOptimizers } from '../optim/get-optimizer';
 import type { RollbackEvent } from './guarded-run';
 import { inputNamesOf, outputNamesOf } from './model-names';
 import { Player } from './player';
+import { predictPlayers, type PredictOptions } from './predict';
+import { printPlayersSummary, type PrintFn } from './summary';
 import { ensureTrainableBackend } from '../backends/default-backend';
 
 export type { AdversarialModelArgs } from './compile';
 export type { FitArgs } from './fit-args';
+export type { PredictOptions } from './predict';
+export type { PrintFn } from './summary';
 
 /**
  * A game of n named players over shared models (keras_adversarial's
@@ -278,6 +282,26 @@ export class AdversarialModel {
     } finally {
       data.dispose();
     }
+  }
+
+  /**
+   * Every player's outputs on `x`, in `targetNames` order, in inference mode
+   * and in batches (Keras's `predict`). Needs no `compile`, unlike Keras.
+   *
+   * @example const [gFake, gReal, dFake, dReal] = gan.predict([z, x]); // gan.targetNames[i] names each
+   */
+  predict(x: InputsSpec, options: PredictOptions = {}): tf.Tensor[] {
+    return predictPlayers(this.playerModels, x, options);
+  }
+
+  /**
+   * Prints each player's model (tfjs's `model.summary`) and how many parameters each player trains.
+   *
+   * @example const lines: string[] = []; gan.summary(undefined, undefined, (l) => lines.push(String(l)));
+   */
+  summary(lineLength?: number, positions?: number[], printFn?: PrintFn): void {
+    const players = this.playerNames.map((name, i) => ({ name, model: this.playerModels[i]!, variables: this.variables[i]! }));
+    printPlayersSummary(players, lineLength, positions, printFn);
   }
 
   private requireCompiled(fn: string): Player[] {

@@ -4,6 +4,7 @@ import type { LossFn } from '../losses/losses';
 import type { MetricFn } from '../losses/metrics';
 import type { Penalty, PenaltyContext } from './penalty';
 import { ownedRegularization, type RegularizationTerm } from './regularization';
+import { ownedConstraints, projectConstraints, type ConstrainedWeight } from './constraints';
 import { disposeStaleTape } from '../backends/stale-tape';
 import type { Batch } from '../data/batch';
 
@@ -45,6 +46,8 @@ export interface PlayerEval {
 export class Player {
   /** The regularizers of the layers whose weights this player owns, added to its total (as Keras adds `model.losses`). */
   private readonly regularization: readonly RegularizationTerm[];
+  /** The constraints of its weights, applied after each update as Keras does. */
+  private readonly constraints: readonly ConstrainedWeight[];
 
   constructor(
     readonly index: number,
@@ -58,6 +61,7 @@ export class Player {
     readonly penalties: readonly Penalty[] = [],
   ) {
     this.regularization = ownedRegularization(model, variables);
+    this.constraints = ownedConstraints(model, variables);
   }
 
   /** Names of the entries of `PlayerEval.values`, without the player prefix. */
@@ -95,8 +99,11 @@ export class Player {
     return { total, values };
   }
 
-  /** The player's own model on the batch, scored; `training` is the networks' mode. */
-  private run(batch: Batch, training: boolean): Scored {
+  /**
+   * The player's own model on the batch, scored; `training` is the networks'
+   * mode. Must run inside a tidy scope (or a gradient function).
+   */
+  run(batch: Batch, training: boolean): Scored {
     const out = this.model.apply(batch.inputs, { training });
     const predictions = (Array.isArray(out) ? out : [out]) as tf.Tensor[];
     const context = { batch, model: this.model, predictions, player: this.name, training };
@@ -171,11 +178,12 @@ export class Player {
     return e;
   }
 
-  /** Applies gradients from `gradients()` through this player's optimizer, then frees them. */
+  /** Applies gradients from `gradients()` through this player's optimizer, then its weights' constraints, and frees the gradients. */
   apply(grads: readonly tf.Tensor[]): void {
     tf.tidy(() => {
       this.optimizer.applyGradients(this.variables.map((v, i) => ({ name: v.name, tensor: grads[i] as tf.Tensor })));
     });
     tf.dispose(grads as tf.Tensor[]);
+    projectConstraints(this.constraints);
   }
 }

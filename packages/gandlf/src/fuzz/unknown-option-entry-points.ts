@@ -6,6 +6,7 @@ import { pickBackend } from '../backends/pick-backend';
 import { adaptiveLearningRate } from '../callbacks/adaptive-learning-rate';
 import { checkpoint } from '../callbacks/checkpoint';
 import { imageGrid } from '../callbacks/image-grid';
+import { learningRateScheduler } from '../callbacks/learning-rate-scheduler';
 import { tileImages } from '../callbacks/tile-images';
 import { buildGan } from '../helpers/builders';
 import { LatentSampling } from '../helpers/latent-sampling';
@@ -14,13 +15,20 @@ import { interpolateLatents } from '../latent/interpolate';
 import { latentSearch } from '../latent/latent-search';
 import { BatchSimilarity } from '../layers/batch-similarity';
 import { PermanentDropout } from '../layers/permanent-dropout';
+import { RecurrentAttention1D } from '../layers/recurrent-attention-1d';
+import { RecurrentAttention2D } from '../layers/recurrent-attention-2d';
 import { Residual } from '../layers/residual';
+import { MaxValue } from '../constraints/max-value';
+import { rbfMomentMatching } from '../losses/moment-matching';
 import { SpectralNormalization } from '../layers/spectral-normalization';
 import { ExponentialMovingAverage } from '../model/ema';
 import { Model } from '../model/model';
 import { pngFiles } from '../node/png-files';
 import { Alternating } from '../engine/alternating';
 import { Unrolled } from '../engine/unrolled';
+import { adam } from '../optim/keras-adam';
+import { rmsprop } from '../optim/keras-rmsprop';
+import { sgd } from '../optim/keras-sgd';
 import { clipWeights } from '../optim/weight-clipping';
 import { gradientPenalty } from '../penalties/gradient-penalty';
 import { r1Penalty } from '../penalties/r1';
@@ -95,12 +103,16 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('AdversarialModel.fit', 'fit', (k, v) => gan.fit(gx, gy, any({ batchSize: 4, ...o(k, v) }))),
     entry('AdversarialModel.trainOnBatch', 'trainOnBatch', (k, v) => gan.trainOnBatch(gx, gy, any(o(k, v)))),
     entry('AdversarialModel.evaluate', 'evaluate', (k, v) => gan.evaluate(gx, gy, any(o(k, v)))),
+    entry('AdversarialModel.predict', 'predict', (k, v) => gan.predict(gx, any(o(k, v)))),
     entry('AdversarialModel.save', 'save', (k, v) => gan.save('memory://unknown-option', any(o(k, v)))),
     entry('AdversarialModel.load', 'load', (k, v) => AdversarialModel.load('memory://unknown-option-missing', any(o(k, v)))),
     // Adversarial optimizers, optimizer wrappers and the generator average
     entry('new Alternating', 'Alternating', (k, v) => new Alternating(any(o(k, v)))),
     entry('new Unrolled', 'Unrolled', (k, v) => new Unrolled(any({ depth: 1, ...o(k, v) }))),
     entry('clipWeights', 'clipWeights', (k, v) => clipWeights(tf.train.sgd(0.1), any(o(k, v)))),
+    entry('train.sgd', 'sgd', (k, v) => sgd(any(o(k, v)))),
+    entry('train.adam', 'adam', (k, v) => adam(any(o(k, v)))),
+    entry('train.rmsprop', 'rmsprop', (k, v) => rmsprop(any(o(k, v)))),
     entry('new ExponentialMovingAverage', 'ExponentialMovingAverage', (k, v) => new ExponentialMovingAverage(generator, any(o(k, v)))),
     // Penalties
     entry('gradientPenalty', 'gradientPenalty', (k, v) => gradientPenalty(any(o(k, v)))),
@@ -112,6 +124,10 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('new PermanentDropout', 'PermanentDropout', (k, v) => new PermanentDropout(any({ rate: 0.5, ...o(k, v) }))),
     entry('new BatchSimilarity', 'BatchSimilarity', (k, v) => new BatchSimilarity(any(o(k, v)))),
     entry('new SpectralNormalization', 'SpectralNormalization', (k, v) => new SpectralNormalization(any({ layer: layer(), ...o(k, v) }))),
+    entry('new RecurrentAttention1D', 'RecurrentAttention1D', (k, v) => new RecurrentAttention1D(any({ layer: tf.layers.simpleRNN({ units: 2 }), ...o(k, v) }))),
+    entry('new RecurrentAttention2D', 'RecurrentAttention2D', (k, v) => new RecurrentAttention2D(any({ layer: tf.layers.simpleRNN({ units: 2 }), ...o(k, v) }))),
+    entry('new constraints.MaxValue', 'MaxValue', (k, v) => new MaxValue(any(o(k, v)))),
+    entry('losses.rbfMomentMatching', 'rbfMomentMatching', (k, v) => rbfMomentMatching(any(o(k, v)))),
     entry('new DiffAugment', 'DiffAugment', (k, v) => new DiffAugment(any(o(k, v)))),
     entry('new LatentSampling', 'LatentSampling', (k, v) => new LatentSampling(any({ shape: [2], ...o(k, v) }))),
     entry('diffAugment', 'diffAugment', (k, v) => diffAugment(images, any(o(k, v)))),
@@ -120,6 +136,8 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('checkpoint({ every })', 'checkpoint', (k, v) => checkpoint(any({ model, url: 'memory://cb', every: { steps: 1, ...o(k, v) } }))),
     entry('adaptiveLearningRate', 'adaptiveLearningRate', (k, v) => adaptiveLearningRate(any({ model, generatorLr: 1, discriminatorLr: 1, ...o(k, v) }))),
     entry('imageGrid', 'imageGrid', (k, v) => imageGrid(any({ model, draw, ...o(k, v) }))),
+    entry('imageGrid({ generator })', 'imageGrid', (k, v) => imageGrid(any({ generator: () => images, draw, ...o(k, v) }))),
+    entry('learningRateScheduler', 'learningRateScheduler', (k, v) => learningRateScheduler(() => 0.1, any({ model: gan, ...o(k, v) }))),
     entry('tileImages', 'tileImages', (k, v) => tileImages(images, any(o(k, v)))),
     entry('pngFiles', 'pngFiles', (k, v) => pngFiles(any({ dir: 'unused', ...o(k, v) }))),
     // Latent space, backends and presets

@@ -80,6 +80,25 @@ export class GanGame {
   }
 
   /**
+   * The generator's total with `G(z)` and `D(G(z))` run inside, in training
+   * mode: for a tape over both networks' weights (Unrolled's second order).
+   * Must run inside a tidy scope (or a gradient function).
+   */
+  generatorLoss(g: Player, batch: Batch): tf.Scalar {
+    return this.scoreFake(g, batch, this.generate(batch, true), true).total;
+  }
+
+  /**
+   * The discriminator's total with `G(z)` run inside rather than taken as a
+   * constant, so it is a function of the generator's weights too (Unrolled's
+   * second order, where D's update depends on G). Must run inside a tidy
+   * scope (or a gradient function).
+   */
+  discriminatorLoss(d: Player, batch: Batch): tf.Scalar {
+    return this.scoreBoth(d, batch, this.generate(batch, true), true).total;
+  }
+
+  /**
    * The context a GAN penalty sees in one player's turn, built from the batch
    * (`fake = G(z)`, `D(fake)`, and `D(real)` when read): for calling a penalty
    * outside a step. Must run inside a tidy scope (or a gradient function).

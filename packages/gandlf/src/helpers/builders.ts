@@ -53,6 +53,43 @@ export function buildGan(generator: tf.LayersModel, discriminator: tf.LayersMode
 }
 
 /**
+ * Takes `z` out of a GAN's inputs (keras_adversarial's `eliminate_z`): the
+ * model `x -> gan([latentSampling(x), x])`, which draws `z` inside with the
+ * batch size of `x`, keeps the GAN's output names (through `fixNames`) and
+ * its name. The networks are shared with `gan`, not copied.
+ *
+ * `z` must be the GAN's first input, as in `buildGan`. The Python takes
+ * exactly `[z, x]`; here any further inputs (e.g. a class label) stay inputs,
+ * in order, and `latentSampling` sees the first of them.
+ *
+ * @example
+ * const game = helpers.eliminateZ(helpers.buildGan(g, d), helpers.normalLatentSampling([100])); // x -> [yFake, yReal]
+ *
+ * @param gan A model whose first input is `z`, e.g. from `buildGan`.
+ * @param latentSampling A layer that draws `z` for a batch of `x`, e.g. `normalLatentSampling([latentDim])`.
+ */
+export function eliminateZ(gan: tf.LayersModel, latentSampling: tf.layers.Layer): tf.LayersModel {
+  const fn = 'eliminateZ';
+  if (!(gan instanceof tf.LayersModel)) throw new InvalidArgumentError(`Argument 'gan' passed to '${fn}' must be a tf.LayersModel. Received: gan=${describe(gan)}`);
+  if (!(latentSampling instanceof tf.layers.Layer)) {
+    throw new InvalidArgumentError(`Argument 'latentSampling' passed to '${fn}' must be a layer, e.g. normalLatentSampling([100]). Received: latentSampling=${describe(latentSampling)}`);
+  }
+  if (gan.inputs.length < 2) {
+    throw new ShapeMismatchError(`Argument 'gan' passed to '${fn}' must take [z, x]: z first, then the real data. Received: a model with ${gan.inputs.length} input(s)`);
+  }
+  const rest = freshInputs(gan).slice(1);
+  const z = latentSampling.apply(rest[0]!) as tf.SymbolicTensor;
+  assertFeeds([z], gan.inputs, fn, 'latent sample');
+  const outputs = gan.apply([z, ...rest]) as tf.SymbolicTensor | tf.SymbolicTensor[];
+  return tf.model({ inputs: rest, outputs: fixNames(outputs, outputNames(gan)), name: gan.name });
+}
+
+/** A model's output names, read from its output layers (a Sequential has none before compile). */
+function outputNames(model: tf.LayersModel): string[] {
+  return model.outputs.map((t, k) => model.outputNames?.[k] ?? t.sourceLayer.name);
+}
+
+/**
  * A GAN that takes only real data: `x -> [yFake, yReal]`, with `z` drawn
  * inside the model by `latentSampling` (e.g. `normalLatentSampling([100])`).
  */

@@ -5,7 +5,7 @@ import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { Alternating } from '../engine/alternating';
 import { Random } from '../random';
 import { mlpDiscriminator, mlpGenerator } from '../test-utils/models';
-import { buildGan, fixNames, simpleBigan, simpleGan } from './builders';
+import { buildGan, eliminateZ, fixNames, simpleBigan, simpleGan } from './builders';
 import { LatentSampling, normalLatentSampling, uniformLatentSampling } from './latent-sampling';
 import { ganTargets, ganTargetsHinge, nChoice } from './targets';
 
@@ -60,6 +60,64 @@ describe('builders', () => {
     const x = tf.randomNormal([16, 3]);
     const logs = await game.trainOnBatch(x, ganTargets(16));
     expect(Number.isFinite(logs.loss)).toBe(true);
+  });
+
+  it("eliminateZ: x -> gan([latentSampling(x), x]), with the GAN's output names and name", () => {
+    const g = mlpGenerator(4, 3);
+    const d = mlpDiscriminator(3);
+    const gan = buildGan(g, d);
+    const game = eliminateZ(gan, normalLatentSampling([4]));
+    expect(game.inputs.map((t) => t.shape)).toEqual([[null, 3]]);
+    expect(game.outputNames).toEqual(['yFake', 'yReal']);
+    expect(game.name).toBe('gan');
+    // The networks are shared, not copied.
+    expect(game.trainableWeights.map((w) => w.read().id)).toEqual(gan.trainableWeights.map((w) => w.read().id));
+    const x = tf.randomNormal([5, 3]);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const [yFake, yReal] = game.predict(x) as tf.Tensor[];
+      expect(yFake!.shape).toEqual([5, 1]);
+      expect(Array.from(yReal!.dataSync())).toEqual(Array.from((d.predict(x) as tf.Tensor).dataSync()));
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+  });
+
+  it('eliminateZ keeps further inputs (a label) after x, and trains and round-trips as an AdversarialModel', async () => {
+    const z = tf.input({ shape: [4] });
+    const xIn = tf.input({ shape: [3] });
+    const label = tf.input({ shape: [2] });
+    const g = mlpGenerator(4, 3);
+    const d = mlpDiscriminator(5);
+    const yFake = tf.layers.activation({ activation: 'linear', name: 'yFake' }).apply(d.apply(tf.layers.concatenate().apply([g.apply(z) as tf.SymbolicTensor, label]))) as tf.SymbolicTensor;
+    const yReal = tf.layers.activation({ activation: 'linear', name: 'yReal' }).apply(d.apply(tf.layers.concatenate().apply([xIn, label]))) as tf.SymbolicTensor;
+    const cgan = tf.model({ inputs: [z, xIn, label], outputs: [yFake, yReal], name: 'cgan' });
+    const game = eliminateZ(cgan, uniformLatentSampling([4], -1, 1));
+    expect(game.inputs.map((t) => t.shape)).toEqual([
+      [null, 3],
+      [null, 2],
+    ]);
+    const model = new AdversarialModel({ baseModel: game, playerParams: [g.trainableWeights, d.trainableWeights], playerNames: ['generator', 'discriminator'] });
+    model.compile({ adversarialOptimizer: new Alternating(), playerOptimizers: ['sgd', 'sgd'], loss: 'binaryCrossentropy' });
+    const [x, c] = [tf.randomNormal([8, 3]), tf.oneHot(tf.tensor1d([0, 1, 0, 1, 0, 1, 0, 1], 'int32'), 2)];
+    const logs = await model.trainOnBatch([x, c], ganTargets(8));
+    expect(Number.isFinite(logs.loss)).toBe(true);
+    await model.save('memory://eliminate-z');
+    const back = await AdversarialModel.load('memory://eliminate-z');
+    expect(back.inputNames).toHaveLength(2);
+    const [a, b] = [model.playerModels[0]!.predict([x, c]) as tf.Tensor[], back.playerModels[0]!.predict([x, c]) as tf.Tensor[]];
+    expect(Array.from(b[1]!.dataSync())).toEqual(Array.from(a[1]!.dataSync()));
+    tf.dispose([x, c, ...a, ...b]);
+    model.dispose();
+    back.dispose();
+  });
+
+  it('eliminateZ rejects a model without z and x, and a latent sample that does not feed z', () => {
+    const g = mlpGenerator(4, 3);
+    const d = mlpDiscriminator(3);
+    expect(() => eliminateZ(d, normalLatentSampling([4]))).toThrowError(/'gan' passed to 'eliminateZ' must take \[z, x\].*Received: a model with 1 input/);
+    expect(() => eliminateZ(buildGan(g, d), normalLatentSampling([5]))).toThrowError(ShapeMismatchError);
+    expect(() => eliminateZ(buildGan(g, d), 'normal' as never)).toThrowError(/Received: latentSampling="normal"/);
   });
 
   it('simpleBigan scores (z, G(z)) against (E(x), x)', () => {

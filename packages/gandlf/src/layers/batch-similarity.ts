@@ -9,8 +9,12 @@ import { getSimilarity, type SimilarityFn, type SimilarityName } from './similar
 export interface BatchSimilarityArgs extends LayerArgs {
   /** One similarity or several (see `similarityNames()`). @default 'exp_l1', as in gandlf */
   similarity?: SimilarityName | readonly SimilarityName[];
-  /** Comparisons per similarity, each with a freshly drawn partner. @default 1 */
-  n?: number;
+  /**
+   * Comparisons per similarity, each with a freshly drawn partner: one count
+   * for every similarity, or a list with one count per similarity.
+   * @default 1
+   */
+  n?: number | readonly number[];
   /** Seeds the choice of partners. @default unseeded */
   seed?: number;
 }
@@ -26,22 +30,26 @@ const BATCH_SIMILARITY_KEYS = optionKeys<BatchSimilarityArgs>()({ ...LAYER_ARG_K
  * hidden layer.
  *
  * Input `[batch, ...features]` (features are flattened); output
- * `[batch, n * similarities]`, similarity-major.
+ * `[batch, sum of n]` (`n · similarities` for one `n`), similarity-major.
+ * Unlike gandlf's Python, `getConfig` keeps `n`.
  *
  * @example
- * const sims = new layers.BatchSimilarity({ similarity: ['exp_l1', 'cosine'], n: 2 }).apply(h);
+ * const sims = new layers.BatchSimilarity({ similarity: ['exp_l1', 'cosine'], n: [4, 2] }).apply(h); // [batch, 6]
  * const features = tf.layers.concatenate().apply([h, sims]);
  *
  * @param similarity Names from gandlf's similarities.
- * @param n Partners drawn per similarity.
+ * @param n Partners drawn per similarity: a number for all, or one per similarity.
  * @param seed Seeds the partners.
  */
 export class BatchSimilarity extends tf.layers.Layer {
   static className = 'GandlfBatchSimilarity';
   readonly similarity: readonly SimilarityName[];
-  readonly n: number;
+  /** `n` as given: a number, or one count per similarity. */
+  readonly n: number | readonly number[];
   readonly seed: number | undefined;
   private readonly fns: SimilarityFn[];
+  /** Comparisons per similarity, one entry each. */
+  private readonly counts: readonly number[];
   private readonly random: Random;
 
   constructor(options: BatchSimilarityArgs = {}) {
@@ -53,11 +61,14 @@ export class BatchSimilarity extends tf.layers.Layer {
       throw new InvalidArgumentError(`Argument 'similarity' passed to '${fn}' must name at least one similarity. Received: similarity=${describe(similarity)}`);
     }
     this.fns = names.map((s) => getSimilarity(s, `'${fn}': argument 'similarity'`));
-    if (!Number.isInteger(n) || n < 1) {
-      throw new InvalidArgumentError(`Argument 'n' passed to '${fn}' must be a positive integer. Received: n=${describe(n)}`);
+    const counts = typeof n === 'number' ? names.map(() => n) : Array.isArray(n) ? [...(n as readonly number[])] : [];
+    if (counts.length !== names.length || !counts.every((k) => Number.isInteger(k) && k >= 1)) {
+      const lengths = Array.isArray(n) && n.length !== names.length ? `; ${n.length} counts for ${names.length} similarities (${names.join(', ')})` : '';
+      throw new InvalidArgumentError(`Argument 'n' passed to '${fn}' must be a positive integer, or a list of one positive integer per similarity${lengths}. Received: n=${describe(n)}`);
     }
     this.similarity = names;
-    this.n = n;
+    this.n = typeof n === 'number' ? n : Object.freeze([...counts]);
+    this.counts = counts;
     this.seed = seed;
     this.random = new Random(seed);
   }
@@ -71,7 +82,7 @@ export class BatchSimilarity extends tf.layers.Layer {
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    return [oneShape(inputShape)[0] ?? null, this.fns.length * this.n];
+    return [oneShape(inputShape)[0] ?? null, this.counts.reduce((a, b) => a + b, 0)];
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
@@ -80,8 +91,8 @@ export class BatchSimilarity extends tf.layers.Layer {
     return tf.tidy(() => {
       const flat = tf.reshape(x, [b, -1]) as tf.Tensor2D;
       const columns: tf.Tensor2D[] = [];
-      for (const sim of this.fns) {
-        for (let k = 0; k < this.n; k++) columns.push(sim(flat, tf.gather(flat, tf.tensor1d(this.partners(b), 'int32'))));
+      for (const [j, sim] of this.fns.entries()) {
+        for (let k = 0; k < this.counts[j]!; k++) columns.push(sim(flat, tf.gather(flat, tf.tensor1d(this.partners(b), 'int32'))));
       }
       return tf.concat(columns, 1);
     });
@@ -95,7 +106,7 @@ export class BatchSimilarity extends tf.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), similarity: [...this.similarity], n: this.n, ...(this.seed === undefined ? {} : { seed: this.seed }) };
+    return { ...super.getConfig(), similarity: [...this.similarity], n: typeof this.n === 'number' ? this.n : [...this.n], ...(this.seed === undefined ? {} : { seed: this.seed }) };
   }
 }
 tf.serialization.registerClass(BatchSimilarity);

@@ -91,6 +91,14 @@ describe('getLoss', () => {
     expect(getLoss(hinge, 'test')).toBe(hinge);
   });
 
+  it("'negative_xent' is gandlf's alias of negativeBinaryCrossentropy", () => {
+    const fn = getLoss('negative_xent', 'test');
+    expect(fn).toBe(negativeBinaryCrossentropy);
+    expect(getLoss('negative_binary_crossentropy', 'test')).toBe(negativeBinaryCrossentropy);
+    // y = 0, p = 0.25: mean((1 - y) log p + y log(1 - p)) = log 0.25.
+    expect(val(fn(tf.tensor1d([0]), tf.tensor1d([0.25])))).toBeCloseTo(Math.log(0.25), 6);
+  });
+
   it('names the argument and echoes an unknown name', () => {
     expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(UnknownNameError);
     expect(() => getLoss('crossentropyy', "compile: argument 'loss'")).toThrowError(/compile: argument 'loss'.*Received: "crossentropyy"/);

@@ -2,6 +2,7 @@ import { describe, UnknownNameError } from '../errors';
 import { binaryCrossentropy, binaryCrossentropyFromLogits, hinge, maximize, meanSquaredError, minimize, negativeBinaryCrossentropy, squaredHinge, type LossFn } from './losses';
 import { categoricalCrossentropy, categoricalHinge } from './categorical';
 import { parseSmoothLabels, withSmoothedTargets } from './label-smoothing';
+import { parseRbfMomentMatching, rbfMomentMatching } from './moment-matching';
 import { kullbackLeiblerDivergence, poisson } from './probabilistic';
 import { cosineProximity, logcosh, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredLogarithmicError } from './regression';
 import { wasserstein } from './wasserstein';
@@ -29,6 +30,7 @@ const LOSSES: Record<string, LossFn> = {
   mean_squared_error: meanSquaredError,
   squared_hinge: squaredHinge,
   negative_binary_crossentropy: negativeBinaryCrossentropy,
+  negative_xent: negativeBinaryCrossentropy, // gandlf's alias
   MSE: meanSquaredError,
   meanAbsoluteError,
   mean_absolute_error: meanAbsoluteError,
@@ -55,6 +57,10 @@ const LOSSES: Record<string, LossFn> = {
   cosine: cosineProximity,
   categoricalHinge,
   categorical_hinge: categoricalHinge,
+  rbfMomentMatching,
+  rbf_moment_matching: rbfMomentMatching,
+  gmmn: rbfMomentMatching, // gandlf's aliases
+  GMMN: rbfMomentMatching,
 };
 
 /** A loss given by name or as a function. */
@@ -76,6 +82,8 @@ export function getLoss(id: LossIdentifier, where: string): LossFn {
   }
   const smoothed = typeof id === 'string' ? parseSmoothLabels(id) : undefined;
   if (smoothed) return smoothLabels(getLoss(smoothed.loss, where), smoothed.amount);
+  const mmd = typeof id === 'string' ? parseRbfMomentMatching(id) : undefined;
+  if (mmd) return mmd;
   throw new UnknownNameError(`Unknown loss in ${where}. Expected a function or one of: ${Object.keys(LOSSES).join(', ')}. Received: ${describe(id)}`);
 }
 

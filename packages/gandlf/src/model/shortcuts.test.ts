@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors';
 import { Random } from '../random';
-import { drawAll, shortcutSource } from './shortcuts';
+import { drawAll, shortcutSource, type Shortcut, type ShortcutName } from './shortcuts';
 
 const draw = (s: Parameters<typeof shortcutSource>[0], shape: (number | null)[], n = 2000, seed = 1) => drawAll(shortcutSource(s, shape, 'Input 0', 'test'), n, shape, new Random(seed));
 
@@ -38,6 +38,38 @@ describe('input shortcuts', () => {
     h.dispose();
   });
 
+  it("'0', '1' and 'ohe' are gandlf's short names for 'zeros', 'ones' and 'onehot'", () => {
+    const z = draw('0', [null, 2], 2);
+    const o = draw('1', [null, 2], 2);
+    expect(Array.from(z.dataSync())).toEqual([0, 0, 0, 0]);
+    expect(Array.from(o.dataSync())).toEqual([1, 1, 1, 1]);
+    expect(shortcutSource('0', [null, 2], 'x', 'f')).toBe(shortcutSource('zeros', [null, 2], 'x', 'f'));
+    expect(shortcutSource('1', [null, 2], 'x', 'f')).toBe(shortcutSource('ones', [null, 2], 'x', 'f'));
+    // The same stream position gives the same one-hot draw under either name.
+    const a = draw('ohe', [null, 3, 4], 50, 5);
+    const b = draw('onehot', [null, 3, 4], 50, 5);
+    expect(a.shape).toEqual([50, 3, 4]);
+    expect(Array.from(a.sum(-1).dataSync()).every((v) => v === 1)).toBe(true);
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    tf.dispose([z, o, a, b]);
+  });
+
+  it('names are case-insensitive, as in gandlf', () => {
+    const same = (s: Shortcut, t: Shortcut, shape: (number | null)[] = [null, 3]) => {
+      const [a, b] = [draw(s, shape, 4, 2), draw(t, shape, 4, 2)];
+      expect(Array.from(a.dataSync()), String(s)).toEqual(Array.from(b.dataSync()));
+      tf.dispose([a, b]);
+    };
+    same('ONES', 'ones');
+    same('Zeros', 'zeros');
+    same('Normal', 'normal');
+    same('UNIFORM', 'uniform');
+    same('OHE', 'onehot');
+    same('OneHot', 'onehot');
+    same('ONEHOT', 'onehot');
+    same('oNeS' as ShortcutName, 'ones');
+  });
+
   it('the same random stream position gives the same draw', () => {
     const a = draw('normal', [null, 4], 3, 9);
     const b = draw('normal', [null, 4], 3, 9);
@@ -57,5 +89,7 @@ describe('input shortcuts', () => {
     expect(() => shortcutSource('gauss' as never, [null, 2], 'Input 0', 'fit')).toThrowError(InvalidArgumentError);
     expect(() => shortcutSource('gauss' as never, [null, 2], 'Input 0', 'fit')).toThrowError(/Input 0 passed to 'fit'.*Received: "gauss"/);
     expect(() => shortcutSource('normal', [null, null], 'Input 0', 'fit')).toThrowError(/unknown dimensions/);
+    expect(() => shortcutSource('0.5' as never, [null, 2], 'Target', 'fit')).toThrowError(/or one of 'normal', 'uniform', 'zeros', '0', 'ones', '1', 'onehot', 'ohe' \(in any case\). Received: "0.5"/);
+    expect(() => shortcutSource('Ohe', [null, null], 'Input 1', 'fit')).toThrowError(/uses the shortcut 'Ohe', but its shape \[,\] has unknown dimensions/);
   });
 });

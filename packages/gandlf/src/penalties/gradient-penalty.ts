@@ -3,7 +3,7 @@ import { registerPenalty, type Penalty, type PenaltyContext } from '../engine/pe
 import { describe, InvalidArgumentError } from '../errors';
 import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
-import { ensureSecondOrderGradients } from './second-order-gradients';
+import { ensureSecondOrderGradients } from '../backends/second-order-gradients';
 import { ganContext, outputOf, squaredNorms } from './gan-context';
 
 /** Options of {@link gradientPenalty}. */

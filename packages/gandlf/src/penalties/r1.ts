@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerPenalty, type Penalty, type PenaltyContext } from '../engine/penalty';
-import { ensureSecondOrderGradients } from './second-order-gradients';
+import { ensureSecondOrderGradients } from '../backends/second-order-gradients';
 import { ganContext, outputOf, squaredNorms } from './gan-context';
 import { checkNumber } from './gradient-penalty';
 import { checkOptions, optionKeys } from '../options';

@@ -39,6 +39,17 @@ describe('second-order gradients on the cpu backend', () => {
     x.dispose();
   });
 
+  it("clipByValue's gradient (binary cross-entropy clips) differentiates again: its bool mask gets a zero gradient", () => {
+    gradientPenalty();
+    // d/dv sum(clip(v²)²) = 4v³ where v² is inside the clip range, so the second derivative is 12v².
+    const v = tf.tensor1d([0.5, 0.7, 2]);
+    const inner = (u: tf.Tensor) => tf.grad((w: tf.Tensor) => tf.clipByValue(w.square(), 0.1, 0.9).square().sum())(u);
+    const outer = tf.grad((u: tf.Tensor) => inner(u).sum())(v);
+    const got = Array.from(outer.dataSync());
+    [3, 5.88, 0].forEach((want, i) => expect(got[i]).toBeCloseTo(want, 4));
+    tf.dispose([v, outer]);
+  });
+
   const x = () => tf.randomNormal([4, 4, 4, 1], 0, 1, 'float32', 1);
 
   it('a conv + LeakyReLU critic trains with a gradient penalty, leak-free', async () => {

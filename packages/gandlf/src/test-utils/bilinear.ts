@@ -4,12 +4,21 @@ import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
 
 /**
  * The game min_x max_y x*y, with x and y as 1x1 dense kernels fed a constant 1.
- * Player 'x' minimises the output, player 'y' maximises it.
+ * Player 'x' minimises the output, player 'y' maximises it. With `yL2 = c`,
+ * y's kernel carries an L2 regularizer, so y's loss is `-x*y + c*y²`.
  */
-export function bilinearGame(adversarialOptimizer: AdversarialOptimizer, { x0 = 1, y0 = 0.5, optimizers }: { x0?: number; y0?: number; optimizers?: () => [tf.Optimizer, tf.Optimizer] } = {}) {
+export function bilinearGame(
+  adversarialOptimizer: AdversarialOptimizer,
+  { x0 = 1, y0 = 0.5, yL2, optimizers }: { x0?: number; y0?: number; yL2?: number; optimizers?: () => [tf.Optimizer, tf.Optimizer] } = {},
+) {
   const input = tf.input({ shape: [1] });
   const lx = tf.layers.dense({ units: 1, useBias: false, kernelInitializer: tf.initializers.constant({ value: x0 }) });
-  const ly = tf.layers.dense({ units: 1, useBias: false, kernelInitializer: tf.initializers.constant({ value: y0 }) });
+  const ly = tf.layers.dense({
+    units: 1,
+    useBias: false,
+    kernelInitializer: tf.initializers.constant({ value: y0 }),
+    ...(yL2 === undefined ? {} : { kernelRegularizer: tf.regularizers.l2({ l2: yL2 }) }),
+  });
   const out = tf.layers.multiply().apply([lx.apply(input), ly.apply(input)] as tf.SymbolicTensor[]) as tf.SymbolicTensor;
   const baseModel = tf.model({ inputs: input, outputs: out });
   const game = new AdversarialModel({

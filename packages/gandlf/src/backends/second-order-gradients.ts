@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 
-// Two gaps in tfjs 4.22's gradients of gradients, which the gradient penalty
-// and R1 take:
+// Two gaps in tfjs 4.22's gradients of gradients, which the gradient penalty,
+// R1 and Unrolled's second order (`engine/unroll-second-order.ts`) take:
 //
 // 1. Comparisons have no gradient. It is zero (they are piecewise constant),
 //    and first-order gradients never need it, but the second order does:
@@ -17,7 +17,10 @@ import * as tf from '@tensorflow/tfjs';
 // Other kernels whose gradients save outputs (Softmax, LogSoftmax, Pow, Max,
 // Min, MaxPool, LRN, Elu) keep the gap; keep them off the path from the
 // discriminator's input to the penalised output.
-const COMPARISONS = ['Greater', 'Less', 'LessEqual', 'Equal', 'NotEqual'];
+// LogicalAnd comes from clipByValue's gradient, which binary cross-entropy's
+// clipping puts on the path; its inputs are bool, so their zeros are float32
+// (the tape only sums float32 gradients).
+const COMPARISONS = ['Greater', 'GreaterEqual', 'Less', 'LessEqual', 'Equal', 'NotEqual', 'LogicalAnd', 'LogicalOr'];
 
 const FROM_INPUT: Record<string, (x: tf.Tensor, dy: tf.Tensor) => tf.Tensor> = {
   Tanh: (x, dy) => tf.mul(dy, tf.sub(1, tf.square(tf.tanh(x)))),
@@ -31,11 +34,12 @@ const FROM_INPUT: Record<string, (x: tf.Tensor, dy: tf.Tensor) => tf.Tensor> = {
 let done = false;
 
 /**
- * Makes tfjs's second-order gradients usable for the gradient penalty and R1:
+ * Makes tfjs's second-order gradients usable for the gradient penalty, R1 and
+ * `Unrolled({ secondOrder: true })`:
  * registers zero gradients for the comparison kernels that lack one, and
  * gradients of Tanh, Sigmoid and Exp that stay connected at second order.
  * First-order gradients are unchanged. The change is global and happens once,
- * when the first such penalty is created.
+ * when the first such penalty (or second-order Unrolled) is created.
  */
 export function ensureSecondOrderGradients(): void {
   if (done) return;
@@ -47,7 +51,7 @@ export function ensureSecondOrderGradients(): void {
       inputsToSave: ['a', 'b'],
       gradFunc: (_dy, saved) => {
         const [a, b] = saved as [tf.Tensor, tf.Tensor];
-        return { a: () => tf.zerosLike(a), b: () => tf.zerosLike(b) };
+        return { a: () => tf.zeros(a.shape), b: () => tf.zeros(b.shape) };
       },
     });
   }
