@@ -5,13 +5,11 @@
 //   pnpm example examples/keras-adversarial/example_aae.ts [--tiny] [--epochs N]
 import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
-import { AdversarialModel, callbacks, helpers, Random, Simultaneous, train, type AdversarialCompileArgs, type AdversarialOptimizer, type History } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { helpers, Simultaneous, train, type AdversarialCompileArgs, type AdversarialOptimizer } from 'gandlf';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData, type ImageData } from '../support/data';
 import { GaussianSample } from '../support/layers';
-import { saveCheckpoint, say, writeHistory } from '../support/output';
-import { autoencoderSampler, epochPngs, generatorSampler } from '../support/samplers';
-import type { GanRun } from './example_gan';
+import { runSettings, trainEncoderGame, type EncoderNets, type GanRun, type RunSettings } from '../support/train';
 
 export const spec: ExampleSpec = {
   name: 'keras-adversarial/example_aae',
@@ -57,18 +55,11 @@ export function modelDiscriminator(latentDim: number, outputDim = 1, hiddenDim =
   return tf.model({ inputs: z, outputs: y, name: 'discriminator' });
 }
 
-/** The three networks of an AAE; the decoder is called `generator`, as in the Python. */
-export interface AaeNetworks {
-  generator: tf.LayersModel;
-  encoder: tf.LayersModel;
-  discriminator: tf.LayersModel;
-}
-
 /**
  * The AAE game model `x -> [xpred, yfake, yreal]`: `z = E(x)`, `xpred = G(z)`,
  * `yfake = D(z)` and `yreal = D(zreal)` with `zreal ~ N(0, 1)` drawn inside from the batch of x.
  */
-export function buildAae({ generator, encoder, discriminator }: AaeNetworks, latentDim: number): tf.LayersModel {
+export function buildAae({ generator, encoder, discriminator }: EncoderNets, latentDim: number): tf.LayersModel {
   const x = tf.input({ shape: encoder.inputs[0]!.shape.slice(1) as number[], name: 'x' });
   const z = encoder.apply(x) as tf.SymbolicTensor;
   const xpred = generator.apply(z) as tf.SymbolicTensor;
@@ -80,7 +71,7 @@ export function buildAae({ generator, encoder, discriminator }: AaeNetworks, lat
 /**
  * The Python's targets, player-major: the generator wants `xpred = x`, its
  * codes scored real (1) and the prior's fake (0); the discriminator the reverse.
- * `[G_xpred, G_yfake, G_yreal, D_xpred, D_yfake, D_yreal]`; the caller frees them.
+ * `[G_xpred, G_yfake, G_yreal, D_xpred, D_yfake, D_yreal]`; fitAndSave frees them (all but `x`).
  */
 export function aaeTargets(x: tf.Tensor): tf.Tensor[] {
   const n = x.shape[0]!;
@@ -90,7 +81,7 @@ export function aaeTargets(x: tf.Tensor): tf.Tensor[] {
 
 /** What an AAE example configures: networks, sizes, optimizers, loss weights, data. */
 export interface AaeSetup {
-  nets: AaeNetworks;
+  nets: EncoderNets;
   latentDim: number;
   playerOptimizers: AdversarialCompileArgs['playerOptimizers'];
   lossWeights: { xpred: number; yfake: number; yreal: number };
@@ -100,67 +91,24 @@ export interface AaeSetup {
 }
 
 /** Trains an AAE as the Python's `example_aae(path, adversarial_optimizer)`: grids per epoch, history, checkpoint. */
-export async function trainAae(setup: AaeSetup, adversarialOptimizer: AdversarialOptimizer, options: ExampleOptions & { out: string; epochs: number }): Promise<GanRun> {
-  const { nets, latentDim, data, cmap } = setup;
-  const { seed = 0, verbose, out, epochs } = options;
-  const xIn = tf.input({ shape: nets.encoder.inputs[0]!.shape.slice(1) as number[] });
-  const autoencoder = tf.model({ inputs: xIn, outputs: nets.generator.apply(nets.encoder.apply(xIn)) as tf.SymbolicTensor, name: 'autoencoder' });
-  if (verbose ?? true) for (const m of [nets.generator, nets.encoder, nets.discriminator, autoencoder]) m.summary();
-  const model = new AdversarialModel({
-    baseModel: buildAae(nets, latentDim),
-    playerParams: [[...nets.generator.trainableWeights, ...nets.encoder.trainableWeights], nets.discriminator.trainableWeights],
-    playerNames: ['generator', 'discriminator'],
-  });
-  model.setSeed(seed);
-  model.compile({
+export function trainAae(setup: AaeSetup, adversarialOptimizer: AdversarialOptimizer, settings: RunSettings): Promise<GanRun> {
+  const { nets, latentDim, lossWeights } = setup;
+  const compile: AdversarialCompileArgs = {
     adversarialOptimizer,
     playerOptimizers: setup.playerOptimizers,
     loss: { yfake: 'binaryCrossentropy', yreal: 'binaryCrossentropy', xpred: 'meanSquaredError' },
     // The same weights for both players, as the Python's `[{...}] * 2`.
-    playerCompileArgs: [{ lossWeights: setup.lossWeights }, { lossWeights: setup.lossWeights }],
-  });
-  const random = new Random(seed);
-  const files: string[] = [];
-  const y = aaeTargets(data.xtrain);
-  const yTest = aaeTargets(data.xtest);
-  const grid = { range: [0, 1] as const, ...(cmap ? { cmap } : {}) };
-  try {
-    const history: History = await model.fit(data.xtrain, y, {
-      epochs,
-      batchSize: 32,
-      validationData: [data.xtest, yTest],
-      verbose: false,
-      callbacks: [
-        {
-          onEpochEnd: (epoch, logs) =>
-            say(
-              verbose,
-              `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-                .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-                .join(' ')}`,
-            ),
-        },
-        callbacks.imageGrid({ generator: generatorSampler(nets.generator, latentDim, random), ...grid, draw: epochPngs(out, 'generated', files) }),
-        callbacks.imageGrid({ generator: autoencoderSampler(autoencoder, data.xtest, random), ...grid, draw: epochPngs(out, 'autoencoded', files) }),
-      ],
-    });
-    await writeHistory(out, history);
-    files.push(`${out}/history.csv`, await saveCheckpoint(model, out));
-    say(verbose, `wrote ${files.length} files to ${out}`);
-    return { history, out, files };
-  } finally {
-    // The targets hold the data itself twice; disposing a tensor twice is harmless.
-    tf.dispose([...y, ...yTest, ...Object.values(data)]);
-    model.dispose();
-  }
+    playerCompileArgs: [{ lossWeights }, { lossWeights }],
+  };
+  return trainEncoderGame({ nets, game: { baseModel: buildAae(nets, latentDim) }, compile, latentDim, data: setup.data, targets: aaeTargets, cmap: setup.cmap }, settings);
 }
 
 export async function run(options: ExampleOptions = {}): Promise<GanRun> {
-  const { tiny = false } = options;
-  const latentDim = tiny ? 16 : 100;
+  const settings = runSettings(spec, options, 100);
+  const latentDim = settings.tiny ? 16 : 100;
   const inputShape = [28, 28];
   // Tiny: narrow networks, so two epochs on 256 digits take seconds on cpu.
-  const hidden = tiny ? 32 : 512;
+  const hidden = settings.tiny ? 32 : 512;
   const nets = { generator: modelGenerator(latentDim, inputShape, hidden), encoder: modelEncoder(latentDim, inputShape, hidden), discriminator: modelDiscriminator(latentDim, 1, hidden) };
   const setup: AaeSetup = {
     nets,
@@ -168,10 +116,10 @@ export async function run(options: ExampleOptions = {}): Promise<GanRun> {
     // The Python's Adam(lr, decay=1e-4): Keras's time-based decay, lr / (1 + decay · t).
     playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-4 }), train.adam({ lr: 1e-3, decay: 1e-4 })],
     lossWeights: { yfake: 1e-2, yreal: 1e-2, xpred: 1 },
-    data: await mnistData({ tiny }),
+    data: await mnistData({ tiny: settings.tiny }),
     cmap: 'gray',
   };
-  return trainAae(setup, new Simultaneous(), { ...options, out: outDir(spec, options), epochs: options.epochs ?? (tiny ? 2 : 100) });
+  return trainAae(setup, new Simultaneous(), settings);
 }
 
 await main(import.meta, spec, run);

@@ -7,11 +7,11 @@
 import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
 import { Simultaneous, train } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { cifar10Data, TINY } from '../support/data';
 import { GaussianSample } from '../support/layers';
+import { runSettings, type GanRun } from '../support/train';
 import { trainAae } from './example_aae';
-import type { GanRun } from './example_gan';
 
 export const spec: ExampleSpec = {
   name: 'keras-adversarial/example_aae_cifar10',
@@ -68,7 +68,8 @@ export function modelDiscriminator(latentDim: number, outputDim = 1, units = 256
 }
 
 export async function run(options: ExampleOptions = {}): Promise<GanRun> {
-  const { tiny = false } = options;
+  const settings = runSettings(spec, options, 100);
+  const { tiny } = settings;
   // Tiny: a few channels and a slice of the data, so two epochs take seconds on cpu.
   const latentDim = tiny ? 16 : 256;
   const units = tiny ? 4 : 512;
@@ -90,7 +91,7 @@ export async function run(options: ExampleOptions = {}): Promise<GanRun> {
       // Colour images: the Python's cmap=None (matplotlib ignores a colour map on RGB).
     },
     new Simultaneous(),
-    { ...options, out: outDir(spec, options), epochs: options.epochs ?? (tiny ? 2 : 100) },
+    settings,
   );
 }
 

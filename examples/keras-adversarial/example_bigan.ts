@@ -4,13 +4,12 @@
 //   pnpm example examples/keras-adversarial/example_bigan.ts [--tiny] [--epochs N]
 import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
-import { AdversarialModel, callbacks, helpers, Random, Simultaneous, train, type AdversarialOptimizer } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { helpers, Simultaneous, train, type AdversarialOptimizer } from 'gandlf';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData } from '../support/data';
 import { GaussianSample } from '../support/layers';
-import { saveCheckpoint, say, writeHistory } from '../support/output';
-import { autoencoderSampler, epochPngs, generatorSampler } from '../support/samplers';
-import { modelGenerator, type GanRun } from './example_gan';
+import { runSettings, trainEncoderGame, type GanRun } from '../support/train';
+import { modelGenerator } from './example_gan';
 
 export const spec: ExampleSpec = {
   name: 'keras-adversarial/example_bigan',
@@ -77,20 +76,15 @@ export function modelDiscriminator(
 
 /** The Python's `example_bigan(path, adversarial_optimizer)`; `main` runs it with Simultaneous. */
 export async function exampleBigan(options: ExampleOptions, adversarialOptimizer: AdversarialOptimizer): Promise<GanRun> {
-  const { tiny = false, seed = 0, verbose } = options;
-  const out = outDir(spec, options);
-  const epochs = options.epochs ?? (tiny ? 2 : 100);
+  const settings = runSettings(spec, options, 100);
   const latentDim = 25;
   const inputShape = [28, 28];
   // Tiny: narrow networks and 128 digits (4 batches), so two epochs take seconds on cpu.
-  const hidden = tiny ? 32 : 1024;
-  const data = await mnistData(tiny ? { limit: 128 } : {});
-
+  const hidden = settings.tiny ? 32 : 1024;
+  const data = await mnistData(settings.tiny ? { limit: 128 } : {});
   const generator = modelGenerator(latentDim, inputShape, hidden);
   const encoder = modelEncoder(latentDim, inputShape, hidden);
-  const xIn = tf.input({ shape: inputShape });
-  const autoencoder = tf.model({ inputs: xIn, outputs: generator.apply(encoder.apply(xIn)) as tf.SymbolicTensor, name: 'autoencoder' });
-  const discriminator = modelDiscriminator(latentDim, inputShape, 1, tiny ? 32 : 2048);
+  const discriminator = modelDiscriminator(latentDim, inputShape, 1, settings.tiny ? 32 : 2048);
   // bigan_generator and bigan_discriminator: each player sees the game through its own model, the generator's
   // without dropout, the discriminator's with it (`simple_bigan` with either discriminator). z is drawn from
   // the batch of x (the Python's eliminate-z step). Both views are built on one x and share their named
@@ -104,53 +98,10 @@ export async function exampleBigan(options: ExampleOptions, adversarialOptimizer
     tf.model({ inputs: x, outputs: [apply(yfake!, d.apply([z, xFake]) as tf.SymbolicTensor), apply(yreal!, d.apply([zReal, x]) as tf.SymbolicTensor)], name });
   const biganGenerator = playerView(discriminator.test, 'bigan_generator');
   const biganDiscriminator = playerView(discriminator.train, 'bigan_discriminator');
-  if (verbose ?? true) for (const m of [generator, encoder, discriminator.train, biganDiscriminator, autoencoder]) m.summary();
-
-  const model = new AdversarialModel({
-    playerModels: [biganGenerator, biganDiscriminator],
-    playerParams: [[...generator.trainableWeights, ...encoder.trainableWeights], discriminator.train.trainableWeights],
-    playerNames: ['generator', 'discriminator'],
-  });
-  model.setSeed(seed);
-  model.compile({
-    adversarialOptimizer,
-    // The Python's Adam(lr, decay=1e-4): Keras's time-based decay, lr / (1 + decay · t).
-    playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-4 }), train.adam({ lr: 1e-3, decay: 1e-4 })],
-    loss: 'binaryCrossentropy',
-  });
-
-  const random = new Random(seed);
-  const files: string[] = [];
-  const y = helpers.ganTargets(data.xtrain.shape[0]!);
-  const yTest = helpers.ganTargets(data.xtest.shape[0]!);
-  try {
-    const history = await model.fit(data.xtrain, y, {
-      epochs,
-      batchSize: 32,
-      validationData: [data.xtest, yTest],
-      verbose: false,
-      callbacks: [
-        {
-          onEpochEnd: (epoch, logs) =>
-            say(
-              verbose,
-              `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-                .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-                .join(' ')}`,
-            ),
-        },
-        callbacks.imageGrid({ generator: generatorSampler(generator, latentDim, random), cmap: 'gray', range: [0, 1], draw: epochPngs(out, 'generated', files) }),
-        callbacks.imageGrid({ generator: autoencoderSampler(autoencoder, data.xtest, random), cmap: 'gray', range: [0, 1], draw: epochPngs(out, 'autoencoded', files) }),
-      ],
-    });
-    await writeHistory(out, history);
-    files.push(`${out}/history.csv`, await saveCheckpoint(model, out));
-    say(verbose, `wrote ${files.length} files to ${out}`);
-    return { history, out, files };
-  } finally {
-    tf.dispose([...y, ...yTest, ...Object.values(data)]);
-    model.dispose();
-  }
+  // The Python's Adam(lr, decay=1e-4): Keras's time-based decay, lr / (1 + decay · t).
+  const compile = { adversarialOptimizer, playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-4 }), train.adam({ lr: 1e-3, decay: 1e-4 })], loss: 'binaryCrossentropy' } as const;
+  const nets = { generator, encoder, discriminator: discriminator.train };
+  return trainEncoderGame({ nets, game: { playerModels: [biganGenerator, biganDiscriminator] }, shown: biganDiscriminator, compile, latentDim, data, cmap: 'gray' }, settings);
 }
 
 export function run(options: ExampleOptions = {}): Promise<GanRun> {

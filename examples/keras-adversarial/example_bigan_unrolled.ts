@@ -9,13 +9,12 @@
 // example_bigan's files; here each example has its own folder.)
 import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
-import { AdversarialModel, callbacks, helpers, Random, Simultaneous, train } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { helpers, Simultaneous, train } from 'gandlf';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData } from '../support/data';
-import { saveCheckpoint, say, writeHistory } from '../support/output';
-import { autoencoderSampler, epochPngs, generatorSampler } from '../support/samplers';
+import { runSettings, trainEncoderGame, type GanRun } from '../support/train';
 import { apply, batchNorm, leaky, modelEncoder } from './example_bigan';
-import { modelGenerator, type GanRun } from './example_gan';
+import { modelGenerator } from './example_gan';
 
 export const spec: ExampleSpec = {
   name: 'keras-adversarial/example_bigan_unrolled',
@@ -43,70 +42,23 @@ export function modelDiscriminator(
 }
 
 export async function run(options: ExampleOptions = {}): Promise<GanRun> {
-  const { tiny = false, seed = 0, verbose } = options;
-  const out = outDir(spec, options);
-  const epochs = options.epochs ?? (tiny ? 2 : 100);
-  const latentDim = tiny ? 16 : 100;
+  const settings = runSettings(spec, options, 100);
+  const latentDim = settings.tiny ? 16 : 100;
   const inputShape = [28, 28];
   // Tiny: narrow networks and 128 digits (4 batches), so two epochs take seconds on cpu.
-  const hidden = tiny ? 32 : 1024;
-  const data = await mnistData(tiny ? { limit: 128 } : {});
-
-  const generator = modelGenerator(latentDim, inputShape, hidden);
-  // l1(1e-5) and Keras 1's batch-statistics mode 2 (see batchNorm in example_bigan.ts).
-  const encoder = modelEncoder(latentDim, inputShape, hidden, () => tf.regularizers.l1({ l1: 1e-5 }), 2);
-  const xIn = tf.input({ shape: inputShape });
-  const autoencoder = tf.model({ inputs: xIn, outputs: generator.apply(encoder.apply(xIn)) as tf.SymbolicTensor, name: 'autoencoder' });
-  const discriminator = modelDiscriminator(latentDim, inputShape, 1, hidden);
+  const hidden = settings.tiny ? 32 : 1024;
+  const data = await mnistData(settings.tiny ? { limit: 128 } : {});
+  const nets = {
+    generator: modelGenerator(latentDim, inputShape, hidden),
+    // l1(1e-5) and Keras 1's batch-statistics mode 2 (see batchNorm in example_bigan.ts).
+    encoder: modelEncoder(latentDim, inputShape, hidden, () => tf.regularizers.l1({ l1: 1e-5 }), 2),
+    discriminator: modelDiscriminator(latentDim, inputShape, 1, hidden),
+  };
   // x -> [yFake, yReal], z drawn on the device from the batch of x.
-  const bigan = helpers.simpleBigan(generator, encoder, discriminator, helpers.normalLatentSampling([latentDim]));
-  if (verbose ?? true) for (const m of [generator, encoder, discriminator, bigan, autoencoder]) m.summary();
-
-  const model = new AdversarialModel({
-    baseModel: bigan,
-    playerParams: [[...generator.trainableWeights, ...encoder.trainableWeights], discriminator.trainableWeights],
-    playerNames: ['generator', 'discriminator'],
-  });
-  model.setSeed(seed);
-  model.compile({
-    adversarialOptimizer: new Simultaneous(),
-    // The Python's Adam(lr, decay=1e-4): Keras's time-based decay, lr / (1 + decay · t).
-    playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-4 }), train.adam({ lr: 1e-3, decay: 1e-4 })],
-    loss: 'binaryCrossentropy',
-  });
-
-  const random = new Random(seed);
-  const files: string[] = [];
-  const y = helpers.ganTargets(data.xtrain.shape[0]!);
-  const yTest = helpers.ganTargets(data.xtest.shape[0]!);
-  try {
-    const history = await model.fit(data.xtrain, y, {
-      epochs,
-      batchSize: 32,
-      validationData: [data.xtest, yTest],
-      verbose: false,
-      callbacks: [
-        {
-          onEpochEnd: (epoch, logs) =>
-            say(
-              verbose,
-              `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-                .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-                .join(' ')}`,
-            ),
-        },
-        callbacks.imageGrid({ generator: generatorSampler(generator, latentDim, random), cmap: 'gray', range: [0, 1], draw: epochPngs(out, 'generated', files) }),
-        callbacks.imageGrid({ generator: autoencoderSampler(autoencoder, data.xtest, random), cmap: 'gray', range: [0, 1], draw: epochPngs(out, 'autoencoded', files) }),
-      ],
-    });
-    await writeHistory(out, history);
-    files.push(`${out}/history.csv`, await saveCheckpoint(model, out));
-    say(verbose, `wrote ${files.length} files to ${out}`);
-    return { history, out, files };
-  } finally {
-    tf.dispose([...y, ...yTest, ...Object.values(data)]);
-    model.dispose();
-  }
+  const bigan = helpers.simpleBigan(nets.generator, nets.encoder, nets.discriminator, helpers.normalLatentSampling([latentDim]));
+  // The Python's Adam(lr, decay=1e-4): Keras's time-based decay, lr / (1 + decay · t).
+  const compile = { adversarialOptimizer: new Simultaneous(), playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-4 }), train.adam({ lr: 1e-3, decay: 1e-4 })], loss: 'binaryCrossentropy' } as const;
+  return trainEncoderGame({ nets, game: { baseModel: bigan }, shown: bigan, compile, latentDim, data, cmap: 'gray' }, settings);
 }
 
 await main(import.meta, spec, run);

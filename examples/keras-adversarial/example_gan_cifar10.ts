@@ -2,14 +2,13 @@
 // CIFAR-10 (upsampling generator, max-pooling discriminator), trained as an
 // AdversarialModel of two players with Simultaneous updates.
 //   pnpm example examples/keras-adversarial/example_gan_cifar10.ts --data DIR [--tiny] [--epochs N]
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
-import { AdversarialModel, callbacks, helpers, Simultaneous, train } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { Simultaneous, train } from 'gandlf';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { cifar10Data } from '../support/data';
-import { saveCheckpoint, say, writeHistory, writePng } from '../support/output';
-import type { GanRun } from './example_gan';
+import { disposing, runSettings, type GanRun } from '../support/train';
+import { exampleGan } from './example_gan';
 
 export const spec: ExampleSpec = {
   name: 'keras-adversarial/example_gan_cifar10',
@@ -77,72 +76,20 @@ export function modelDiscriminator(nch = 256): tf.Sequential {
 // an image, however few channels the hidden layers have.
 const TINY_IMAGES = 8;
 
+/**
+ * The Python's `main()`: the convolutional GAN on CIFAR-10, Simultaneous updates, Adam(1e-4, decay=1e-5) and
+ * Adam(1e-3, decay=1e-5). Its `example_gan` is example_gan.py's with CIFAR-10 loaded and the grids in colour.
+ */
 export async function run(options: ExampleOptions = {}): Promise<GanRun> {
-  const { tiny = false, seed = 0, verbose } = options;
-  const out = outDir(spec, options);
-  const epochs = options.epochs ?? (tiny ? 2 : 100);
+  const settings = runSettings(spec, options, 100);
+  const { tiny, out, epochs } = settings;
   const latentDim = tiny ? 16 : 100;
   const data = await cifar10Data(options.data, tiny ? { limit: TINY_IMAGES } : {});
-  const generator = modelGenerator(latentDim, tiny ? 4 : 256);
-  const discriminator = modelDiscriminator(tiny ? 4 : 256);
-  const csvPath = `${out}/history.csv`;
-  // The Python skips a run whose history.csv exists ("Already exists"); here a run overwrites its folder, as example_gan.ts does.
-  say(verbose, `Training: ${csvPath}`);
-  const model = new AdversarialModel({
-    baseModel: helpers.simpleGan(generator, discriminator, helpers.normalLatentSampling([latentDim])),
-    playerParams: [generator.trainableWeights, discriminator.trainableWeights],
-    playerNames: ['generator', 'discriminator'],
-  });
-  model.setSeed(seed);
-  // The Python's Adam(1e-4, decay=1e-5) and Adam(1e-3, decay=1e-5).
-  model.compile({ adversarialOptimizer: new Simultaneous(), playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-5 }), train.adam({ lr: 1e-3, decay: 1e-5 })], loss: 'binaryCrossentropy' });
-  // One fixed latent batch, as the Python's zsamples, so the grids show progress.
-  const zSamples = tf.randomNormal([100, latentDim], 0, 1, 'float32', seed);
-  const files: string[] = [];
-  try {
-    const y = helpers.ganTargets(data.xtrain.shape[0]!);
-    const yTest = helpers.ganTargets(data.xtest.shape[0]!);
-    // No TensorBoard callback, which the Python adds on the tensorflow backend: history.csv holds the same scalars.
-    const history = await model.fit(data.xtrain, y, {
-      epochs,
-      batchSize: tiny ? TINY_IMAGES : 32,
-      validationData: [data.xtest, yTest],
-      verbose: false,
-      callbacks: [
-        {
-          onEpochEnd: async (epoch, logs) => {
-            say(
-              verbose,
-              `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-                .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-                .join(' ')}`,
-            );
-          },
-        },
-        // ImageGridCallback('epoch-{:03d}.png', generator_sampler, cmap=None): a 10x10 grid of RGB samples.
-        callbacks.imageGrid({
-          generator: () => generator.predict(zSamples) as tf.Tensor,
-          rows: 10,
-          cols: 10,
-          range: [0, 1],
-          draw: async (grid, epoch) => {
-            const path = join(out, `epoch-${String(epoch).padStart(3, '0')}.png`);
-            await writePng(path, grid);
-            files.push(path);
-          },
-        }),
-      ],
-    });
-    tf.dispose([...y, ...yTest]);
-    await writeHistory(out, history);
-    files.push(csvPath, await saveCheckpoint(model, out));
-    say(verbose, `wrote ${files.length} files to ${out}`);
-    return { history, out, files };
-  } finally {
-    zSamples.dispose();
-    tf.dispose(Object.values(data));
-    model.dispose();
-  }
+  const nets = { generator: modelGenerator(latentDim, tiny ? 4 : 256), discriminator: modelDiscriminator(tiny ? 4 : 256) };
+  const optimizers = { optG: train.adam({ lr: 1e-4, decay: 1e-5 }), optD: train.adam({ lr: 1e-3, decay: 1e-5 }) };
+  // ImageGridCallback('epoch-{:03d}.png', generator_sampler, cmap=None): a 10x10 grid of RGB samples.
+  const args = { adversarialOptimizer: new Simultaneous(), path: out, ...optimizers, epochs, ...nets, latentDim, data, cmap: null, batchSize: tiny ? TINY_IMAGES : 32 };
+  return disposing(Object.values(data), () => exampleGan(args, settings));
 }
 
 await main(import.meta, spec, run);

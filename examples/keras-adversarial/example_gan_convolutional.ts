@@ -2,15 +2,14 @@
 // MNIST (upsampling generator, strided-conv discriminator with dropout),
 // trained as an AdversarialModel of two players with Simultaneous updates.
 //   pnpm example examples/keras-adversarial/example_gan_convolutional.ts [--tiny] [--epochs N]
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
-import { AdversarialModel, callbacks, helpers, Random, Simultaneous, train } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { Random, Simultaneous, train } from 'gandlf';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData } from '../support/data';
-import { saveCheckpoint, say, writeHistory, writePng } from '../support/output';
 import { generatorSampler } from '../support/samplers';
-import type { GanRun } from './example_gan';
+import { disposing, runSettings, type GanRun } from '../support/train';
+import { exampleGan } from './example_gan';
 
 export const spec: ExampleSpec = {
   name: 'keras-adversarial/example_gan_convolutional',
@@ -71,68 +70,21 @@ export function modelDiscriminator(inputShape: number[] = [28, 28, 1], dropoutRa
 // here), so even 4 channels at 28x28 cost about 50 ms an image.
 const TINY_IMAGES = 32;
 
+/** The Python's `__main__`: the convolutional GAN on MNIST, Simultaneous updates, Adam(1e-4, decay=1e-4) and Adam(1e-3, decay=1e-4). */
 export async function run(options: ExampleOptions = {}): Promise<GanRun> {
-  const { tiny = false, seed = 0, verbose } = options;
-  const out = outDir(spec, options);
-  const epochs = options.epochs ?? (tiny ? 2 : 100);
+  const settings = runSettings(spec, options, 100);
+  const { tiny, out, epochs } = settings;
   const latentDim = tiny ? 16 : 100;
   const data = await mnistData(tiny ? { limit: TINY_IMAGES } : {});
   // dim_ordering_fix(x.reshape((-1, 1, 28, 28))): channels-last [n, 28, 28, 1].
-  const xtrain = data.xtrain.reshape([-1, 28, 28, 1]);
-  const xtest = data.xtest.reshape([-1, 28, 28, 1]);
-  const generator = modelGenerator(latentDim, tiny ? 4 : 256);
-  const discriminator = modelDiscriminator([28, 28, 1], 0.5, tiny ? 4 : 512);
-  const model = new AdversarialModel({
-    baseModel: helpers.simpleGan(generator, discriminator, helpers.normalLatentSampling([latentDim])),
-    playerParams: [generator.trainableWeights, discriminator.trainableWeights],
-    playerNames: ['generator', 'discriminator'],
-  });
-  model.setSeed(seed);
-  // The Python's Adam(1e-4, decay=1e-4) and Adam(1e-3, decay=1e-4).
-  model.compile({ adversarialOptimizer: new Simultaneous(), playerOptimizers: [train.adam({ lr: 1e-4, decay: 1e-4 }), train.adam({ lr: 1e-3, decay: 1e-4 })], loss: 'binaryCrossentropy' });
-  const files: string[] = [];
-  try {
-    const y = helpers.ganTargets(xtrain.shape[0]!);
-    const yTest = helpers.ganTargets(xtest.shape[0]!);
-    const history = await model.fit(xtrain, y, {
-      epochs,
-      batchSize: 32,
-      validationData: [xtest, yTest],
-      verbose: false,
-      callbacks: [
-        {
-          onEpochEnd: async (epoch, logs) => {
-            say(
-              verbose,
-              `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-                .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-                .join(' ')}`,
-            );
-          },
-        },
-        // ImageGridCallback('epoch-{:03d}.png', generator_sampler(latent_dim, generator)): 100 fresh draws every
-        // epoch, as a 10x10 grid in matplotlib's default 'gray'; seeded apart from training's own stream.
-        callbacks.imageGrid({
-          generator: generatorSampler(generator, latentDim, new Random(seed)),
-          range: [0, 1],
-          cmap: 'gray',
-          draw: async (grid, epoch) => {
-            const path = join(out, `epoch-${String(epoch).padStart(3, '0')}.png`);
-            await writePng(path, grid);
-            files.push(path);
-          },
-        }),
-      ],
-    });
-    tf.dispose([...y, ...yTest]);
-    await writeHistory(out, history);
-    files.push(`${out}/history.csv`, await saveCheckpoint(model, out));
-    say(verbose, `wrote ${files.length} files to ${out}`);
-    return { history, out, files };
-  } finally {
-    tf.dispose([xtrain, xtest, ...Object.values(data)]);
-    model.dispose();
-  }
+  const images = { xtrain: data.xtrain.reshape([-1, 28, 28, 1]), xtest: data.xtest.reshape([-1, 28, 28, 1]) };
+  const nets = { generator: modelGenerator(latentDim, tiny ? 4 : 256), discriminator: modelDiscriminator([28, 28, 1], 0.5, tiny ? 4 : 512) };
+  const optimizers = { optG: train.adam({ lr: 1e-4, decay: 1e-4 }), optD: train.adam({ lr: 1e-3, decay: 1e-4 }) };
+  // ImageGridCallback('epoch-{:03d}.png', generator_sampler(latent_dim, generator)): 100 fresh draws every
+  // epoch, as a 10x10 grid in matplotlib's default 'gray'; seeded apart from training's own stream.
+  const sampler = generatorSampler(nets.generator, latentDim, new Random(settings.seed));
+  const args = { adversarialOptimizer: new Simultaneous(), path: out, ...optimizers, epochs, ...nets, latentDim, data: images, sampler };
+  return disposing([...Object.values(images), ...Object.values(data)], () => exampleGan(args, settings));
 }
 
 await main(import.meta, spec, run);

@@ -3,13 +3,13 @@
 // unroll depths the Python runs, each into its own folder.
 //   pnpm example examples/keras-adversarial/example_gan_unrolled.ts [--tiny] [--epochs N] [--config k_8_8]
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
-import { AdversarialModel, callbacks, helpers, train, Unrolled, type AdversarialOptimizer, type LossSpec } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import { train, Unrolled, type AdversarialOptimizer } from 'gandlf';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData, type ImageData } from '../support/data';
-import { saveCheckpoint, say, writeHistory, writePng } from '../support/output';
-import { modelDiscriminator, modelGenerator, type GanRun } from './example_gan';
+import { say } from '../support/output';
+import { disposing, runSettings, type GanRun, type RunSettings } from '../support/train';
+import { exampleGan, modelDiscriminator, modelGenerator } from './example_gan';
 
 /** One of the Python's `example(name, depth_g, depth_d)` calls. */
 export interface UnrolledConfig {
@@ -67,102 +67,6 @@ export function unrolledOptimizer(depthG: number, depthD: number): AdversarialOp
   return new Unrolled({ depths: [depthG, depthD] });
 }
 
-/** What {@link exampleGan} trains: the arguments of example_gan.py's `example_gan()`. */
-export interface ExampleGanArgs {
-  /** Who updates when. */
-  adversarialOptimizer: AdversarialOptimizer;
-  /** The run's folder: `epoch-NNN.png`, `history.csv` and the checkpoint go here. */
-  path: string;
-  /** The generator's optimizer. */
-  optG: tf.Optimizer;
-  /** The discriminator's optimizer. */
-  optD: tf.Optimizer;
-  /** Epochs to train. */
-  epochs: number;
-  /** `z -> x`, images `[28, 28]` in [0, 1]. */
-  generator: tf.LayersModel;
-  /** `x -> y`. */
-  discriminator: tf.LayersModel;
-  /** Size of `z`. */
-  latentDim: number;
-  /** MNIST, loaded once for every configuration (the Python loads it in each call); not disposed here. */
-  data: ImageData;
-  /** Targets for `n` samples, player-major. @default helpers.ganTargets */
-  targets?: (n: number) => tf.Tensor[];
-  /** Every output's loss. @default 'binaryCrossentropy' */
-  loss?: LossSpec;
-  /** Seeds `z` draws and shuffling. @default 0 */
-  seed?: number;
-  /** Prints progress lines. @default true */
-  verbose?: boolean;
-}
-
-/**
- * example_gan.py's `example_gan()`, which example_gan.ts inlines in its `run`:
- * builds the two-player AdversarialModel over `simpleGan`, trains it with a
- * grid of 100 samples after every epoch, then writes history and checkpoint.
- * Frees the networks and optimizers it was given.
- */
-export async function exampleGan(args: ExampleGanArgs): Promise<GanRun> {
-  const { adversarialOptimizer, path, optG, optD, epochs, generator, discriminator, latentDim, data } = args;
-  const { targets = helpers.ganTargets, loss = 'binaryCrossentropy', seed = 0, verbose } = args;
-  const csvPath = join(path, 'history.csv');
-  // The Python skips a run whose history.csv exists ("Already exists"); here a run overwrites its folder, as example_gan.ts does.
-  say(verbose, `Training: ${csvPath}`);
-  const model = new AdversarialModel({
-    baseModel: helpers.simpleGan(generator, discriminator, helpers.normalLatentSampling([latentDim])),
-    playerParams: [generator.trainableWeights, discriminator.trainableWeights],
-    playerNames: ['generator', 'discriminator'],
-  });
-  const zSamples = tf.randomNormal([100, latentDim], 0, 1, 'float32', seed);
-  const files: string[] = [];
-  try {
-    model.setSeed(seed);
-    model.compile({ adversarialOptimizer, playerOptimizers: [optG, optD], loss });
-    const y = targets(data.xtrain.shape[0]!);
-    const yTest = targets(data.xtest.shape[0]!);
-    // No TensorBoard callback, which the Python adds on the tensorflow backend: history.csv holds the same scalars.
-    const history = await model.fit(data.xtrain, y, {
-      epochs,
-      batchSize: 32,
-      validationData: [data.xtest, yTest],
-      verbose: false,
-      callbacks: [
-        {
-          onEpochEnd: async (epoch, logs) => {
-            say(
-              verbose,
-              `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-                .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-                .join(' ')}`,
-            );
-          },
-        },
-        // ImageGridCallback('epoch-{:03d}.png', generator_sampler): the fixed zsamples as a 10x10 grid, in 'gray'.
-        callbacks.imageGrid({
-          generator: () => generator.predict(zSamples) as tf.Tensor,
-          rows: 10,
-          cols: 10,
-          range: [0, 1],
-          cmap: 'gray',
-          draw: async (grid, epoch) => {
-            const png = join(path, `epoch-${String(epoch).padStart(3, '0')}.png`);
-            await writePng(png, grid);
-            files.push(png);
-          },
-        }),
-      ],
-    });
-    tf.dispose([...y, ...yTest]);
-    await writeHistory(path, history);
-    files.push(csvPath, await saveCheckpoint(model, path));
-    return { history, out: path, files };
-  } finally {
-    zSamples.dispose();
-    model.dispose();
-  }
-}
-
 /** What a run reports: every configuration's run, and (as `history`) the last one's. */
 export interface UnrolledRun extends GanRun {
   runs: Record<string, GanRun>;
@@ -176,43 +80,40 @@ export function pickConfigs<C extends { name: string }>(all: readonly C[], tinyC
   return [found];
 }
 
-export async function run(options: UnrolledOptions = {}): Promise<UnrolledRun> {
-  const { tiny = false, seed = 0, verbose } = options;
-  const out = outDir(spec, options);
-  const configs = pickConfigs(CONFIGS, TINY_CONFIG, options);
-  const epochs = options.epochs ?? (tiny ? 2 : 50);
-  const latentDim = tiny ? 16 : 100;
-  const hidden = tiny ? 64 : 512;
-  const data = await mnistData(tiny ? { limit: TINY_IMAGES } : {});
+/** The Python's `example_gan_unrolled(path, depth_g, depth_d)`. */
+async function exampleGanUnrolled(path: string, { depthG, depthD }: UnrolledConfig, settings: RunSettings, data: ImageData): Promise<GanRun> {
+  const latentDim = settings.tiny ? 16 : 100;
+  const hidden = settings.tiny ? 64 : 512;
+  // The Python passes batch_norm_mode=1 and dropout=0, keywords example_gan.py's builders lost in
+  // keras_adversarial's Keras 2 port (a28d0fa), so the call raises TypeError there. Built here: the builders
+  // as example_gan.py has them now, without dropout (dropout=0) and without the Keras 1 batch norm.
+  const nets = { generator: modelGenerator(latentDim, [28, 28], hidden), discriminator: modelDiscriminator([28, 28], hidden) };
+  const optimizers = { optG: train.adam({ lr: 1e-4, decay: 1e-4 }), optD: train.adam({ lr: 1e-3, decay: 1e-4 }) };
+  return exampleGan({ adversarialOptimizer: unrolledOptimizer(depthG, depthD), path, ...optimizers, epochs: settings.epochs, ...nets, latentDim, data }, settings);
+}
+
+/**
+ * The Python's `__main__`: `example(config)` for each configuration in turn, each into
+ * `out/<name>`, on MNIST loaded once (the Python loads it in each call) and freed afterwards.
+ */
+export async function runConfigs<C extends UnrolledConfig>(
+  configs: readonly C[],
+  settings: RunSettings,
+  example: (path: string, config: C, settings: RunSettings, data: ImageData) => Promise<GanRun>,
+): Promise<UnrolledRun> {
+  const data = await mnistData(settings.tiny ? { limit: TINY_IMAGES } : {});
   const runs: Record<string, GanRun> = {};
-  try {
-    for (const { name, depthG, depthD } of configs) {
-      // The Python passes batch_norm_mode=1 and dropout=0, keywords example_gan.py's builders lost in
-      // keras_adversarial's Keras 2 port (a28d0fa), so the call raises TypeError there. Built here: the builders
-      // as example_gan.py has them now, without dropout (dropout=0) and without the Keras 1 batch norm.
-      const generator = modelGenerator(latentDim, [28, 28], hidden);
-      const discriminator = modelDiscriminator([28, 28], hidden);
-      runs[name] = await exampleGan({
-        adversarialOptimizer: unrolledOptimizer(depthG, depthD),
-        path: join(out, name),
-        optG: train.adam({ lr: 1e-4, decay: 1e-4 }),
-        optD: train.adam({ lr: 1e-3, decay: 1e-4 }),
-        epochs,
-        generator,
-        discriminator,
-        latentDim,
-        data,
-        seed,
-        verbose,
-      });
-    }
-  } finally {
-    tf.dispose(Object.values(data));
-  }
+  await disposing(Object.values(data), async () => {
+    for (const config of configs) runs[config.name] = await example(join(settings.out, config.name), config, settings, data);
+  });
   const all = Object.values(runs);
   const files = all.flatMap((r) => r.files);
-  say(verbose, `wrote ${files.length} files to ${out}`);
-  return { history: all[all.length - 1]!.history, out, files, runs };
+  say(settings.verbose, `wrote ${files.length} files to ${settings.out}`);
+  return { history: all[all.length - 1]!.history, out: settings.out, files, runs };
+}
+
+export function run(options: UnrolledOptions = {}): Promise<UnrolledRun> {
+  return runConfigs(pickConfigs(CONFIGS, TINY_CONFIG, options), runSettings(spec, options, 50), exampleGanUnrolled);
 }
 
 await main(import.meta, spec, run);

@@ -3,15 +3,13 @@
 // clipped Adam, trained with UnrolledAdversarialOptimizer at the thirteen
 // depth and clip settings the Python runs, each into its own folder.
 //   pnpm example examples/keras-adversarial/example_gan_unrolled_hinge.ts [--tiny] [--epochs N] [--config k_8_8_clip_2]
-import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import 'gandlf/node';
 import { helpers, train } from 'gandlf';
-import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
-import { mnistData, type ImageData } from '../support/data';
-import { say } from '../support/output';
-import { modelDiscriminator, modelGenerator, type GanRun } from './example_gan';
-import { exampleGan, pickConfigs, TINY_IMAGES, unrolledOptimizer, type UnrolledConfig, type UnrolledRun } from './example_gan_unrolled';
+import { main, type ExampleOptions, type ExampleSpec } from '../support/cli';
+import type { ImageData } from '../support/data';
+import { runSettings, type GanRun, type RunSettings } from '../support/train';
+import { exampleGan, modelDiscriminator, modelGenerator } from './example_gan';
+import { pickConfigs, runConfigs, unrolledOptimizer, type UnrolledConfig, type UnrolledRun } from './example_gan_unrolled';
 
 /** One of the Python's `example(name, depth_g, depth_d, clipvalue)` calls. */
 export interface HingeConfig extends UnrolledConfig {
@@ -57,49 +55,22 @@ export interface HingeOptions extends ExampleOptions {
 }
 
 /** The Python's `example_gan_unrolled_hinge(path, depth_g, depth_d, clipvalue)`. */
-async function exampleGanUnrolledHinge(path: string, config: HingeConfig, options: HingeOptions, data: ImageData): Promise<GanRun> {
-  const { tiny = false, seed = 0, verbose } = options;
-  const latentDim = tiny ? 16 : 100;
-  const hidden = tiny ? 64 : 512;
+async function exampleGanUnrolledHinge(path: string, config: HingeConfig, settings: RunSettings, data: ImageData): Promise<GanRun> {
+  const latentDim = settings.tiny ? 16 : 100;
+  const hidden = settings.tiny ? 64 : 512;
   // The Python also passes batch_norm_mode=-1 and dropout=0, keywords example_gan.py's builders lost in
   // keras_adversarial's Keras 2 port (a28d0fa), so the call raises TypeError there; both asked for what the
   // builders now build: no batch norm, no dropout.
-  const generator = modelGenerator(latentDim, [28, 28], hidden);
-  const discriminator = modelDiscriminator([28, 28], hidden, 'linear');
+  const nets = { generator: modelGenerator(latentDim, [28, 28], hidden), discriminator: modelDiscriminator([28, 28], hidden, 'linear') };
   // Adam(lr, decay=1e-4, clipvalue=clipvalue); Keras reads clipvalue 0 as no clipping.
   const clip = config.clipvalue > 0 ? { clipvalue: config.clipvalue } : {};
-  return exampleGan({
-    adversarialOptimizer: unrolledOptimizer(config.depthG, config.depthD),
-    path,
-    optG: train.adam({ lr: 1e-4, decay: 1e-4, ...clip }),
-    optD: train.adam({ lr: 1e-3, decay: 1e-4, ...clip }),
-    epochs: options.epochs ?? (tiny ? 2 : 50),
-    generator,
-    discriminator,
-    latentDim,
-    data,
-    loss: 'squaredHinge',
-    targets: helpers.ganTargetsHinge,
-    seed,
-    verbose,
-  });
+  const optimizers = { optG: train.adam({ lr: 1e-4, decay: 1e-4, ...clip }), optD: train.adam({ lr: 1e-3, decay: 1e-4, ...clip }) };
+  const hinge = { loss: 'squaredHinge', targets: helpers.ganTargetsHinge } as const;
+  return exampleGan({ adversarialOptimizer: unrolledOptimizer(config.depthG, config.depthD), path, ...optimizers, epochs: settings.epochs, ...nets, latentDim, data, ...hinge }, settings);
 }
 
-export async function run(options: HingeOptions = {}): Promise<UnrolledRun> {
-  const { tiny = false, verbose } = options;
-  const out = outDir(spec, options);
-  const configs = pickConfigs(CONFIGS, TINY_CONFIG, options);
-  const data = await mnistData(tiny ? { limit: TINY_IMAGES } : {});
-  const runs: Record<string, GanRun> = {};
-  try {
-    for (const config of configs) runs[config.name] = await exampleGanUnrolledHinge(join(out, config.name), config, options, data);
-  } finally {
-    tf.dispose(Object.values(data));
-  }
-  const all = Object.values(runs);
-  const files = all.flatMap((r) => r.files);
-  say(verbose, `wrote ${files.length} files to ${out}`);
-  return { history: all[all.length - 1]!.history, out, files, runs };
+export function run(options: HingeOptions = {}): Promise<UnrolledRun> {
+  return runConfigs(pickConfigs(CONFIGS, TINY_CONFIG, options), runSettings(spec, options, 50), exampleGanUnrolledHinge);
 }
 
 await main(import.meta, spec, run);

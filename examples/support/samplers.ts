@@ -12,6 +12,11 @@ function asGrid(x: tf.Tensor, rows: number, cols: number): tf.Tensor {
   return x.reshape([rows, cols, h!, w!, c]);
 }
 
+/** example_gan.py's `generator_sampler`: the generator on the fixed `zsamples` (100 of them), as a 10x10 grid. */
+export function fixedSampler(generator: tf.LayersModel, zSamples: tf.Tensor): () => tf.Tensor {
+  return () => asGrid(generator.predict(zSamples) as tf.Tensor, 10, 10);
+}
+
 /** `generator_sampler`: the generator on 100 fresh `N(0, 1)` draws, as a 10x10 grid. Seeded from `random`. */
 export function generatorSampler(generator: tf.LayersModel, latentDim: number, random: Random): () => tf.Tensor {
   return () => asGrid(generator.predict(tf.randomNormal([100, latentDim], 0, 1, 'float32', random.nextSeed())) as tf.Tensor, 10, 10);
@@ -31,10 +36,13 @@ export function autoencoderSampler(autoencoder: tf.LayersModel, xtest: tf.Tensor
   };
 }
 
-/** A grid sink writing `${dir}/${prefix}-epoch-NNN.png`, the Python's `'{prefix}-epoch-{:03d}.png'`; records each path in `files`. */
-export function epochPngs(dir: string, prefix: string, files: string[]): callbacks.GridSink {
+/**
+ * A grid sink writing `${dir}/${prefix}-epoch-NNN.png`, the Python's `'{prefix}-epoch-{:03d}.png'`
+ * (`epoch-NNN.png` when `prefix` is empty, `digits` wide); records each path in `files`.
+ */
+export function epochPngs(dir: string, prefix: string, files: string[], digits = 3): callbacks.GridSink {
   return async (grid, epoch) => {
-    const path = join(dir, `${prefix}-epoch-${String(epoch).padStart(3, '0')}.png`);
+    const path = join(dir, `${prefix ? `${prefix}-` : ''}epoch-${String(epoch).padStart(digits, '0')}.png`);
     await writePng(path, grid);
     files.push(path);
   };
