@@ -1,22 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, InvalidArgumentError } from '../errors';
+import { InvalidArgumentError } from '../errors';
 import { assertCount, bindSources, disposeOwned, listInputs, type InputsSpec, type Slot } from '../data/data';
-import { checkOptions, optionKeys } from '../options';
+import { checkOptions } from '../options';
+import { assertSeed, SAMPLE_ARGS_KEYS, type SampleArgs } from '../data/sample-args';
 import { Random } from '../random';
 import { inputNamesOf } from './model-names';
 
-/** Options of `AdversarialModel.predict`. */
-export interface PredictOptions {
-  /** Samples per forward pass (Keras's `batch_size`). @default 32 */
-  batchSize?: number;
-  /** How many samples to draw when no input is a tensor. @default the tensors' length */
-  numSamples?: number;
-  /** Seeds inputs given as functions; the model's own random stream, which `fit` draws from, is left alone. @default unseeded */
-  seed?: number;
-}
-
-/** The keys of `PredictOptions`. */
-export const PREDICT_OPTIONS_KEYS = optionKeys<PredictOptions>()({ batchSize: true, numSamples: true, seed: true });
+/** Options of `AdversarialModel.predict`: those of `Model.predict`. */
+export type PredictOptions = SampleArgs;
 
 /**
  * Every player's outputs on `x`, in `targetNames` order (player-major), as
@@ -26,11 +17,9 @@ export const PREDICT_OPTIONS_KEYS = optionKeys<PredictOptions>()({ batchSize: tr
  * caller's to dispose.
  */
 export function predictPlayers(models: readonly tf.LayersModel[], x: InputsSpec, options: PredictOptions | undefined, fn = 'predict'): tf.Tensor[] {
-  const { batchSize = 32, numSamples, seed } = checkOptions(options, PREDICT_OPTIONS_KEYS, fn);
+  const { batchSize = 32, numSamples, seed } = checkOptions(options, SAMPLE_ARGS_KEYS, fn);
   assertCount(batchSize, 'batchSize', fn, 1);
-  if (seed !== undefined && !Number.isFinite(seed)) {
-    throw new InvalidArgumentError(`Argument 'seed' passed to '${fn}' must be a finite number. Received: seed=${describe(seed)}`);
-  }
+  assertSeed(seed, fn);
   const first = models[0]!;
   const names = inputNamesOf(first);
   const slots: Slot[] = names.map((n, i) => ({ label: `Input '${n}'`, shape: first.inputs[i]!.shape }));

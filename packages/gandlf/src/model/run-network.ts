@@ -1,21 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertCount, checkShape } from '../data/data';
 import { describe, InvalidArgumentError, ShapeMismatchError } from '../errors';
-import { checkOptions, optionKeys } from '../options';
+import { checkOptions } from '../options';
+import { assertSeed, SAMPLE_ARGS_KEYS, type SampleArgs } from '../data/sample-args';
 import { Random } from '../random';
 import { drawAll, shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
 
-/** Options of `Model.sample` and `Model.predict`. */
-export interface SampleArgs {
-  /** How many samples to draw when no input is a tensor. @default the tensors' length */
-  numSamples?: number;
-  /** Batch size of the forward passes. @default 32 */
-  batchSize?: number;
-  /** Seeds the drawn inputs, so the same seed gives the same latent batch. @default unseeded */
-  seed?: number;
-}
-
-const SAMPLE_ARGS_KEYS = optionKeys<SampleArgs>()({ numSamples: true, batchSize: true, seed: true });
+export type { SampleArgs } from '../data/sample-args';
 
 /**
  * Runs one network of a `Model` on inputs given as tensors or shortcuts
@@ -42,9 +33,7 @@ export function runNetwork(net: tf.LayersModel, role: 'generator' | 'discriminat
       `'${fn}' would draw ${n} samples (${n * perSample} values) at once, more than fits in memory; draw fewer, in several calls. Received: numSamples=${describe(numSamples)}`,
     );
   }
-  if (seed !== undefined && !Number.isFinite(seed)) {
-    throw new InvalidArgumentError(`Argument 'seed' passed to '${fn}' must be a finite number. Received: seed=${describe(seed)}`);
-  }
+  assertSeed(seed, fn);
   assertCount(batchSize, 'batchSize', fn, 1);
   const random = new Random(seed);
   return tf.tidy(() => {
