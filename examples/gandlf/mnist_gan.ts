@@ -8,7 +8,7 @@ import { layers, Model, Random, type History, type ModelTargets } from 'gandlf';
 import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData } from '../support/data';
 import { saveCheckpoint, say, writeGrid, writeHistory } from '../support/output';
-import { epochLogger } from './progress';
+import { progressLine } from '../support/train';
 
 export const spec: ExampleSpec = {
   name: 'gandlf/mnist_gan',
@@ -202,7 +202,7 @@ export async function run(options: MnistGanOptions = {}): Promise<GanRun> {
       seed,
       verbose: false,
       callbacks: [
-        epochLogger(verbose, epochs, ['generator_loss', 'discriminator_loss', ...(supervised ? ['discriminator_class_real_loss'] : [])]),
+        progressLine(epochs, verbose, ['generator_loss', 'discriminator_loss', ...(supervised ? ['discriminator_class_real_loss'] : [])]),
         {
           onEpochEnd: async (epoch) => {
             const path = `${out}/epoch-${String(epoch).padStart(3, '0')}.png`;

@@ -9,7 +9,7 @@ import { Model, Random, type History } from 'gandlf';
 import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { mnistData } from '../support/data';
 import { saveCheckpoint, say, writeGrid, writeHistory } from '../support/output';
-import { epochLogger } from './progress';
+import { progressLine } from '../support/train';
 
 export const spec: ExampleSpec = {
   name: 'gandlf/reversing_gan',
@@ -148,7 +148,7 @@ export async function run(options: ExampleOptions = {}): Promise<ReversingRun> {
     const history = await model.fit(
       ['normal', yTrain, xTrain],
       { s: 'ones', s_fake: 'zeros', c: yTrain },
-      { epochs, batchSize: 32, seed, verbose: false, callbacks: [epochLogger(verbose, epochs, ['generator_loss', 'discriminator_loss'])] },
+      { epochs, batchSize: 32, seed, verbose: false, callbacks: [progressLine(epochs, verbose, ['generator_loss', 'discriminator_loss'])] },
     );
 
     say(verbose, 'After training generator');

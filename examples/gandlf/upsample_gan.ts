@@ -11,7 +11,7 @@ import { Model, type History } from 'gandlf';
 import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { cifar10Data, mnistData } from '../support/data';
 import { saveCheckpoint, say, writeGrid, writeHistory } from '../support/output';
-import { epochLogger } from './progress';
+import { progressLine } from '../support/train';
 
 export const spec: ExampleSpec = {
   name: 'gandlf/upsample_gan',
@@ -160,7 +160,7 @@ export async function run(options: UpsampleGanOptions = {}): Promise<UpsampleRun
         epochs,
         seed,
         verbose: false,
-        callbacks: [epochLogger(verbose, epochs, ['generator_loss', 'discriminator_loss'])],
+        callbacks: [progressLine(epochs, verbose, ['generator_loss', 'discriminator_loss'])],
       },
     );
     files.push(await saveCheckpoint(model, out));

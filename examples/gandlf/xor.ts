@@ -12,7 +12,7 @@ import { encodePng } from 'gandlf/node';
 import { layers, losses, Model, Random, type History } from 'gandlf';
 import { main, outDir, type ExampleOptions, type ExampleSpec } from '../support/cli';
 import { saveCheckpoint, say, writeHistory } from '../support/output';
-import { epochLogger } from './progress';
+import { progressLine } from '../support/train';
 
 export const spec: ExampleSpec = {
   name: 'gandlf/xor',
@@ -166,7 +166,7 @@ export async function run(options: XorOptions = {}): Promise<XorRun> {
         batchSize: nbBatch,
         seed,
         verbose: false,
-        callbacks: [epochLogger(verbose, epochs, ['generator_loss', 'discriminator_loss', 'discriminator_src_real_acc', 'generator_class_gen_acc'])],
+        callbacks: [progressLine(epochs, verbose, ['generator_loss', 'discriminator_loss', 'discriminator_src_real_acc', 'generator_class_gen_acc'])],
       },
     );
 

@@ -56,16 +56,10 @@ export function twoPlayers(
   return model;
 }
 
-/** The per-epoch progress line, `epoch 3/100 generator_loss=0.6931 …`, unless the run is quiet. */
-export function progressLine(epochs: number, verbose: boolean | undefined): Callback {
+/** A callback that prints `epoch i/n key=value …` after each epoch: the given log keys, or every logged value. */
+export function progressLine(epochs: number, verbose: boolean | undefined, keys?: readonly string[]): Callback {
   return {
-    onEpochEnd: (epoch, logs) =>
-      say(
-        verbose,
-        `epoch ${epoch + 1}/${epochs} ${Object.entries(logs ?? {})
-          .map(([k, v]) => `${k}=${Number(v).toFixed(4)}`)
-          .join(' ')}`,
-      ),
+    onEpochEnd: (epoch, logs = {}) => say(verbose, `epoch ${epoch + 1}/${epochs} ${(keys ?? Object.keys(logs)).map((k) => `${k}=${Number(logs[k]).toFixed(4)}`).join(' ')}`),
   };
 }
 
