@@ -13,10 +13,13 @@ export default defineConfig({
       '@gandlf/datasets': fileURLToPath(new URL('./packages/datasets/src/index.ts', import.meta.url)),
       '@gandlf/metrics': fileURLToPath(new URL('./packages/metrics/src/index.ts', import.meta.url)),
       '@gandlf/describe': fileURLToPath(new URL('./packages/describe/src/index.ts', import.meta.url)),
+      // The demos fetch MNIST from their page's assets; their tests read a few digits from disk.
+      '@gandlf/demo-shell/mnist': fileURLToPath(new URL('./demos/shell/src/testing-mnist.ts', import.meta.url)),
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'demos/*/src/**/*.test.ts', 'examples/**/*.test.ts'],
+    // e2e/support: the e2e helpers' own unit tests (the Playwright specs are e2e/tests/*.spec.ts).
+    include: ['packages/*/src/**/*.test.ts', 'demos/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'e2e/support/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['packages/gandlf/src/test-utils/setup.ts'],
     testTimeout: 60_000,

@@ -6,6 +6,7 @@ import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/
 import { presets, Random, type Model, type Shortcut } from 'gandlf';
 import { info } from '../../demos/mixtures/src/config';
 import { createTrainer } from '../../demos/mixtures/src/trainer';
+import { trainerContext } from '@gandlf/demo-shell/kit';
 
 /** Points drawn to score a run: 2,500 as in VEEGAN and PacGAN. */
 export const SCORED_POINTS = 2500;
@@ -46,7 +47,7 @@ export async function demoPreset(preset: string, mixture: 'ring' | 'grid', seed:
   const knobs = info.presets[preset];
   if (!knobs) throw new Error(`No mixtures demo preset '${preset}'. Known: ${Object.keys(info.presets).join(', ')}`);
   const started = performance.now();
-  const trainer = await createTrainer({ ...knobs, mixture, seed }, { progress: () => {} });
+  const trainer = await createTrainer({ ...knobs, mixture, seed }, trainerContext().context);
   try {
     for (let i = 0; i < steps; i++) await trainer.step();
     const seconds = (performance.now() - started) / 1000;

@@ -11,15 +11,16 @@ import { info as biganInfo } from '../../demos/bigan-mnist/src/config';
 import { createTrainer as biganTrainer } from '../../demos/bigan-mnist/src/trainer';
 import { info as ganInfo } from '../../demos/gan-mnist/src/config';
 import { createTrainer as ganTrainer } from '../../demos/gan-mnist/src/trainer';
+import { trainerContext } from '@gandlf/demo-shell/kit';
 
 const SAMPLE_SEED = 13;
 
 /** The MNIST demos' presets the bench knows, as `demo/preset`. */
 export const MNIST_PRESETS: Record<string, { build: (seed: number) => Promise<Trainer> }> = {
-  'gan-mnist/mlp': { build: (seed) => ganTrainer({ ...ganInfo.presets.mlp!, seed }, { progress: () => {} }) },
-  'gan-mnist/dcgan': { build: (seed) => ganTrainer({ ...ganInfo.presets.dcgan!, seed }, { progress: () => {} }) },
-  'bigan-mnist/mlp': { build: (seed) => biganTrainer({ ...biganInfo.presets.mlp!, seed }, { progress: () => {} }) },
-  'aae-mnist/mlp': { build: (seed) => aaeTrainer({ ...aaeInfo.presets.mlp!, seed }, { progress: () => {} }) },
+  'gan-mnist/mlp': { build: (seed) => ganTrainer({ ...ganInfo.presets.mlp!, seed }, trainerContext().context) },
+  'gan-mnist/dcgan': { build: (seed) => ganTrainer({ ...ganInfo.presets.dcgan!, seed }, trainerContext().context) },
+  'bigan-mnist/mlp': { build: (seed) => biganTrainer({ ...biganInfo.presets.mlp!, seed }, trainerContext().context) },
+  'aae-mnist/mlp': { build: (seed) => aaeTrainer({ ...aaeInfo.presets.mlp!, seed }, trainerContext().context) },
 };
 
 /** Metrics at one point of training. */

@@ -42,7 +42,7 @@ export async function unrolledRuns(preset: 'ring' | 'grid', seed: number, steps:
     const t = technique(knobs, seed);
     const model = new Model(networks(knobs, t, extent));
     model.compile({ ...t.compile(), adversarialOptimizer: make(depth) });
-    model.adversarial.random = new Random(seed);
+    model.setSeed(seed);
     const rng = new Random(seed + 1000);
     try {
       const started = performance.now();

@@ -1,5 +1,5 @@
-import { demoConfig, serveRawInDev } from '@gandlf/demo-shell/vite';
+import { demoConfig, demoPage, serveRawInDev } from '@gandlf/demo-shell/vite';
 import { defineConfig } from 'vite';
 
 // MNIST's IDX files have no extension; the dev server must serve them raw.
-export default defineConfig(demoConfig({ plugins: [serveRawInDev(/-ubyte$/)] }));
+export default defineConfig(demoConfig({ plugins: [demoPage(), serveRawInDev(/-ubyte$/)] }));

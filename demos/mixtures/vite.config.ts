@@ -1,4 +1,4 @@
-import { demoConfig } from '@gandlf/demo-shell/vite';
+import { demoConfig, demoPage } from '@gandlf/demo-shell/vite';
 import { defineConfig } from 'vite';
 
-export default defineConfig(demoConfig());
+export default defineConfig(demoConfig({ plugins: [demoPage()] }));

@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { debianChromium } from './find-chromium.mjs';
 
-/** Debian's Chromium. Playwright cannot download its own browser on these machines. */
-export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium. Playwright cannot download its own browser on these machines.
+export { DEBIAN_CHROMIUM } from './find-chromium.mjs';
 
-/** The Chromium to drive: Debian's when installed, else Playwright's own (undefined). */
-export const chromiumExecutable: string | undefined = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
+/**
+ * The Chromium to drive: Debian's when installed, else Playwright's own (undefined).
+ * The same choice as ensure-browser.mjs, which `pnpm test:e2e` runs first to install one.
+ */
+export const chromiumExecutable: string | undefined = debianChromium();
 
 /** Flags every run gets: no sandbox (root in CI) and no traffic to Google's services. */
 export const baseArgs: readonly string[] = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mlp } from '@gandlf/demo-shell/kit';
 import { helpers } from 'gandlf';
 import type { AaeKnobs } from './config';
 
@@ -9,42 +10,13 @@ export interface Networks {
   discriminator: tf.LayersModel;
 }
 
-const init = (seed: number) => tf.initializers.glorotUniform({ seed });
-const leaky = () => tf.layers.leakyReLU({ alpha: 0.2 });
-
 /** MLPs on flat 784-pixel digits in [-1, 1]: E 784-2w-w-z, decoder z-w-2w-784 (tanh), D z-w-w-1. */
-export function buildNetworks({ latentDim, width, seed }: AaeKnobs, head: 'sigmoid' | 'linear'): Networks {
-  const encoder = tf.sequential({
-    name: 'encoder',
-    layers: [
-      tf.layers.dense({ inputShape: [784], units: 2 * width, kernelInitializer: init(seed) }),
-      leaky(),
-      tf.layers.dense({ units: width, kernelInitializer: init(seed + 1) }),
-      leaky(),
-      tf.layers.dense({ units: latentDim, kernelInitializer: init(seed + 2) }),
-    ],
-  });
-  const decoder = tf.sequential({
-    name: 'generator',
-    layers: [
-      tf.layers.dense({ inputShape: [latentDim], units: width, kernelInitializer: init(seed + 3) }),
-      leaky(),
-      tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 4) }),
-      leaky(),
-      tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 5) }),
-    ],
-  });
-  const discriminator = tf.sequential({
-    name: 'discriminator',
-    layers: [
-      tf.layers.dense({ inputShape: [latentDim], units: width, kernelInitializer: init(seed + 6) }),
-      leaky(),
-      tf.layers.dense({ units: width, kernelInitializer: init(seed + 7) }),
-      leaky(),
-      tf.layers.dense({ units: 1, activation: head, kernelInitializer: init(seed + 8) }),
-    ],
-  });
-  return { encoder, decoder, discriminator };
+export function buildNetworks({ latentDim, width: w, seed }: AaeKnobs, head: 'sigmoid' | 'linear'): Networks {
+  return {
+    encoder: mlp({ name: 'encoder', inputSize: 784, units: [2 * w, w, latentDim], seed }),
+    decoder: mlp({ name: 'generator', inputSize: latentDim, units: [w, 2 * w, 784], activation: 'tanh', seed: seed + 3 }),
+    discriminator: mlp({ name: 'discriminator', inputSize: latentDim, units: [w, w, 1], activation: head, seed: seed + 6 }),
+  };
 }
 
 /**

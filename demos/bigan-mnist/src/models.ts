@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { denseLeaky, init, mlp } from '@gandlf/demo-shell/kit';
 import type { BiganKnobs } from './config';
 
 /** The three networks of the BiGAN. */
@@ -8,37 +9,15 @@ export interface Networks {
   discriminator: tf.LayersModel;
 }
 
-const init = (seed: number) => tf.initializers.glorotUniform({ seed });
-const leaky = () => tf.layers.leakyReLU({ alpha: 0.2 });
-
 /** MLPs on flat 784-pixel digits in [-1, 1]: G z-w-2w-784 (tanh), E 784-2w-w-z, D (z, x) -> 2w -> w -> 1. */
-export function buildNetworks({ latentDim, width, seed }: BiganKnobs, head: 'sigmoid' | 'linear'): Networks {
-  const generator = tf.sequential({
-    name: 'generator',
-    layers: [
-      tf.layers.dense({ inputShape: [latentDim], units: width, kernelInitializer: init(seed) }),
-      leaky(),
-      tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }),
-      leaky(),
-      tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }),
-    ],
-  });
-  const encoder = tf.sequential({
-    name: 'encoder',
-    layers: [
-      tf.layers.dense({ inputShape: [784], units: 2 * width, kernelInitializer: init(seed + 3) }),
-      leaky(),
-      tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }),
-      leaky(),
-      tf.layers.dense({ units: latentDim, kernelInitializer: init(seed + 5) }),
-    ],
-  });
+export function buildNetworks({ latentDim, width: w, seed }: BiganKnobs, head: 'sigmoid' | 'linear'): Networks {
   const z = tf.input({ shape: [latentDim] });
   const x = tf.input({ shape: [784] });
-  let h = tf.layers.concatenate().apply([z, x]) as tf.SymbolicTensor;
-  h = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 6) }).apply(h)) as tf.SymbolicTensor;
-  h = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 7) }).apply(h)) as tf.SymbolicTensor;
+  const h = denseLeaky(denseLeaky([z, x], 2 * w, seed + 6), w, seed + 7);
   const y = tf.layers.dense({ units: 1, activation: head, kernelInitializer: init(seed + 8) }).apply(h) as tf.SymbolicTensor;
-  const discriminator = tf.model({ inputs: [z, x], outputs: y, name: 'discriminator' });
-  return { generator, encoder, discriminator };
+  return {
+    generator: mlp({ name: 'generator', inputSize: latentDim, units: [w, 2 * w, 784], activation: 'tanh', seed }),
+    encoder: mlp({ name: 'encoder', inputSize: 784, units: [2 * w, w, latentDim], seed: seed + 3 }),
+    discriminator: tf.model({ inputs: [z, x], outputs: y, name: 'discriminator' }),
+  };
 }

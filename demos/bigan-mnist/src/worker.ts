@@ -1,5 +1,5 @@
 import { serveDemo } from '@gandlf/demo-shell/worker';
 import { info } from './config';
-import { createTrainer, loadRun } from './trainer';
+import { createTrainer } from './trainer';
 
-serveDemo({ info, create: createTrainer, load: loadRun });
+serveDemo({ info, create: createTrainer });

@@ -7,6 +7,19 @@ import { fileURLToPath } from 'node:url';
 /** The demos/ folder. */
 export const demosRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Where the gallery's pictures live (served as /pictures/), written by scripts/pictures.mjs. */
+export const picturesDir = fileURLToPath(new URL('../public/pictures', import.meta.url));
+
+/** What made each picture: `{ <demo>: { file, preset, steps, seed, backend, width, height, posterize? } }`. */
+export const picturesFile = join(picturesDir, 'pictures.json');
+
+/**
+ * @returns {Record<string, { file: string, preset: string, steps: number, seed: number, backend: string, width: number, height: number, posterize?: number }>}
+ */
+export function readPictures() {
+  return existsSync(picturesFile) ? JSON.parse(readFileSync(picturesFile, 'utf8')) : {};
+}
+
 /**
  * @returns {{ name: string, dir: string, title: string, description: string, order: number, presets: string[] }[]}
  */

@@ -1,4 +1,5 @@
 declare module 'virtual:gandlf-demos' {
-  const demos: { name: string; title: string; description: string; presets: string[] }[];
+  import type { Picture } from '../scripts/demos.mjs';
+  const demos: { name: string; title: string; description: string; presets: string[]; picture?: Picture }[];
   export default demos;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { dcganDiscriminator, dcganGenerator, denseLeaky, init, mlp as mlpOf } from '@gandlf/demo-shell/kit';
 import { layers } from 'gandlf';
 import type { MnistKnobs } from './config';
 
@@ -8,66 +9,25 @@ export interface Networks {
   discriminator: tf.LayersModel;
 }
 
-// Seeded initializers: the same seed gives the same starting weights.
-const init = (seed: number) => tf.initializers.glorotUniform({ seed });
-const leaky = () => tf.layers.leakyReLU({ alpha: 0.2 });
-
-/**
- * DCGAN without batch normalisation: gandlf trains every network with
- * `training: true`, so BatchNorm statistics would also move during the other
- * player's step; leaky ReLUs and Adam with beta1 0.5 train MNIST without it.
- */
-function dcgan({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
-  const generator = tf.sequential({
-    name: 'generator',
-    layers: [
-      tf.layers.dense({ inputShape: [latentDim], units: 7 * 7 * 2 * width, kernelInitializer: init(seed) }),
-      leaky(),
-      tf.layers.reshape({ targetShape: [7, 7, 2 * width] }),
-      tf.layers.conv2dTranspose({ filters: width, kernelSize: 5, strides: 2, padding: 'same', kernelInitializer: init(seed + 1) }),
-      leaky(),
-      tf.layers.conv2dTranspose({ filters: 1, kernelSize: 5, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: init(seed + 2) }),
-    ],
-  });
-  const discriminator = tf.sequential({
-    name: 'discriminator',
-    layers: [
-      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: width, kernelSize: 5, strides: 2, padding: 'same', kernelInitializer: init(seed + 3) }),
-      leaky(),
-      tf.layers.conv2d({ filters: 2 * width, kernelSize: 5, strides: 2, padding: 'same', kernelInitializer: init(seed + 4) }),
-      leaky(),
-      tf.layers.flatten(),
-      // Named 'src': metrics read discriminator_src_real_loss, discriminator_src_fake_loss, ...
-      tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }),
-    ],
-  });
-  return { generator, discriminator };
+/** The DCGAN: G dense 7x7x2w -> convT w -> convT 1 (tanh), D conv w -> conv 2w -> dense 1, 5x5 kernels. */
+function dcgan({ latentDim, width: w, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  return {
+    generator: dcganGenerator({ latentDim, start: [7, 7], filters: [2 * w, w, 1], kernelSize: 5, seed }),
+    discriminator: dcganDiscriminator({ inputShape: [28, 28, 1], filters: [w, 2 * w], kernelSize: 5, head, seed: seed + 3 }),
+  };
 }
 
 /** The MLP GAN: G latent-w-2w-784 (tanh), D 784-2w-w-1. */
-function mlp({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
-  const generator = tf.sequential({
-    name: 'generator',
-    layers: [
-      tf.layers.dense({ inputShape: [latentDim], units: width, kernelInitializer: init(seed) }),
-      leaky(),
-      tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }),
-      leaky(),
-      tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }),
-    ],
-  });
-  const discriminator = tf.sequential({
-    name: 'discriminator',
-    layers: [
-      tf.layers.dense({ inputShape: [784], units: 2 * width, kernelInitializer: init(seed + 3) }),
-      leaky(),
-      tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }),
-      leaky(),
-      tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }),
-    ],
-  });
-  return { generator, discriminator };
+function mlp({ latentDim, width: w, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
+  return {
+    generator: mlpOf({ name: 'generator', inputSize: latentDim, units: [w, 2 * w, 784], activation: 'tanh', seed }),
+    discriminator: mlpOf({ name: 'discriminator', inputSize: 784, units: [2 * w, w, 1], activation: head, outputName: 'src', seed: seed + 3 }),
+  };
 }
+
+/** D's last layer: one score named 'src' (metrics read discriminator_src_real_loss, ...). */
+const srcHead = (h: tf.SymbolicTensor, head: 'sigmoid' | 'linear', seed: number) =>
+  tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed) }).apply(h) as tf.SymbolicTensor;
 
 /**
  * The MLP with gandlf's layers: G latent-w-(Residual w)-2w-784 with
@@ -77,20 +37,17 @@ function mlp({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear')
  */
 function mlpPlus({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
   const z = tf.input({ shape: [latentDim] });
-  let g = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed) }).apply(z)) as tf.SymbolicTensor;
+  let g = denseLeaky(z, width, seed);
   g = new layers.Residual({ layer: tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: init(seed + 6) }) }).apply(g) as tf.SymbolicTensor;
-  g = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }).apply(g)) as tf.SymbolicTensor;
-  g = new layers.PermanentDropout({ rate: 0.1 }).apply(g) as tf.SymbolicTensor;
+  g = new layers.PermanentDropout({ rate: 0.1 }).apply(denseLeaky(g, 2 * width, seed + 1)) as tf.SymbolicTensor;
   const out = tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }).apply(g) as tf.SymbolicTensor;
   const generator = tf.model({ inputs: z, outputs: out, name: 'generator' });
 
   const x = tf.input({ shape: [784] });
-  let d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(x)) as tf.SymbolicTensor;
-  d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
+  const d = denseLeaky(denseLeaky(x, 2 * width, seed + 3), width, seed + 4);
   const sims = new layers.BatchSimilarity({ similarity: ['exp_l1'], n: 4 }).apply(d) as tf.SymbolicTensor;
   const both = tf.layers.concatenate().apply([d, sims]) as tf.SymbolicTensor;
-  const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(both) as tf.SymbolicTensor;
-  const discriminator = tf.model({ inputs: x, outputs: src, name: 'discriminator' });
+  const discriminator = tf.model({ inputs: x, outputs: srcHead(both, head, seed + 5), name: 'discriminator' });
   return { generator, discriminator };
 }
 
@@ -98,9 +55,7 @@ function mlpPlus({ latentDim, width, seed }: MnistKnobs, head: 'sigmoid' | 'line
 function conditionalGenerator({ latentDim, width, seed }: MnistKnobs): tf.LayersModel {
   const z = tf.input({ shape: [latentDim] });
   const c = tf.input({ shape: [10] });
-  let g = tf.layers.concatenate().apply([z, c]) as tf.SymbolicTensor;
-  g = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed) }).apply(g)) as tf.SymbolicTensor;
-  g = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 1) }).apply(g)) as tf.SymbolicTensor;
+  const g = denseLeaky(denseLeaky([z, c], width, seed), 2 * width, seed + 1);
   const out = tf.layers.dense({ units: 784, activation: 'tanh', kernelInitializer: init(seed + 2) }).apply(g) as tf.SymbolicTensor;
   return tf.model({ inputs: [z, c], outputs: out, name: 'generator' });
 }
@@ -113,9 +68,8 @@ function conditionalGenerator({ latentDim, width, seed }: MnistKnobs): tf.Layers
 function acgan(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
   const { width, seed } = knobs;
   const x = tf.input({ shape: [784] });
-  let d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(x)) as tf.SymbolicTensor;
-  d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
-  const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(d) as tf.SymbolicTensor;
+  const d = denseLeaky(denseLeaky(x, 2 * width, seed + 3), width, seed + 4);
+  const src = srcHead(d, head, seed + 5);
   const cls = tf.layers.dense({ units: 10, activation: 'softmax', name: 'class', kernelInitializer: init(seed + 6) }).apply(d) as tf.SymbolicTensor;
   const discriminator = tf.model({ inputs: x, outputs: [src, cls], name: 'discriminator' });
   return { generator: conditionalGenerator(knobs), discriminator };
@@ -131,11 +85,8 @@ function cgan(knobs: MnistKnobs, head: 'sigmoid' | 'linear'): Networks {
   const { width, seed } = knobs;
   const x = tf.input({ shape: [784] });
   const c = tf.input({ shape: [10] });
-  let d = tf.layers.concatenate().apply([x, c]) as tf.SymbolicTensor;
-  d = leaky().apply(tf.layers.dense({ units: 2 * width, kernelInitializer: init(seed + 3) }).apply(d)) as tf.SymbolicTensor;
-  d = leaky().apply(tf.layers.dense({ units: width, kernelInitializer: init(seed + 4) }).apply(d)) as tf.SymbolicTensor;
-  const src = tf.layers.dense({ units: 1, activation: head, name: 'src', kernelInitializer: init(seed + 5) }).apply(d) as tf.SymbolicTensor;
-  const discriminator = tf.model({ inputs: [x, c], outputs: src, name: 'discriminator' });
+  const d = denseLeaky(denseLeaky([x, c], 2 * width, seed + 3), width, seed + 4);
+  const discriminator = tf.model({ inputs: [x, c], outputs: srcHead(d, head, seed + 5), name: 'discriminator' });
   return { generator: conditionalGenerator(knobs), discriminator };
 }
 

@@ -1,15 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadMnistNode } from '@gandlf/datasets/node';
 import { expectMnistQuality } from '@gandlf/demo-shell/testing';
 import type { Model } from 'gandlf';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { info } from './config';
 import { createTrainer } from './trainer';
-
-// The page fetches MNIST from the demo's assets; in Node the same files come from disk.
-vi.mock('@gandlf/demo-shell/mnist', () => ({
-  loadMnist: (_split: 'train' | 'test', limit: number) => loadMnistNode({ split: 'test', limit: Math.min(limit || 64, 64), range: [-1, 1] }),
-}));
+import { trainerContext } from '@gandlf/demo-shell/kit';
+import { loadMnistNode } from '@gandlf/datasets/node';
 
 // Every preset of the MNIST demo builds; the tiny-* presets (gandlf's techniques
 // on the tiny networks) train a few steps with finite losses and no leak.
@@ -17,7 +13,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   it('every preset builds', async () => {
     for (const [name, knobs] of Object.entries(info.presets)) {
       const before = tf.memory().numTensors;
-      const trainer = await createTrainer({ ...knobs, width: 4, latentDim: 4 }, { progress: () => {} });
+      const trainer = await createTrainer({ ...knobs, width: 4, latentDim: 4 }, trainerContext().context);
       expect(trainer.runs.length, name).toBe(1);
       trainer.dispose();
       // Rebuilding on a knob change must not leak: dispose frees all a trainer made.
@@ -29,7 +25,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   const steps = (name: string) => (info.presets[name]!.architecture === 'dcgan' ? 1 : 3);
   for (const name of Object.keys(info.presets).filter((n) => n.startsWith('tiny'))) {
     it(`${name} trains with finite losses and no leak`, { timeout: 180_000 }, async () => {
-      const trainer = await createTrainer({ ...info.presets[name]! }, { progress: () => {} });
+      const trainer = await createTrainer({ ...info.presets[name]! }, trainerContext().context);
       await trainer.step();
       const count = tf.memory().numTensors;
       let logs: Record<string, Record<string, number>> = {};
@@ -47,7 +43,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   for (const name of ['tiny-acgan', 'tiny-cgan']) {
     it(`${name}: the grid follows the digit knob, read at draw time without a rebuild`, async () => {
       const knobs = { ...info.presets[name]! };
-      const trainer = await createTrainer(knobs, { progress: () => {} });
+      const trainer = await createTrainer(knobs, trainerContext().context);
       await trainer.step();
       const draw = async () => {
         const v = await trainer.view();
@@ -66,7 +62,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
 
   for (const name of ['tiny', 'tiny-cgan']) {
     it(`${name}: quality() scores 1,000 samples with the MNIST classifier, leaking nothing`, { timeout: 60_000 }, async () => {
-      const trainer = await createTrainer({ ...info.presets[name]! }, { progress: () => {} });
+      const trainer = await createTrainer({ ...info.presets[name]! }, trainerContext().context);
       await trainer.step();
       await expectMnistQuality(trainer);
       trainer.dispose();
@@ -74,7 +70,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   }
 
   it('cgan: D takes the digit as an input, and its score depends on it', async () => {
-    const trainer = await createTrainer({ ...info.presets['tiny-cgan']! }, { progress: () => {} });
+    const trainer = await createTrainer({ ...info.presets['tiny-cgan']! }, trainerContext().context);
     await trainer.step();
     const model = trainer.runs[0]!.model as Model;
     expect(model.generator.inputs.map((i) => i.shape[1])).toEqual([16, 10]);
@@ -92,7 +88,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   it('reconstruct: real digits above G(z*) from latentSearch, only on a view, kept latents freed on dispose', async () => {
     const before = tf.memory().numTensors;
     const knobs = { ...info.presets.tiny!, gridView: 'reconstruct' as const };
-    const trainer = await createTrainer(knobs, { progress: () => {} });
+    const trainer = await createTrainer(knobs, trainerContext().context);
     for (let i = 0; i < 3; i++) await trainer.step();
     // Steps never search: the tensor count stays put while training in this view.
     const count = tf.memory().numTensors;
@@ -134,7 +130,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   });
 
   it("reconstruct: conditional generators get each real digit's label", async () => {
-    const trainer = await createTrainer({ ...info.presets['tiny-cgan']!, gridView: 'reconstruct' }, { progress: () => {} });
+    const trainer = await createTrainer({ ...info.presets['tiny-cgan']!, gridView: 'reconstruct' }, trainerContext().context);
     await trainer.step();
     const view = await trainer.view();
     expect(view.kind).toBe('image');

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, adversarialOptimizer, disposeModel, ganLoss, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
-import { callbacks, latent, Model, Random, type Shortcut } from 'gandlf';
+import { ganLoss, ganTraining, runModel, type CreateContext } from '@gandlf/demo-shell/kit';
+import type { Trainer } from '@gandlf/demo-shell/worker';
+import { callbacks, latent, Model, type Shortcut } from 'gandlf';
 import type { MnistKnobs } from './config';
 import { loadMnist } from '@gandlf/demo-shell/mnist';
 import { mnistSampleQuality } from '@gandlf/demo-shell/mnist-quality';
@@ -16,29 +17,29 @@ const RUN = 'gan';
 const LABELS: Record<string, string> = { mlp: 'MLP GAN', dcgan: 'DCGAN', 'mlp-plus': 'MLP GAN (residual, minibatch discrimination)', acgan: 'ACGAN', cgan: 'Conditional GAN' };
 
 /** The MNIST trainer: one GAN, fed shuffled real digits batch by batch. */
-export async function createTrainer(knobs: MnistKnobs, { restored, progress }: CreateContext): Promise<Trainer> {
+export async function createTrainer(knobs: MnistKnobs, context: CreateContext): Promise<Trainer> {
+  const { progress, batches } = context;
   const data = await loadMnist(knobs.split, knobs.limit, progress);
   const pixels = data.height * data.width;
   const { targets: srcTargets, activation, loss } = ganLoss(knobs.loss);
   const [real, fake] = srcTargets as readonly [Shortcut, Shortcut];
 
-  let model: Model;
-  if (restored) {
-    model = restoredRun(restored, RUN, Model);
-  } else {
-    progress('Building the networks…');
-    const augment = knobs.augment && knobs.augment !== 'none' ? { augment: { policy: knobs.augment, seed: knobs.seed } } : {};
-    model = new Model({ ...buildNetworks(knobs, activation), ...augment });
-    model.compile({
-      optimizer: [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)],
-      // ACGAN: D's class head learns the digit in every mode (categorical cross-entropy).
-      loss: knobs.architecture === 'acgan' ? { src: loss, class: 'categoricalCrossentropy' } : loss,
-      ...(knobs.ema > 0 ? { ema: { decay: knobs.ema } } : {}),
-      adversarialOptimizer: adversarialOptimizer(knobs.adversarialOptimizer, knobs.unrollDepth),
-    });
-    // Seeds the noise of every training batch.
-    model.adversarial.random = new Random(knobs.seed);
-  }
+  const model = runModel(context, {
+    key: RUN,
+    kind: Model,
+    seed: knobs.seed,
+    build() {
+      const augment = knobs.augment && knobs.augment !== 'none' ? { augment: { policy: knobs.augment, seed: knobs.seed } } : {};
+      const gan = new Model({ ...buildNetworks(knobs, activation), ...augment });
+      gan.compile({
+        ...ganTraining(knobs),
+        // ACGAN: D's class head learns the digit in every mode (categorical cross-entropy).
+        loss: knobs.architecture === 'acgan' ? { src: loss, class: 'categoricalCrossentropy' } : loss,
+        ...(knobs.ema > 0 ? { ema: { decay: knobs.ema } } : {}),
+      });
+      return gan;
+    },
+  });
   // Conditional: the generator takes the one-hot digit besides z (acgan, cgan); the cgan's D takes it too.
   const conditional = model.generator.inputs.length > 1;
   const conditionalD = model.discriminator.inputs.length > 1;
@@ -50,21 +51,13 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
   const xShape = imageShape(shape.length === 1 ? 'mlp' : 'dcgan');
 
   // Real batches walk through a seeded permutation of the digits, epoch after epoch.
-  const rng = new Random(knobs.seed + model.step);
-  let order = rng.permutation(data.count);
-  let cursor = 0;
-  let epoch = 0;
+  const stream = batches({ seed: knobs.seed, count: data.count });
   const nextBatch = (): { x: tf.Tensor; y: tf.Tensor } => {
     const n = Math.min(knobs.batchSize, data.count);
-    const buf = new Float32Array(n * pixels);
+    const { values, rows } = stream.gather(data.images, pixels, n);
     const y = new Float32Array(n * 10);
-    for (let i = 0; i < n; i++) {
-      if (cursor === order.length) [order, cursor, epoch] = [rng.permutation(data.count), 0, epoch + 1];
-      const row = order[cursor++]!;
-      buf.set(data.images.subarray(row * pixels, (row + 1) * pixels), i * pixels);
-      y[i * 10 + data.labels[row]!] = 1;
-    }
-    return { x: tf.tensor(buf, [n, ...xShape]), y: tf.tensor2d(y, [n, 10]) };
+    rows.forEach((row, i) => (y[i * 10 + data.labels[row]!] = 1));
+    return { x: tf.tensor(values, [n, ...xShape]), y: tf.tensor2d(y, [n, 10]) };
   };
   /** n rows of the one-hot `digit`. */
   const digitRows = (n: number) => tf.tidy(() => tf.oneHot(tf.fill([n], Number(knobs.digit) || 0, 'int32') as tf.Tensor1D, 10).toFloat());
@@ -109,7 +102,7 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
       const digits = conditional ? digitRows(side * side) : null;
       try {
         const inputs = [z ?? 'normal', ...(digits ? [digits] : [])];
-        return await drawGrid(model, { inputs, rows: side, cols: side, seed: GRID_SEED, imageShape: [data.height, data.width, 1], epoch });
+        return await drawGrid(model, { inputs, rows: side, cols: side, seed: GRID_SEED, imageShape: [data.height, data.width, 1], epoch: stream.epoch });
       } finally {
         tf.dispose([z, digits].filter((t): t is tf.Tensor => t !== null));
       }
@@ -138,7 +131,7 @@ export async function createTrainer(knobs: MnistKnobs, { restored, progress }: C
       }),
     dispose: () => {
       reconstruct.dispose();
-      disposeModel(model);
+      model.dispose();
     },
   };
 }

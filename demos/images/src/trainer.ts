@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, adversarialOptimizer, disposeModel, ganLoss, imageGrid, restoredRun, type CreateContext, type Trainer } from '@gandlf/demo-shell/worker';
-import { Model, Random } from 'gandlf';
+import { ganLoss, ganTraining, runModel, type CreateContext } from '@gandlf/demo-shell/kit';
+import { imageGrid, type Trainer } from '@gandlf/demo-shell/worker';
+import { Model } from 'gandlf';
 import type { ImagesKnobs } from './config';
 import { currentData, fromFiles, setData, SIDE, type ImageSet } from './data';
 import { buildNetworks } from './models';
@@ -12,46 +13,34 @@ const RUN = 'gan';
 const SHOWN = 16;
 
 /** The images trainer: one GAN on 32x32 RGB images, whose data the user can swap while it trains. */
-export async function createTrainer(knobs: ImagesKnobs, { restored, progress }: CreateContext): Promise<Trainer> {
+export async function createTrainer(knobs: ImagesKnobs, context: CreateContext): Promise<Trainer> {
+  const { batches } = context;
   const { targets, activation, loss } = ganLoss(knobs.loss);
-  let model: Model;
-  if (restored) {
-    model = restoredRun(restored, RUN, Model);
-  } else {
-    progress('Building the networks…');
-    model = new Model(buildNetworks(knobs, activation));
-    model.compile({
-      optimizer: [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)],
-      loss,
-      adversarialOptimizer: adversarialOptimizer(knobs.adversarialOptimizer, knobs.unrollDepth),
-    });
-    model.adversarial.random = new Random(knobs.seed);
-  }
+  const model = runModel(context, {
+    key: RUN,
+    kind: Model,
+    seed: knobs.seed,
+    build() {
+      const gan = new Model(buildNetworks(knobs, activation));
+      gan.compile({ ...ganTraining(knobs), loss });
+      return gan;
+    },
+  });
   const shape = model.generator.outputs[0]!.shape.slice(1) as number[];
   if (shape.reduce((a, b) => a * b, 1) !== SIDE * SIDE * 3) {
     throw new Error(`The generator makes samples of shape [${shape.join(',')}], not ${SIDE}x${SIDE} RGB images.`);
   }
   const pixels = SIDE * SIDE * 3;
 
-  const rng = new Random(knobs.seed + model.step);
-  let data: ImageSet;
-  let order: Int32Array;
-  let cursor = 0;
+  let data: ImageSet = currentData(knobs.seed);
+  const stream = batches({ seed: knobs.seed, count: data.count });
   const use = (set: ImageSet) => {
     data = set;
-    order = rng.permutation(set.count);
-    cursor = 0;
+    stream.reset(set.count);
   };
-  use(currentData(knobs.seed));
   const nextBatch = (): tf.Tensor => {
     const n = Math.min(knobs.batchSize, data.count);
-    const buf = new Float32Array(n * pixels);
-    for (let i = 0; i < n; i++) {
-      if (cursor === order.length) [order, cursor] = [rng.permutation(data.count), 0];
-      const row = order[cursor++]!;
-      buf.set(data.images.subarray(row * pixels, (row + 1) * pixels), i * pixels);
-    }
-    return tf.tensor(buf, [n, ...shape]);
+    return tf.tensor(stream.gather(data.images, pixels, n).values, [n, ...shape]);
   };
 
   return {
@@ -93,6 +82,6 @@ export async function createTrainer(knobs: ImagesKnobs, { restored, progress }: 
         tf.dispose([samples, reals]);
       }
     },
-    dispose: () => disposeModel(model),
+    dispose: () => model.dispose(),
   };
 }

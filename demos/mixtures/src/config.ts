@@ -1,5 +1,6 @@
-import type { DemoInfo } from '@gandlf/demo-shell/protocol';
-import { commonKnobs } from '@gandlf/demo-shell/knobs';
+import { demoAbout, type DemoInfo } from '@gandlf/demo-shell/protocol';
+import pkg from '../package.json';
+import { commonKnobs, presetsFrom } from '@gandlf/demo-shell/knobs';
 import { grid } from './presets/grid';
 import { ring } from './presets/ring';
 import { emaSmoothing } from './presets/ema-smoothing';
@@ -41,33 +42,18 @@ const defaults: MixtureKnobs = {
   samples: 512,
   sampleEvery: 25,
   seed: 1,
+  // The game as GAN Lab shows it: what D says and where that pushes G, for any latent size.
+  heatmap: 'on',
+  gradients: 'on',
+  // Off: with the default 16-D latent the mesh is only a 2-D slice of G, and it crowds the points; turn it on for a 2-D latent.
+  manifold: 'off',
 };
 
-const preset = (name: string, overrides: Partial<MixtureKnobs>): MixtureKnobs => ({ ...defaults, ...overrides, preset: name });
-
 export const info: DemoInfo<MixtureKnobs> = {
-  id: 'mixtures',
-  title: 'Unrolled GAN on 2-D mixtures',
-  description:
-    'Three GANs with the same networks, starting weights and data, differing only in who updates when: Simultaneous, Alternating, and Unrolled, whose generator plays against the discriminator a few steps ahead. Grey points are real; watch which runs collapse onto a few modes.',
-  presets: {
-    ring: preset('ring', ring),
-    grid: preset('grid', grid),
-    'wgan-gp': preset('wgan-gp', wganGp),
-    'hinge-sn': preset('hinge-sn', hingeSn),
-    'wgan-clip': preset('wgan-clip', wganClip),
-    lsgan: preset('lsgan', lsgan),
-    relativistic: preset('relativistic', relativistic),
-    r1: preset('r1', r1),
-    'ema-smoothing': preset('ema-smoothing', emaSmoothing),
-    'mixture-latent': preset('mixture-latent', mixtureLatent),
-    tiny: preset('tiny', tiny),
-    ...Object.fromEntries(Object.entries(tinyTechniques).map(([name, p]) => [name, preset(name, { ...tiny, ...p })])),
-  },
-  defaultPreset: 'ring',
+  ...demoAbout(pkg),
   knobs: [
     { key: 'mixture', label: 'Mixture', type: 'select', options: ['ring', 'grid'] },
-    { key: 'latentDim', label: 'Latent size', type: 'number', min: 1, max: 1024, step: 1 },
+    commonKnobs.latentDim,
     {
       key: 'categories',
       label: 'Latent categories',
@@ -77,7 +63,7 @@ export const info: DemoInfo<MixtureKnobs> = {
       step: 1,
       help: 'A one-hot category beside the noise, each with a learned offset (gandlf mixtureLatentGenerator); 0 is noise only',
     },
-    { key: 'width', label: 'Hidden units', type: 'number', min: 1, max: 2048, step: 1 },
+    { ...commonKnobs.width, label: 'Hidden units' },
     commonKnobs.batchSize,
     commonKnobs.lrD,
     commonKnobs.lrG,
@@ -91,6 +77,38 @@ export const info: DemoInfo<MixtureKnobs> = {
     { key: 'samples', label: 'Points drawn', type: 'number', min: 1, max: 10000, step: 1 },
     commonKnobs.sampleEvery,
     commonKnobs.seed,
+    // Live: toggling one redraws without restarting training, and the worker computes nothing for an overlay that is off.
+    { key: 'heatmap', label: 'D heatmap', type: 'select', options: ['on', 'off'], live: true, help: 'D(x) over the plane behind the points: one batched pass of D over a 48×48 grid per view' },
+    {
+      key: 'gradients',
+      label: 'G gradients',
+      type: 'select',
+      options: ['on', 'off'],
+      live: true,
+      help: "Arrows on 64 generated points: minus the gradient of the generator's loss with respect to each point",
+    },
+    {
+      key: 'manifold',
+      label: 'G manifold',
+      type: 'select',
+      options: ['on', 'off'],
+      live: true,
+      help: 'G over a grid of latents as a warped mesh: the first two latent dimensions over [-2, 2], the others 0 (and category 0)',
+    },
   ],
+  ...presetsFrom(defaults, {
+    ring,
+    grid,
+    'wgan-gp': wganGp,
+    'hinge-sn': hingeSn,
+    'wgan-clip': wganClip,
+    lsgan,
+    relativistic,
+    r1,
+    'ema-smoothing': emaSmoothing,
+    'mixture-latent': mixtureLatent,
+    tiny,
+    ...Object.fromEntries(Object.entries(tinyTechniques).map(([name, p]) => [name, { ...tiny, ...p }])),
+  }),
   chartMetrics: ['generator_loss', 'discriminator_loss'],
 };

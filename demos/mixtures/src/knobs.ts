@@ -1,5 +1,5 @@
 // The demo's knobs, apart from config.ts so that presets/*.ts can name their type without importing config.ts (which imports them).
-import type { GanLossName } from '@gandlf/demo-shell/knobs';
+import type { GanKnobs } from '@gandlf/demo-shell/knobs';
 
 /**
  * The GAN techniques the trainer can build all three panels with (see
@@ -9,22 +9,16 @@ import type { GanLossName } from '@gandlf/demo-shell/knobs';
 export const TECHNIQUES = ['standard', 'wgan-gp', 'hinge-sn', 'wgan-clip', 'lsgan', 'relativistic', 'r1', 'mixture-latent'] as const;
 export type TechniqueName = (typeof TECHNIQUES)[number];
 
-/** Every setting of the mixtures demo. Presets override the defaults in config.ts. */
-export type MixtureKnobs = {
-  /** The preset these knobs started from (names checkpoints). */
-  preset: string;
+/**
+ * Every setting of the mixtures demo. Presets override the defaults in config.ts.
+ * `width` is the hidden units of both networks' two hidden layers. It has no
+ * adversarial-optimizer knob: it trains one run per optimizer.
+ */
+export type MixtureKnobs = Omit<GanKnobs, 'adversarialOptimizer'> & {
   /** Ring of 8 or grid of 25 Gaussians (`ringMixture`, `gridMixture`). */
   mixture: 'ring' | 'grid';
-  latentDim: number;
   /** Categories of a one-hot latent beside the noise (gandlf's mixtureLatentGenerator); 0: noise only. */
   categories: number;
-  /** Hidden units of both networks' two hidden layers. */
-  width: number;
-  batchSize: number;
-  lrD: number;
-  lrG: number;
-  beta1: number;
-  loss: GanLossName;
   /** How all three GANs are built and trained (see techniques.ts): `standard` uses `loss`. */
   technique: TechniqueName;
   /** Discriminator (critic) updates per generator update of the Alternating run. */
@@ -33,10 +27,15 @@ export type MixtureKnobs = {
   labelSmoothing: number;
   /** Decay of an EMA of the generator's weights; the panels draw from the average. 0: off. */
   ema: number;
-  /** Steps the Unrolled generator looks ahead. */
-  unrollDepth: number;
   /** Generated points drawn (and scored) per panel. */
   samples: number;
-  sampleEvery: number;
-  seed: number;
+  /** Draw D(x) over the plane behind each panel (live). */
+  heatmap: OnOff;
+  /** Draw arrows of minus the gradient of G's loss on a sample of generated points (live). */
+  gradients: OnOff;
+  /** Draw G's image of a latent grid as a mesh (live). */
+  manifold: OnOff;
 };
+
+/** An overlay toggle. */
+export type OnOff = 'on' | 'off';

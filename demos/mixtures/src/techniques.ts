@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adam, ganLoss } from '@gandlf/demo-shell/worker';
+import { ganLoss } from '@gandlf/demo-shell/kit';
 import { losses, penalties, presets, train, type ModelCompileArgs, type ModelTargets } from 'gandlf';
 import type { GanLossName } from '@gandlf/demo-shell/knobs';
 import { TECHNIQUES, type TechniqueName } from './config';
@@ -30,10 +30,11 @@ export interface Technique {
 
 /** The model construction of a technique, with gandlf's losses, penalties and wrappers. */
 export function technique(knobs: TechniqueKnobs, seed: number): Technique {
-  const optimizer = (): [tf.Optimizer, tf.Optimizer] => [adam(knobs.lrD, knobs.beta1), adam(knobs.lrG, knobs.beta1)];
+  const adam = (learningRate: number, beta2?: number) => train.adamOptimizer({ learningRate, beta1: knobs.beta1, ...(beta2 ? { beta2 } : {}) });
+  const optimizer = (): [tf.Optimizer, tf.Optimizer] => [adam(knobs.lrD), adam(knobs.lrG)];
   // As gandlf's wganGpRing and hingeSnRing (and WGAN-GP): Adam's β2 0.9, so the
   // step size follows the critic's fast-changing gradients; with 0.999 these critics stalled.
-  const criticOptimizer = (): [tf.Optimizer, tf.Optimizer] => [tf.train.adam(knobs.lrD, knobs.beta1, 0.9, 1e-7), tf.train.adam(knobs.lrG, knobs.beta1, 0.9, 1e-7)];
+  const criticOptimizer = (): [tf.Optimizer, tf.Optimizer] => [adam(knobs.lrD, 0.9), adam(knobs.lrG, 0.9)];
   const ema = knobs.ema > 0 ? { ema: { decay: knobs.ema } } : {};
   const linear = { activation: 'linear' as const, spectral: false, hidden: 'relu' as const };
   const critic = { activation: 'linear' as const, hidden: 'leakyRelu' as const };

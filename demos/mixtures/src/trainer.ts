@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { gridMixture, mixtureQuality, ringMixture, type Mixture } from '@gandlf/datasets';
-import { adversarialOptimizer, disposeModel, restoredRun, type CreateContext, type Run, type Trainer } from '@gandlf/demo-shell/worker';
+import { adversarialOptimizer, runModel, type CreateContext } from '@gandlf/demo-shell/kit';
 import type { AdversarialOptimizerName } from '@gandlf/demo-shell/knobs';
+import type { Run, Trainer } from '@gandlf/demo-shell/worker';
 import { Alternating, Model, Random } from 'gandlf';
 import type { MixtureKnobs } from './config';
+import { overlayPass } from './overlays';
 import { networks, technique, type Technique } from './techniques';
 
 /** Seed of the latent batch every panel is drawn from. */
@@ -13,7 +15,7 @@ const REAL_POINTS = 512;
 const RUNS: readonly AdversarialOptimizerName[] = ['simultaneous', 'alternating', 'unrolled'];
 
 /**
- * One GAN per adversarial optimizer. Seeded initializers give all three the
+ * One GAN per adversarial optimizer, compiled (runModel seeds it). Seeded initializers give all three the
  * same starting weights, and all three see the same real batch each step, so
  * the optimizer is the only difference.
  */
@@ -24,7 +26,6 @@ export function buildRun(knobs: MixtureKnobs, name: AdversarialOptimizerName, t:
     // Critic steps: Alternating updates D `criticSteps` times per G update (Simultaneous and Unrolled step each once).
     adversarialOptimizer: name === 'alternating' && knobs.criticSteps > 1 ? new Alternating({ steps: { discriminator: knobs.criticSteps } }) : adversarialOptimizer(name, knobs.unrollDepth),
   });
-  model.adversarial.random = new Random(knobs.seed);
   return model;
 }
 
@@ -39,15 +40,15 @@ export const latentOf = (knobs: Pick<MixtureKnobs, 'categories'>): ('normal' | '
 const label = (name: AdversarialOptimizerName, depth: number) => (name === 'unrolled' ? `Unrolled (${depth})` : name === 'alternating' ? 'Alternating' : 'Simultaneous');
 
 /** The mixtures trainer: three GANs on the same stream of real points. */
-export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateContext): Promise<Trainer> {
+export async function createTrainer(knobs: MixtureKnobs, context: CreateContext): Promise<Trainer> {
   const mixture = mixtureOf(knobs);
   const latent = latentOf(knobs);
   const runs: (Run & { readonly model: Model })[] = RUNS.map((name) => {
-    const model = restored ? restoredRun(restored, name, Model) : buildRun(knobs, name, technique(knobs, knobs.seed));
+    const model = runModel(context, { key: name, kind: Model, seed: knobs.seed, build: () => buildRun(knobs, name, technique(knobs, knobs.seed)) });
     return { key: name, label: label(name, knobs.unrollDepth), model };
   });
-  const rng = new Random(knobs.seed + runs[0]!.model.step);
-  const uniform = () => rng.next();
+  const stream = context.batches({ seed: knobs.seed });
+  const uniform = () => stream.uniform();
   const real = mixture.sample(
     REAL_POINTS,
     (() => {
@@ -57,7 +58,9 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
   );
   const extent = dataExtent(mixture) + 1.5;
   const k = mixture.centers.length / 2;
-  const { targets } = technique(knobs, knobs.seed);
+  const { targets, activation } = technique(knobs, knobs.seed);
+  // Overlays (heatmap, arrows, mesh) are live knobs: each view reads the toggles as they are then.
+  const overlayOptions = { knobs, activation, targets, extent, real };
 
   return {
     runs,
@@ -74,16 +77,28 @@ export async function createTrainer(knobs: MixtureKnobs, { restored }: CreateCon
     async view() {
       const modes: Record<string, number> = {};
       const panels = [];
+      const overlays = overlayPass(overlayOptions);
       for (const run of runs) {
         const t = run.model.sample(latent, { numSamples: knobs.samples, seed: VIEW_SEED }) as tf.Tensor;
         const points = new Float32Array(await t.data());
         t.dispose();
         const q = mixtureQuality(points, mixture);
         modes[run.key] = q.modesCovered;
-        panels.push({ key: run.key, label: run.label, points, caption: `${q.modesCovered}/${k} modes, ${Math.round(100 * q.highQualityShare)}% near one` });
+        const caption = `${q.modesCovered}/${k} modes, ${Math.round(100 * q.highQualityShare)}% near one`;
+        panels.push({ key: run.key, label: run.label, points, caption, ...(await overlays.panel(run.key, run.model, points)) });
       }
-      return { kind: 'points', extent, centers: mixture.centers, std: mixture.std, real, panels, dataset: { modes: JSON.stringify(modes) } };
+      const extra = overlays.finish();
+      return {
+        kind: 'points',
+        extent,
+        centers: mixture.centers,
+        std: mixture.std,
+        real,
+        panels,
+        ...(extra.overlays ? { overlays: extra.overlays } : {}),
+        dataset: { modes: JSON.stringify(modes), ...extra.dataset },
+      };
     },
-    dispose: () => runs.forEach((r) => disposeModel(r.model)),
+    dispose: () => runs.forEach((r) => r.model.dispose()),
   };
 }

@@ -5,6 +5,8 @@
 /** Which tfjs backend to train on: `auto` tries webgpu, webgl (unless wasm is faster, as on a software renderer), wasm, then cpu. */
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+/** tfjs backend names as people write them (the page, the gallery and the worker's notes). */
+export const BACKEND_LABELS: Readonly<Record<Exclude<BackendChoice, 'auto'>, string>> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'wasm', cpu: 'CPU' };
 
 /** What the worker is doing; the page mirrors it in `data-status`. */
 export type Status = 'loading' | 'training' | 'paused' | 'error';
@@ -62,6 +64,22 @@ export interface DemoInfo<K extends Knobs = Knobs> {
   };
 }
 
+/** The fields of a demo's package.json the shell reads: its title and description are written there once. */
+export interface DemoPackage {
+  /** `@gandlf/demo-<id>`. */
+  readonly name: string;
+  /** Shown on the demo's page and its gallery card. */
+  readonly description: string;
+  readonly gandlf: { readonly title: string };
+}
+
+/** A demo's id, title and description, from its package.json (the gallery reads them there too). */
+export function demoAbout(pkg: DemoPackage): Pick<DemoInfo, 'id' | 'title' | 'description'> {
+  const id = /^@gandlf\/demo-([a-z0-9-]+)$/.exec(pkg.name)?.[1];
+  if (!id) throw new Error(`A demo's package is named @gandlf/demo-<id>. Received: ${pkg.name}`);
+  return { id, title: pkg.gandlf.title, description: pkg.description };
+}
+
 /** A grid of generated images, as RGBA pixels ready for `putImageData`. */
 export interface ImageView {
   readonly kind: 'image';
@@ -81,7 +99,38 @@ export interface PointsView {
   readonly std: number;
   /** A fixed sample of real points, drawn under every panel. */
   readonly real: Float32Array;
-  readonly panels: ReadonlyArray<{ readonly key: string; readonly label: string; readonly points: Float32Array; readonly caption: string }>;
+  readonly panels: ReadonlyArray<PointsPanel>;
+  /** How to draw the panels' overlays; each part is present only while its toggle is on. */
+  readonly overlays?: PointsOverlays;
+}
+
+/** One run's panel of a points view. */
+export interface PointsPanel {
+  readonly key: string;
+  readonly label: string;
+  readonly points: Float32Array;
+  readonly caption: string;
+  /** D(x) at the centres of `overlays.heatmap.side`² cells covering the panel, row by row from the top-left cell (x = -extent, y = +extent). */
+  readonly heatmap?: Float32Array;
+  /** Arrows on generated points: tails `at` (`x0, y0, ...`) and vectors `push` (`dx0, dy0, ...`), minus the gradient of G's loss with respect to each point. */
+  readonly arrows?: { readonly at: Float32Array; readonly push: Float32Array };
+  /** G over a latent grid of `overlays.mesh.rows` × `cols` vertices, `x, y` per vertex, row by row. */
+  readonly mesh?: Float32Array;
+}
+
+/** How the page draws the overlays the worker computed (it only draws them). */
+export interface PointsOverlays {
+  readonly heatmap?: {
+    readonly side: number;
+    /** `probability`: D is a sigmoid, drawn on the fixed scale 0 to 1; `panel`: an unbounded critic, each panel scaled from its own min to max. */
+    readonly scale: 'probability' | 'panel';
+    /** Whether D scores real data high (e.g. a WGAN critic) or low (gandlf's cross-entropy targets: real -> 0). */
+    readonly realHigh: boolean;
+    /** One line saying what the colours mean. */
+    readonly legend: string;
+  };
+  readonly arrows?: { readonly legend: string };
+  readonly mesh?: { readonly rows: number; readonly cols: number; readonly legend: string };
 }
 
 /** 2-D points coloured by class, e.g. an encoder's codes coloured by digit. */
@@ -130,6 +179,8 @@ export type Command =
       readonly autosaveSeconds?: number;
       /** Measure sample quality (demos with `Trainer.quality`) this often while training; 0 is off. @default 60 */
       readonly qualitySeconds?: number;
+      /** Samples each quality measurement scores (an integer >= 2), e.g. fewer for tests. @default 1000 (QUALITY_SAMPLES of the MNIST demos) */
+      readonly qualitySamples?: number;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -174,7 +225,8 @@ export type WorkerEvent =
     }
   /** Logs of the steps since the last message, per run. */
   | { readonly type: 'logs'; readonly entries: ReadonlyArray<{ readonly step: number; readonly logs: Readonly<Record<string, Logs>> }> }
-  | { readonly type: 'runs'; readonly runs: readonly RunInfo[] }
+  /** The runs a new trainer trains; `quality`: it measures sample quality (`Trainer.quality`), so `measureQuality` gets values. */
+  | { readonly type: 'runs'; readonly runs: readonly RunInfo[]; readonly quality: boolean }
   | { readonly type: 'view'; readonly step: number; readonly view: View }
   /** The knobs now in force (after init, a change, or a load). */
   | { readonly type: 'knobs'; readonly knobs: Knobs }

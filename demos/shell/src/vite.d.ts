@@ -8,3 +8,5 @@ export declare function demoConfig(overrides?: UserConfig): UserConfig;
 
 /** Serves files matching `pattern` that have no extension as raw bytes on the dev server (e.g. MNIST's IDX files). */
 export declare function serveRawInDev(pattern: RegExp): Plugin;
+/** Wraps a demo's index.html (its entry script) in the shared page, titled from its package.json. */
+export declare function demoPage(): Plugin;

@@ -1,6 +1,7 @@
 // Plain JavaScript (typed by vite.d.ts): Vite loads a demo's vite.config.ts
 // with Node, which cannot import TypeScript from a linked workspace package.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { mergeConfig } from 'vite';
 
 /**
@@ -71,6 +72,45 @@ export function serveRawInDev(pattern) {
         res.setHeader('Content-Length', String(statSync(file).size));
         createReadStream(file).pipe(res);
       });
+    },
+  };
+}
+
+/**
+ * Wraps a demo's index.html (just its entry script) in the page every demo
+ * shares, titled from the demo's package.json (`"gandlf": { "title" }`), so the
+ * title is written once and the page boilerplate not at all.
+ *
+ * @example demoConfig({ plugins: [demoPage()] })
+ * @returns {import('vite').Plugin}
+ */
+export function demoPage() {
+  return {
+    name: 'gandlf-demo-page',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        const pkg = JSON.parse(readFileSync(join(dirname(ctx.filename), 'package.json'), 'utf8'));
+        const title = pkg.gandlf?.title;
+        if (typeof title !== 'string') throw new Error(`demoPage: ${join(dirname(ctx.filename), 'package.json')} has no "gandlf": { "title" }.`);
+        return [
+          '<!doctype html>',
+          '<html lang="en">',
+          '  <head>',
+          '    <meta charset="utf-8" />',
+          '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+          `    <title>${title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))} · gandlf</title>`,
+          '    <!-- No favicon request: a 404 would show up as a console error. -->',
+          '    <link rel="icon" href="data:," />',
+          '  </head>',
+          '  <body data-status="loading">',
+          '    <div id="app"></div>',
+          `    ${html.replace(/<!--[\s\S]*?-->/g, '').trim()}`,
+          '  </body>',
+          '</html>',
+          '',
+        ].join('\n');
+      },
     },
   };
 }

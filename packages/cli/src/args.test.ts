@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './args';
+import { COMMAND_USAGE, COMMANDS, parseArgs, usage, USAGE } from './args';
 import { UsageError } from './errors';
 
 describe('parseArgs', () => {
@@ -23,6 +23,34 @@ describe('parseArgs', () => {
     expect(parseArgs(['list'])).toEqual({ command: 'list' });
     expect(parseArgs([])).toEqual({ command: 'help' });
     expect(parseArgs(['--help'])).toEqual({ command: 'help' });
+    expect(parseArgs(['-h'])).toEqual({ command: 'help' });
+    expect(parseArgs(['help', 'train'])).toEqual({ command: 'help', topic: 'train' });
+  });
+
+  for (const command of COMMANDS) {
+    for (const flag of ['--help', '-h']) {
+      it(`${command} ${flag} asks for ${command}'s usage`, () => {
+        expect(parseArgs([command, flag])).toEqual({ command: 'help', topic: command });
+      });
+    }
+  }
+
+  it('a help flag wins over the rest of the line, bad flags and values included', () => {
+    expect(parseArgs(['train', 'mixtures/ring', '--lr', '1', '-h'])).toEqual({ command: 'help', topic: 'train' });
+    expect(parseArgs(['train', '--steps', 'x', '--help'])).toEqual({ command: 'help', topic: 'train' });
+    expect(parseArgs(['list', 'x', '--help'])).toEqual({ command: 'help', topic: 'list' });
+  });
+
+  it("usage: the top-level one without a topic, else the one command's, each naming its flags and --help", () => {
+    expect(usage()).toBe(USAGE);
+    for (const command of COMMANDS) {
+      expect(usage(command)).toBe(COMMAND_USAGE[command]);
+      expect(usage(command)).toMatch(new RegExp(`^Usage: gandlf ${command}`));
+      expect(usage(command)).toContain('-h, --help');
+      expect(USAGE).toContain(`gandlf ${command}`);
+    }
+    expect(usage('train')).toContain('--grid-every');
+    expect(usage('list')).not.toContain('--backend');
   });
 
   const bad: [string[], RegExp][] = [
@@ -35,8 +63,10 @@ describe('parseArgs', () => {
     [['train', 'mixtures/ring', '--steps'], /--steps needs a value/],
     [['train', 'mixtures/ring', '--seed', '--out', 'x'], /--seed needs a value/],
     [['train', 'mixtures/ring', '--seed', '-1'], /--seed must be an integer of at least 0\. Received: --seed -1/],
-    [['train', 'mixtures/ring', '--lr', '1'], /Unknown flag for 'gandlf train'\. Expected one of --backend.*Received: --lr/],
+    [['train', 'mixtures/ring', '--lr', '1'], /Unknown flag for 'gandlf train'\. Expected one of --backend.*--grid-every, --help\. Received: --lr/],
     [['list', 'x'], /takes no arguments\. Received: x/],
+    [['help', 'fit'], /Unknown command for 'gandlf help'\. Expected one of train, list, help\. Received: fit/],
+    [['help', 'train', 'list'], /'gandlf help' takes at most one command\. Received: train list/],
   ];
   for (const [argv, message] of bad) {
     it(`rejects ${argv.join(' ')}`, () => {

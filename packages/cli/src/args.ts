@@ -24,20 +24,68 @@ export interface TrainArgs {
   readonly gridEvery: number;
 }
 
+/** The commands of `gandlf`. Each prints its own usage for `--help` or `-h`. */
+export const COMMANDS = ['train', 'list', 'help'] as const;
+export type CliCommand = (typeof COMMANDS)[number];
+
 /** What the command line asks for. */
-export type CliArgs = TrainArgs | { readonly command: 'list' } | { readonly command: 'help' };
+export type CliArgs =
+  | TrainArgs
+  | { readonly command: 'list' }
+  | {
+      readonly command: 'help';
+      /** The command whose usage to print; absent: every command's (the top-level usage). */
+      readonly topic?: CliCommand;
+    };
 
-export const USAGE = `Usage:
-  gandlf train <demo>/<preset> [--backend cpu|wasm|webgl|webgpu] [--steps N] [--seed S] [--out DIR] [--grid-every N]
-  gandlf list
-  gandlf help
+const TRAIN_SYNOPSIS = 'gandlf train <demo>/<preset> [--backend cpu|wasm|webgl|webgpu] [--steps N] [--seed S] [--out DIR] [--grid-every N]';
 
-  --backend     cpu, wasm: train in Node; webgl, webgpu: train in headless Chromium on the
+const TRAIN_FLAGS = `  --backend     cpu, wasm: train in Node; webgl, webgpu: train in headless Chromium on the
                 built demo page (default: wasm)
   --steps       training steps (default: 1000)
   --seed        overrides the preset's seed
   --out         output folder (default: out/<demo>-<preset>-<backend>)
   --grid-every  write a sample grid every N steps (default: steps / 4; 0: at the end only)`;
+
+const HELP_FLAG = '  -h, --help    print this usage and exit';
+
+/** Every command's usage: what `gandlf --help` and a bad command line print. */
+export const USAGE = `Usage:
+  ${TRAIN_SYNOPSIS}
+  gandlf list
+  gandlf help [<command>]
+  gandlf <command> --help
+
+${TRAIN_FLAGS}
+  -h, --help    print the usage (of the command it follows) and exit`;
+
+/** One command's usage: what `gandlf <command> --help` (or `-h`, or `gandlf help <command>`) prints. */
+export const COMMAND_USAGE: Readonly<Record<CliCommand, string>> = {
+  train: `Usage: ${TRAIN_SYNOPSIS}
+
+Trains a demo preset (see 'gandlf list'); writes sample grids, history, metrics and checkpoints to --out.
+
+${TRAIN_FLAGS}
+${HELP_FLAG}`,
+  list: `Usage: gandlf list
+
+Prints every <demo>/<preset>, marking each demo's default.
+
+${HELP_FLAG}`,
+  help: `Usage: gandlf help [<command>]
+
+Prints the usage of every command, or of one of ${COMMANDS.join(', ')}.
+
+${HELP_FLAG}`,
+};
+
+/** The usage for `gandlf help [<topic>]`: one command's, or every command's. */
+export function usage(topic?: CliCommand): string {
+  return topic === undefined ? USAGE : COMMAND_USAGE[topic];
+}
+
+const isHelpFlag = (arg: string): boolean => arg === '--help' || arg === '-h';
+const isCommand = (arg: string): arg is CliCommand => (COMMANDS as readonly string[]).includes(arg);
 
 const FLAGS = ['backend', 'steps', 'seed', 'out', 'grid-every'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -53,12 +101,22 @@ function integer(flag: Flag, raw: string, min: number): number {
 /** Parses `argv` (without node and the script). Throws a `UsageError` naming the bad flag and echoing its value. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined || isHelpFlag(command)) return { command: 'help' };
+  if (!isCommand(command)) throw new UsageError(`Unknown command. Expected one of ${COMMANDS.join(', ')}. Received: ${command}`);
+  // A help flag anywhere after a command wins over the rest of the line, bad flags included:
+  // someone typing `gandlf train --lr 1 --help` wants the flags, not an error about them.
+  if (rest.some(isHelpFlag)) return { command: 'help', topic: command };
+  if (command === 'help') {
+    if (rest.length > 1) throw new UsageError(`'gandlf help' takes at most one command. Received: ${rest.join(' ')}`);
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (!isCommand(topic)) throw new UsageError(`Unknown command for 'gandlf help'. Expected one of ${COMMANDS.join(', ')}. Received: ${topic}`);
+    return { command: 'help', topic };
+  }
   if (command === 'list') {
     if (rest.length) throw new UsageError(`'gandlf list' takes no arguments. Received: ${rest.join(' ')}`);
     return { command: 'list' };
   }
-  if (command !== 'train') throw new UsageError(`Unknown command. Expected one of train, list, help. Received: ${command}`);
 
   const values: Partial<Record<Flag, string>> = {};
   const positional: string[] = [];
@@ -71,7 +129,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     if (!(FLAGS as readonly string[]).includes(name)) {
-      throw new UsageError(`Unknown flag for 'gandlf train'. Expected one of ${FLAGS.map((f) => `--${f}`).join(', ')}. Received: ${arg}`);
+      throw new UsageError(`Unknown flag for 'gandlf train'. Expected one of ${FLAGS.map((f) => `--${f}`).join(', ')}, --help. Received: ${arg}`);
     }
     const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value. Received: ${arg} with nothing after it`);

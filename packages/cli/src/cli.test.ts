@@ -1,11 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { Model } from 'gandlf';
 import 'gandlf/node';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { COMMAND_USAGE, COMMANDS, USAGE } from './args';
 import { main } from './cli';
 
 // As in the CLI's build (vite.config.ts): the demos read MNIST from disk, not from their page's assets.
@@ -41,6 +45,42 @@ describe('gandlf CLI', () => {
       expect(text.err).toContain(message);
       expect(text.err).toContain('Usage:');
       expect(text.out).toBe('');
+    }
+  });
+
+  it('--help and -h, at the top level and after every command: the usage on stdout and exit code 0', async () => {
+    const cases: [string[], string][] = [
+      [['--help'], USAGE],
+      [['-h'], USAGE],
+      [['help'], USAGE],
+      [[], USAGE],
+      [['help', 'train'], COMMAND_USAGE.train],
+      // The flags of a line that would fail do not matter once it asks for help.
+      [['train', 'mixtures/nope', '--lr', '1', '--help'], COMMAND_USAGE.train],
+      ...COMMANDS.flatMap((command) => ['--help', '-h'].map((flag): [string[], string] => [[command, flag], COMMAND_USAGE[command]])),
+    ];
+    for (const [argv, usage] of cases) {
+      const { io, text } = capture();
+      expect(await main(argv, io), argv.join(' ')).toBe(0);
+      expect(text.out).toBe(`${usage}\n`);
+      expect(text.out).toContain('Usage:');
+      expect(text.err).toBe('');
+    }
+  });
+
+  // The issue's own report: `pnpm gandlf train --help` exited 2. This runs bin.ts as a process, exit code included.
+  it('the gandlf command exits 0 with the usage for train --help, list -h and --help', { timeout: 120_000 }, async () => {
+    const bin = fileURLToPath(new URL('./bin.ts', import.meta.url));
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    for (const [argv, first] of [
+      [['train', '--help'], 'Usage: gandlf train <demo>/<preset>'],
+      [['list', '-h'], 'Usage: gandlf list'],
+      [['--help'], 'Usage:\n  gandlf train'],
+    ] as const) {
+      // execFile rejects on a non-zero exit code, so resolving is the exit-0 check.
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', bin, ...argv], { cwd: root });
+      expect(stdout.startsWith(first), `${argv.join(' ')}: ${stdout}`).toBe(true);
+      expect(stderr).toBe('');
     }
   });
 

@@ -1,4 +1,4 @@
-import { parseArgs, USAGE, type TrainArgs } from './args';
+import { parseArgs, usage, USAGE, type TrainArgs } from './args';
 import { DEMOS, resolvePreset } from './demos';
 import { UsageError } from './errors';
 import { createProgress } from './progress';
@@ -25,13 +25,14 @@ async function train(args: TrainArgs, io: CliIo): Promise<void> {
 }
 
 /**
- * Runs `gandlf <command> ...` and resolves to the exit code: 0 on success, 2 for
- * a bad command line (with the message and usage on stderr), 1 when training failed.
+ * Runs `gandlf <command> ...` and resolves to the exit code: 0 on success (`--help`
+ * and `-h` included, with the usage on stdout), 2 for a bad command line (with the
+ * message and usage on stderr), 1 when training failed.
  */
 export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
   try {
     const args = parseArgs(argv);
-    if (args.command === 'help') io.stdout.write(`${USAGE}\n`);
+    if (args.command === 'help') io.stdout.write(`${usage(args.topic)}\n`);
     else if (args.command === 'list') {
       for (const [id, demo] of Object.entries(DEMOS)) {
         for (const name of Object.keys(demo.info.presets)) io.stdout.write(`${id}/${name}${name === demo.info.defaultPreset ? '  (default)' : ''}\n`);

@@ -1,5 +1,5 @@
 import type { DemoInfo, Knobs } from '@gandlf/demo-shell/protocol';
-import type { CreateContext, RunModel, Trainer } from '@gandlf/demo-shell/worker';
+import type { CreateContext, Trainer } from '@gandlf/demo-shell/worker';
 import { info as aae } from '@gandlf/demo-aae-mnist/src/config';
 import { info as bigan } from '@gandlf/demo-bigan-mnist/src/config';
 import { info as ganMnist } from '@gandlf/demo-gan-mnist/src/config';
@@ -17,7 +17,6 @@ export interface CliDemo {
   readonly info: DemoInfo<Knobs>;
   trainer(): Promise<{
     createTrainer(knobs: Knobs, context: CreateContext): Promise<Trainer>;
-    loadRun?(url: string): Promise<RunModel>;
   }>;
 }
 

@@ -8,6 +8,7 @@ import type { CliDemo } from './demos';
 import type { TrainerQuality } from './metrics';
 import { OutputWriter, type HistoryEntry } from './outputs';
 import type { Progress } from './progress';
+import { trainerContext } from '@gandlf/demo-shell/kit';
 
 /** What a Node training run needs. */
 export interface NodeRunOptions {
@@ -53,7 +54,8 @@ export async function trainNode({ demo, knobs, backend, steps, gridEvery, out, p
   const writer = new OutputWriter(out);
   await writer.open();
   const { createTrainer } = await demo.trainer();
-  const trainer = await createTrainer(knobs, { progress: (m) => progress.message(m) });
+  const { context, stream } = trainerContext(undefined, (m) => progress.message(m));
+  const trainer = await createTrainer(knobs, context);
   const files: string[] = [];
   const history: HistoryEntry[] = [];
   let view: View | null = null;
@@ -75,7 +77,9 @@ export async function trainNode({ demo, knobs, backend, steps, gridEvery, out, p
     const seconds = (performance.now() - start - drawing) / 1000;
     for (const run of trainer.runs) {
       const dir = resolve(out, 'checkpoint', run.key);
-      await run.model.save(`file://${dir}`, { metadata: { knobs, run: run.key } });
+      // The batch stream's position too, as the demos save it: a resumed run sees the batches this one would have.
+      const batches = stream()?.state();
+      await run.model.save(`file://${dir}`, { metadata: { knobs, run: run.key, ...(batches ? { batches } : {}) } });
       files.push(dir);
     }
     const summary = { backend: tf.getBackend(), steps, seconds, stepsPerSec: steps / seconds, files };

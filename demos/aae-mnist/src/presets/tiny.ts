@@ -1,15 +1,5 @@
+import { tinyMnist } from '@gandlf/demo-shell/knobs';
 import type { AaeKnobs } from '../knobs';
 
-// For tests (?preset=tiny): narrow nets on 256 test digits, a few ms a step on SwiftShader.
-export const tiny: Partial<AaeKnobs> = {
-  width: 32,
-  split: 'test', // the 7.8 MB test file downloads faster than the 47 MB training file
-  limit: 256,
-  batchSize: 16,
-  lrD: 2e-3, // large, so the samples visibly change within a few steps
-  lrG: 2e-3,
-  sampleEvery: 5,
-  gridSize: 4,
-  reconstructions: 4,
-  scatterPoints: 128,
-};
+// For tests (?preset=tiny): narrow nets on 256 test digits.
+export const tiny: Partial<AaeKnobs> = { ...tinyMnist, reconstructions: 4, scatterPoints: 128 };

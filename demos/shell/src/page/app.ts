@@ -8,6 +8,7 @@ import { droppedFiles } from './drop';
 import { LAYOUT } from './layout';
 import { Recovery } from './recovery';
 import { drawView, upscaled } from './view';
+import { ViewDataset } from './view-dataset';
 
 /** Options of {@link mountDemo}. */
 export interface MountDemoOptions<K extends Knobs> {
@@ -21,7 +22,7 @@ export interface MountDemoOptions<K extends Knobs> {
   createWorker(): Worker;
   /** Where the page is built. @default the element with id `app`, else `document.body` */
   root?: HTMLElement;
-  /** The query string with `preset`, `backend`, `autosave` and `quality` (seconds; 0 is off). @default location.search */
+  /** The query string with `preset`, `backend`, `autosave` and `quality` (seconds; 0 is off) and `qualitySamples`. @default location.search */
   search?: string;
 }
 
@@ -37,8 +38,9 @@ export interface DemoPage {
  * `<body>` for tests: `data-status`, `data-step`, `data-backend`,
  * `data-backend-notes`, `data-backend-detail`, `data-losses` (latest logs by run), `data-grid-hash`,
  * `data-checkpoints`, `data-knobs`, `data-error`, `data-latest-checkpoint` (`slot@step`),
- * `data-device-lost`, `data-restored` (`slot@step`), `data-quality` (`{ step, ...metrics }`), and
- * whatever the view adds (e.g. `data-modes`).
+ * `data-device-lost`, `data-restored` (`slot@step`), `data-quality` (`{ step, ...metrics }`),
+ * `data-quality-count` (scores shown so far, periodic and 'Measure now' ones), and
+ * whatever the latest view adds (e.g. `data-modes`; a key a later view drops is removed).
  *
  * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
  */
@@ -113,14 +115,25 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     }
     periods[key] = Number(raw);
   }
+  const samplesParam = params.get('qualitySamples');
+  if (samplesParam !== null && !(Number.isInteger(Number(samplesParam)) && Number(samplesParam) >= 2)) {
+    showError(`Bad ?qualitySamples=: expected an integer >= 2 (the samples each quality measurement scores). Received: ${samplesParam}`);
+    return { stop() {} };
+  }
+  const qualitySamples = samplesParam === null ? {} : { qualitySamples: Number(samplesParam) };
   const recovery = new Recovery();
   let backend = backendParam as BackendChoice;
 
   const samples = el<HTMLCanvasElement>('samples');
   const chart = new LossChart(el<HTMLCanvasElement>('chart'), el('legend'), info.chartMetrics);
   const downloads = new Downloads(el('downloads'));
+  /** The latest view's own entries on `<body>`: a key it no longer sends is removed. */
+  const viewDataset = new ViewDataset(body.dataset);
   let status: Status = 'loading';
   let step = 0;
+  /** A `measureQuality` is on its way: the button waits for its answer. */
+  let measuring = false;
+  let qualityCount = 0;
 
   const setButtons = () => {
     el<HTMLButtonElement>('pause').disabled = status !== 'training';
@@ -128,6 +141,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     el<HTMLButtonElement>('reset').disabled = status === 'loading';
     el<HTMLButtonElement>('save').disabled = status !== 'training' && status !== 'paused';
     el<HTMLButtonElement>('export-generator').disabled = status !== 'training' && status !== 'paused';
+    el<HTMLButtonElement>('measure').disabled = measuring || (status !== 'training' && status !== 'paused');
   };
 
   const renderCheckpoints = (slots: readonly string[]) => {
@@ -186,10 +200,12 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
       case 'runs':
         delete body.dataset.losses;
         chart.reset(event.runs);
+        // Only trainers that measure quality get the button.
+        el('measure').hidden = !event.quality;
         return;
       case 'view': {
         const hash = drawView(samples, event.view);
-        for (const [k, v] of Object.entries(event.view.dataset ?? {})) expose(k, v);
+        viewDataset.show(event.view.dataset);
         expose('viewStep', event.step);
         expose('gridHash', hash);
         el('view-step').textContent = `at step ${event.step}`;
@@ -236,8 +252,11 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         showWarning(`Restored '${event.slot}' at step ${event.step}; training goes on.${body.dataset.deviceLost ? ` (${body.dataset.deviceLost}.)` : ''}`);
         return;
       case 'quality':
+        measuring = false;
+        setButtons();
         if (!Object.keys(event.values).length) return; // the demo measures none
         expose('quality', JSON.stringify({ step: event.step, ...event.values }));
+        expose('qualityCount', ++qualityCount);
         el('quality').textContent = `at step ${event.step}: ${Object.entries(event.values)
           .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toPrecision(3)}`)
           .join(', ')}`;
@@ -251,6 +270,9 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
         downloads.offer(event.files.map((f) => ({ name: f.name, blob: new Blob([f.data], { type: f.mime }) })));
         return;
       case 'error':
+        // A failed measurement answers with an error instead of a score.
+        measuring = false;
+        setButtons();
         if (event.fatal) showError(event.message);
         else showWarning(event.message);
         return;
@@ -284,7 +306,8 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     setButtons();
     chart.reset([]);
     connection.restart();
-    connection.send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...periods });
+    measuring = false;
+    connection.send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...periods, ...qualitySamples });
   };
 
   const backendSelect = el<HTMLSelectElement>('backend-select');
@@ -307,6 +330,11 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     else start();
   });
   el('save').addEventListener('click', () => connection.send({ type: 'save' }));
+  el('measure').addEventListener('click', () => {
+    measuring = true;
+    setButtons();
+    connection.send({ type: 'measureQuality' });
+  });
   el('export-generator').addEventListener('click', () => connection.send({ type: 'exportGenerator' }));
   el('export-png').addEventListener('click', () => {
     upscaled(samples).toBlob((blob) => {

@@ -14,7 +14,8 @@ export const LAYOUT = `
   <span>backend <b data-role="backend">…</b></span>
   <span class="notes" data-role="notes"></span>
   <span class="message" data-role="message"></span>
-  <span class="quality" data-role="quality" title="Sample quality, measured between steps (?quality= seconds)"></span>
+  <span class="quality" data-role="quality" title="Sample quality, measured between steps (every ?quality= seconds, on ?qualitySamples= samples)"></span>
+  <button type="button" data-role="measure" title="Score the samples now, between two steps" hidden>Measure now</button>
 </div>
 <main class="demo-main">
   <section class="view">

@@ -1,5 +1,6 @@
 import type { ImageView, PanelsView, PointsView, ScatterView, View } from '../protocol';
 import { fnv1a } from './hash';
+import { drawLegend, drawOverPoints, drawUnderPoints, LEGEND_LINE, legendLines, type PanelFrame } from './overlays';
 import { CLASS_PALETTE, PALETTE } from './palette';
 
 /** Side of one scatter panel, in canvas pixels. */
@@ -22,16 +23,22 @@ function drawImage(canvas: HTMLCanvasElement, view: ImageView): void {
 
 function drawPoints(canvas: HTMLCanvasElement, view: PointsView): void {
   const n = view.panels.length;
+  const legend = legendLines(view);
   canvas.width = PANEL * n;
-  canvas.height = PANEL + CAPTION;
+  canvas.height = PANEL + CAPTION + legend.length * LEGEND_LINE;
   canvas.className = 'samples points';
+  const frames: PanelFrame[] = view.panels.map((_, p) => ({ x0: p * PANEL, y0: CAPTION, size: PANEL, extent: view.extent }));
+  // Where each run's panel lies, for tests that read its pixels back (as the heatmap's e2e check does).
+  canvas.dataset.frames = JSON.stringify(Object.fromEntries(view.panels.map((panel, p) => [panel.key, frames[p]])));
   const ctx = context(canvas);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const scale = PANEL / (2 * view.extent);
   const dot = (x0: number, x: number, y: number, r: number) => ctx.fillRect(x0 + (x + view.extent) * scale - r / 2, CAPTION + (view.extent - y) * scale - r / 2, r, r);
   view.panels.forEach((panel, p) => {
-    const x0 = p * PANEL;
+    const frame = frames[p]!;
+    const x0 = frame.x0;
+    drawUnderPoints(ctx, frame, panel, view.overlays);
     ctx.strokeStyle = '#d0d0d0';
     ctx.strokeRect(x0 + 0.5, CAPTION + 0.5, PANEL - 1, PANEL - 1);
     ctx.fillStyle = '#b0b0b0';
@@ -46,10 +53,12 @@ function drawPoints(canvas: HTMLCanvasElement, view: PointsView): void {
     }
     ctx.fillStyle = PALETTE[p % PALETTE.length]!;
     for (let i = 0; i < panel.points.length; i += 2) dot(x0, panel.points[i]!, panel.points[i + 1]!, 3);
+    drawOverPoints(ctx, frame, panel, view.overlays);
     ctx.fillStyle = '#222222';
     ctx.font = '13px sans-serif';
     ctx.fillText(`${panel.label}: ${panel.caption}`, x0 + 6, 15, PANEL - 12);
   });
+  drawLegend(ctx, 6, PANEL + CAPTION, canvas.width - 12, legend);
 }
 
 /** Images in a panels view are scaled by this much, so 28-pixel digits stay readable beside a scatter. */
@@ -100,8 +109,10 @@ function drawPanels(canvas: HTMLCanvasElement, view: PanelsView): void {
   });
 }
 
-/** Draws a view onto the sample canvas and returns the hash of the pixels drawn. */
+/** Draws a view onto the sample canvas and returns the hash of the pixels drawn; a points view also puts its panels' frames on the canvas as `data-frames` (`{ [run key]: PanelFrame }`). */
 export function drawView(canvas: HTMLCanvasElement, view: View): string {
+  // Only a points view has panel frames (`data-frames`, set by drawPoints).
+  delete canvas.dataset.frames;
   if (view.kind === 'image') drawImage(canvas, view);
   else if (view.kind === 'panels') drawPanels(canvas, view);
   else drawPoints(canvas, view);

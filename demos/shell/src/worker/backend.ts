@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers the webgpu backend (only where navigator.gpu exists); choosing it is up to us.
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendChoice } from '../protocol';
-import { probeBackend } from './probe';
+import { BACKEND_LABELS, type BackendChoice } from '../protocol';
+import { probeBackend, SOFTWARE_DEVICE, softwareAdapter, type AdapterInfoLike } from './probe';
 import { startWasm } from './wasm';
 
 /** The backend in use and, for each backend tried before it, why it was skipped. */
@@ -13,21 +13,36 @@ export interface BackendPick {
   readonly detail: string;
 }
 
-const LABELS: Record<Exclude<BackendChoice, 'auto'>, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'wasm', cpu: 'CPU' };
 const AUTO_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
-/** Renderers that are a CPU in disguise: WebGL on them is no faster than wasm, often far slower. */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
-
 interface AdapterLike {
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+  info?: AdapterInfoLike;
+  /** Where older Chromium kept it (now in `info`). */
+  isFallbackAdapter?: boolean;
+  /** Chromium before 127, which has no `info`. */
+  requestAdapterInfo?(): Promise<AdapterInfoLike>;
 }
 interface GpuLike {
   requestAdapter(): Promise<AdapterLike | null>;
 }
 
 let adapterDetail = '';
+/** The software WebGPU's adapter runs on ('SwiftShader'), or null on a GPU. */
+let adapterSoftware: string | null = null;
 let wasmDetail = '';
+
+/** The adapter's info, wherever this Chromium keeps it ({} when it will not say). */
+async function adapterInfo(adapter: AdapterLike): Promise<AdapterInfoLike> {
+  let info = adapter.info;
+  try {
+    info ??= await adapter.requestAdapterInfo?.();
+  } catch {
+    // purely informative
+  }
+  // GPUAdapterInfo's fields are getters on its prototype: copy them by name.
+  const { vendor, architecture, device, description } = info ?? {};
+  return { vendor, architecture, device, description, isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter };
+}
 
 /** The device behind the active backend, as the browser names it ('' when it will not say). */
 function describeDevice(name: string): string {
@@ -59,8 +74,9 @@ async function tryBackend(name: Exclude<BackendChoice, 'auto'>): Promise<string 
       return `requestAdapter failed: ${(e as Error)?.message ?? String(e)}`;
     }
     if (!adapter) return 'no adapter';
-    const info = adapter.info ?? {};
+    const info = await adapterInfo(adapter);
     adapterDetail = [info.vendor, info.architecture, info.device, info.description].filter((v) => v).join(' ');
+    adapterSoftware = softwareAdapter(info);
   }
   try {
     if (name === 'wasm') {
@@ -78,33 +94,41 @@ async function tryBackend(name: Exclude<BackendChoice, 'auto'>): Promise<string 
   return null;
 }
 
-/**
- * WebGL on a software renderer (no GPU): keeps whichever of webgl and wasm
- * runs the probe faster, and says why. Resolves to the note for a skipped
- * WebGL, or null when WebGL stays.
- */
-async function preferWasmOverSoftwareGl(): Promise<string | null> {
+/** Why a started GPU backend is a CPU in disguise ('runs on a software adapter (SwiftShader)'), or null. */
+function onSoftware(name: 'webgpu' | 'webgl'): string | null {
+  if (name === 'webgpu') return adapterSoftware === null ? null : `runs on a software adapter (${adapterSoftware})`;
   const renderer = describeDevice('webgl');
-  if (!SOFTWARE_RENDERER.test(renderer)) return null;
-  const glMs = await probeBackend();
+  return SOFTWARE_DEVICE.test(renderer) ? `runs on ${renderer} (no GPU)` : null;
+}
+
+/**
+ * A GPU backend on a software device (no GPU): leaves whichever of it and wasm
+ * runs the probe faster active. Resolves to a note saying which won and why,
+ * or null (and probes nothing) when the device is a GPU.
+ */
+async function probeAgainstWasm(name: 'webgpu' | 'webgl'): Promise<string | null> {
+  const software = onSoftware(name);
+  if (software === null) return null;
+  const gpuMs = await probeBackend();
   const wasmStart = await tryBackend('wasm');
   if (wasmStart !== null) {
-    await tf.setBackend('webgl');
-    return null;
+    await tf.setBackend(name);
+    return `${software}; wasm could not start to compare (${wasmStart})`;
   }
   const wasmMs = await probeBackend();
-  if (wasmMs < glMs) return `runs on ${renderer} (no GPU); wasm measured faster (${fmt(wasmMs)} vs ${fmt(glMs)} per probe step)`;
-  await tf.setBackend('webgl');
-  return null;
+  if (wasmMs < gpuMs) return `${software}; wasm measured faster (${fmt(wasmMs)} vs ${fmt(gpuMs)} per probe step)`;
+  await tf.setBackend(name);
+  return `${software}; kept ${BACKEND_LABELS[name]}, which measured faster than wasm (${fmt(gpuMs)} vs ${fmt(wasmMs)} per probe step)`;
 }
 
 const fmt = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 
 /**
  * Starts a tfjs backend. `auto` tries webgpu, webgl, wasm, then cpu and notes
- * why each skipped one failed ("WebGPU: no adapter"); WebGL on a software
- * renderer gives way to wasm when wasm measures faster. A named backend must
- * start, or this throws: a test that asked for webgpu must not pass on webgl.
+ * why each skipped one failed ("WebGPU: no adapter"); WebGPU or WebGL on a
+ * software device (SwiftShader) gives way to wasm when wasm measures faster,
+ * and the notes say which won. A named backend must start, or this throws: a
+ * test that asked for webgpu must not pass on webgl.
  */
 export async function pickBackend(choice: BackendChoice): Promise<BackendPick> {
   const notes: string[] = [];
@@ -112,14 +136,12 @@ export async function pickBackend(choice: BackendChoice): Promise<BackendPick> {
   for (const name of order) {
     const why = await tryBackend(name);
     if (why === null) {
-      const skipGl = choice === 'auto' && name === 'webgl' ? await preferWasmOverSoftwareGl() : null;
-      if (skipGl !== null) {
-        notes.push(`${LABELS.webgl}: ${skipGl}`);
-        return { backend: tf.getBackend(), notes, detail: describeDevice('wasm') };
-      }
-      return { backend: tf.getBackend(), notes, detail: describeDevice(name) };
+      const probed = choice === 'auto' && (name === 'webgpu' || name === 'webgl') ? await probeAgainstWasm(name) : null;
+      if (probed !== null) notes.push(`${BACKEND_LABELS[name]}: ${probed}`);
+      const backend = tf.getBackend();
+      return { backend, notes, detail: describeDevice(backend) };
     }
-    notes.push(`${LABELS[name]}: ${why}`);
+    notes.push(`${BACKEND_LABELS[name]}: ${why}`);
   }
   if (choice === 'auto') throw new Error(`No tfjs backend could start. ${notes.join('; ')}`);
   throw new Error(`${notes.join('; ')}. It was requested with ?backend=${choice}; choose 'auto' to fall back to another backend.`);

@@ -1,4 +1,5 @@
-import { io, Model } from 'gandlf';
+import { io } from 'gandlf';
+import type { BatchStreamState } from '../kit/batch-stream';
 import type { Knobs } from '../protocol';
 import type { Run, RunModel } from './types';
 
@@ -20,11 +21,11 @@ export async function listSlots(demo: string): Promise<string[]> {
   return [...new Set(slots)].sort();
 }
 
-/** Saves every run, with the knobs as metadata so a load can restore them. */
-export async function saveSlot(demo: string, slot: string, runs: readonly Run[], knobs: Knobs): Promise<void> {
+/** Saves every run, with the knobs and the batch stream's position as metadata so a load can restore them. */
+export async function saveSlot(demo: string, slot: string, runs: readonly Run[], knobs: Knobs, batches?: BatchStreamState): Promise<void> {
   const savedAt = new Date().toISOString();
   for (const run of runs) {
-    await run.model.save(slotUrl(demo, slot, run.key), { metadata: { knobs, run: run.key, savedAt } });
+    await run.model.save(slotUrl(demo, slot, run.key), { metadata: { knobs, run: run.key, savedAt, ...(batches ? { batches } : {}) } });
   }
 }
 
@@ -33,8 +34,8 @@ export async function loadSlot(
   demo: string,
   slot: string,
   runKeys: readonly string[],
-  load: (url: string) => Promise<RunModel> = (url) => Model.load(url),
-): Promise<{ models: Record<string, RunModel>; knobs: Knobs | undefined }> {
+  load: (url: string) => Promise<RunModel> = (url) => io.loadRun(url),
+): Promise<{ models: Record<string, RunModel>; knobs: Knobs | undefined; batches: BatchStreamState | undefined }> {
   const present = (await io.listCheckpoints(`${root(demo)}${slot}/`)).map((u) => u.split('/').pop()!);
   if (present.length === 0) throw new Error(`No checkpoint named '${slot}' is saved in this browser.`);
   const missing = runKeys.filter((k) => !present.includes(k));
@@ -42,13 +43,13 @@ export async function loadSlot(
     throw new Error(`Checkpoint '${slot}' has no saved run ${missing.map((k) => `'${k}'`).join(', ')}; it holds ${present.length ? present.join(', ') : 'nothing'}.`);
   }
   const models: Record<string, RunModel> = {};
-  let knobs: Knobs | undefined;
+  let meta: Record<string, unknown> = {};
   for (const key of present) {
     const model = await load(slotUrl(demo, slot, key));
     models[key] = model;
-    knobs ??= ('adversarial' in model ? model.adversarial : model).checkpointMetadata.knobs as Knobs | undefined;
+    if (!('knobs' in meta)) meta = ('adversarial' in model ? model.adversarial : model).checkpointMetadata;
   }
-  return { models, knobs };
+  return { models, knobs: meta.knobs as Knobs | undefined, batches: meta.batches as BatchStreamState | undefined };
 }
 
 /** Removes every run of a slot. */

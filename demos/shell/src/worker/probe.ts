@@ -1,9 +1,44 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
+ * Device names that are a CPU in disguise: Google's SwiftShader, Mesa's
+ * llvmpipe, lavapipe and softpipe, Microsoft's Basic Render Driver. A GPU
+ * backend on one is no faster than wasm, and often far slower.
+ */
+export const SOFTWARE_DEVICE = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i;
+
+/** What a WebGPU adapter says about itself: `GPUAdapter.info`, or `requestAdapterInfo()` on Chromium before 127. */
+export interface AdapterInfoLike {
+  readonly vendor?: string;
+  readonly architecture?: string;
+  readonly device?: string;
+  readonly description?: string;
+  /** `GPUAdapterInfo.isFallbackAdapter` (`GPUAdapter.isFallbackAdapter` in older Chromium): the browser's software adapter. */
+  readonly isFallbackAdapter?: boolean;
+}
+
+const SOFTWARE_NAMES: Record<string, string> = { swiftshader: 'SwiftShader', 'basic render': 'Basic Render Driver' };
+
+/**
+ * Names the software a WebGPU adapter runs on, or null when it looks like a GPU.
+ *
+ * @example
+ * softwareAdapter({ vendor: 'google', architecture: 'swiftshader' }); // 'SwiftShader'
+ * softwareAdapter({ vendor: 'nvidia', architecture: 'ada' }); // null
+ *
+ * @param info the adapter's info; `isFallbackAdapter` alone is enough.
+ */
+export function softwareAdapter(info: AdapterInfoLike): string | null {
+  const named = [info.vendor, info.architecture, info.device, info.description].filter((v) => v).join(' ');
+  const match = SOFTWARE_DEVICE.exec(named)?.[0].toLowerCase();
+  if (match) return SOFTWARE_NAMES[match] ?? match;
+  return info.isFallbackAdapter ? 'a fallback adapter' : null;
+}
+
+/**
  * Times a small conv + dense forward and backward pass, like one step of a
  * demo's networks, on the active backend: the median of 3 runs after a warm-up
- * (which compiles shaders on WebGL). Resolves to milliseconds per run.
+ * (which compiles shaders on WebGL and WebGPU). Resolves to milliseconds per run.
  */
 export async function probeBackend(): Promise<number> {
   const x = tf.randomNormal([16, 28, 28, 1], 0, 1, 'float32', 1);

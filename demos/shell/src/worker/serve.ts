@@ -5,8 +5,11 @@ import { pickBackend } from './backend';
 import { listSlots, loadSlot, removeSlot, saveSlot } from './checkpoints';
 import { loseDevice, watchDeviceLoss } from './device-loss';
 import { Every } from './every';
+import { trainerContext, type Restored } from '../kit/context';
+import type { BatchStream } from '../kit/batch-stream';
 import { holdLifeline } from './lifeline';
 import { modelFiles } from './export';
+import { setQualitySamples } from './mnist-quality';
 import type { Trainer, WorkerDemo } from './types';
 import { messageOf, nextTask, type WorkerScope } from './scope';
 
@@ -38,6 +41,8 @@ class DemoWorker<K extends Knobs> {
   private status: Status = 'loading';
   private message = 'Starting…';
   private trainer: Trainer | null = null;
+  /** The trainer's batch stream, whose position every save records. */
+  private batches: () => BatchStream | null = () => null;
   private knobs: K | null = null;
   private initialized = false;
   /** tf.memory() before a backend is chosen would start the highest-priority one. */
@@ -212,6 +217,7 @@ class DemoWorker<K extends Knobs> {
     this.initialized = true;
     this.autosaves.set(cmd.autosaveSeconds ?? DEFAULT_AUTOSAVE_SECONDS);
     this.qualityChecks.set(cmd.qualitySeconds ?? DEFAULT_QUALITY_SECONDS);
+    if (cmd.qualitySamples !== undefined) setQualitySamples(cmd.qualitySamples);
     this.setStatus('loading', 'Starting a tfjs backend…');
     const pick = await pickBackend(cmd.backend);
     this.backendReady = true;
@@ -226,8 +232,8 @@ class DemoWorker<K extends Knobs> {
   private async restore(slot: string, fallback: K): Promise<void> {
     this.setStatus('loading', `Restoring '${slot}'…`);
     try {
-      const { models, knobs } = await loadSlot(this.demo.info.id, slot, [], this.demo.load?.bind(this.demo));
-      await this.rebuild((knobs ?? fallback) as K, models, 'training');
+      const { models, knobs, batches } = await loadSlot(this.demo.info.id, slot, []);
+      await this.rebuild((knobs ?? fallback) as K, { models, batches }, 'training');
     } catch (e) {
       // Better a fresh run than none: say so, and train.
       this.post({ type: 'error', message: `Could not restore '${slot}' (${messageOf(e)}); training starts from scratch.`, fatal: false });
@@ -248,7 +254,7 @@ class DemoWorker<K extends Knobs> {
   }
 
   /** Builds a new trainer (fresh, or around restored models) and ends in `status`. */
-  private async rebuild(knobs: K, restored: Parameters<WorkerDemo<K>['create']>[1]['restored'], status: Status): Promise<void> {
+  private async rebuild(knobs: K, restored: Restored | undefined, status: Status): Promise<void> {
     this.setStatus('loading', 'Building the models…');
     this.trainer?.dispose();
     this.trainer = null;
@@ -258,8 +264,10 @@ class DemoWorker<K extends Knobs> {
       this.message = message;
       this.postState(true);
     };
-    this.trainer = await this.demo.create(knobs, { ...(restored ? { restored } : {}), progress });
-    this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })) });
+    const { context, stream } = trainerContext(restored, progress);
+    this.batches = stream;
+    this.trainer = await this.demo.create(knobs, context);
+    this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })), quality: !!this.trainer.quality });
     this.logBuffer = [];
     this.stepTimes = [];
     this.autosaves.restart();
@@ -307,7 +315,7 @@ class DemoWorker<K extends Knobs> {
   private async autosave(): Promise<void> {
     this.autosaves.restart();
     try {
-      await saveSlot(this.demo.info.id, AUTOSAVE_SLOT, this.trainer!.runs, this.knobs!);
+      await saveSlot(this.demo.info.id, AUTOSAVE_SLOT, this.trainer!.runs, this.knobs!, this.batches()?.state());
     } catch (e) {
       if (this.lost) return;
       this.post({ type: 'error', message: `Autosave failed: ${messageOf(e)}. Training goes on; save a checkpoint by hand or free some storage.`, fatal: false });
@@ -338,7 +346,7 @@ class DemoWorker<K extends Knobs> {
     this.postState(true);
     // Draw first, so the grid on screen is the one the saved weights produce.
     await this.drawView();
-    await saveSlot(this.demo.info.id, slot, trainer.runs, this.knobs!);
+    await saveSlot(this.demo.info.id, slot, trainer.runs, this.knobs!, this.batches()?.state());
     this.post({ type: 'saved', slot, step: this.step });
     this.message = this.status === 'paused' ? `Saved '${slot}'. ${before}` : `Saved '${slot}'.`;
     await this.postCheckpoints();
@@ -348,9 +356,9 @@ class DemoWorker<K extends Knobs> {
   private async load(slot: string): Promise<void> {
     this.setStatus('loading', `Loading '${slot}'…`);
     const keys = this.trainer?.runs.map((r) => r.key) ?? [];
-    const { models, knobs } = await loadSlot(this.demo.info.id, slot, keys, this.demo.load?.bind(this.demo));
+    const { models, knobs, batches } = await loadSlot(this.demo.info.id, slot, keys);
     // A loaded run waits paused, showing exactly the saved generator's samples.
-    await this.rebuild((knobs ?? this.knobs!) as K, models, 'paused');
+    await this.rebuild((knobs ?? this.knobs!) as K, { models, batches }, 'paused');
     this.message = `Loaded '${slot}' (step ${this.step}); press Resume to continue.`;
     this.post({ type: 'loaded', slot });
     this.postState(true);

@@ -1,6 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { AdversarialModel, Model } from 'gandlf';
+import type { CreateContext } from '../kit/context';
+import type { RunModel } from '../kit/run-model';
 import type { DemoInfo, Knobs, Logs, View } from '../protocol';
+
+export type { CreateContext } from '../kit/context';
+export type { RunModel } from '../kit/run-model';
 
 /** One model a demo trains, e.g. the GAN, or the Unrolled one of three side by side. */
 export interface Run {
@@ -12,9 +16,6 @@ export interface Run {
   /** The network 'Download generator' exports. @default `model.generator` (a gandlf `Model`) */
   readonly generator?: tf.LayersModel;
 }
-
-/** What a run trains and checkpoints: both kinds count steps, save and load whole runs. */
-export type RunModel = Model | AdversarialModel;
 
 /** A demo's training, built for one set of knobs. The shell drives it one step at a time. */
 export interface Trainer {
@@ -39,18 +40,8 @@ export interface Trainer {
   dispose(): void;
 }
 
-/** What `create` gets besides the knobs. */
-export interface CreateContext {
-  /** Models loaded from a checkpoint, by run key: train these instead of fresh ones. */
-  readonly restored?: Readonly<Record<string, RunModel>>;
-  /** Shows a line in the status bar, e.g. while data downloads. */
-  progress(message: string): void;
-}
-
 /** The worker side of a demo: its description plus how to build a trainer. */
 export interface WorkerDemo<K extends Knobs = Knobs> {
   readonly info: DemoInfo<K>;
   create(knobs: K, context: CreateContext): Promise<Trainer>;
-  /** Loads one run's checkpoint. @default `Model.load` (use `AdversarialModel.load` for AdversarialModel runs) */
-  load?(url: string): Promise<RunModel>;
 }

@@ -5,3 +5,4 @@ export type { CheckpointDestination } from '../checkpoint/checkpoint-store';
 export { MemoryStore } from '../checkpoint/memory-store';
 export { registerStoreManager } from '../checkpoint/stores';
 export type { StoreManager } from '../checkpoint/stores';
+export { loadRun } from '../model/load-run';

@@ -6,6 +6,8 @@ export { optimizerNames } from '../optim/get-optimizer';
 export type { OptimizerIdentifier } from '../optim/get-optimizer';
 export { ExponentialMovingAverage } from '../model/ema';
 export type { EmaOptions } from '../model/ema';
+export { adamOptimizer } from '../optim/adam-optimizer';
+export type { AdamOptimizerOptions } from '../optim/adam-optimizer';
 export { adam } from '../optim/keras-adam';
 export type { AdamOptions, KerasAdam } from '../optim/keras-adam';
 export { sgd } from '../optim/keras-sgd';

@@ -25,6 +25,8 @@ function handlerFor(dest: CheckpointDestination, mode: 'save' | 'load', fn: stri
     throw new InvalidArgumentError(`Argument 'url' passed to '${fn}' must be a URL or a tfjs IOHandler with ${mode}(). Received: ${describe(dest)}`);
   }
   if (schemeOf(dest) === 'memory') memoryStore();
+  const own = managerFor(dest)?.handler?.(dest);
+  if (own) return own;
   const handlers = mode === 'save' ? tf.io.getSaveHandlers(dest) : tf.io.getLoadHandlers(dest);
   if (handlers.length !== 1 || !handlers[0]) {
     throw new InvalidArgumentError(`Argument 'url' passed to '${fn}' names no store that can ${mode} checkpoints here (in Node, import 'gandlf/node' for file://). Received: url=${describe(dest)}`);

@@ -9,6 +9,13 @@ export interface StoreManager {
   /** Saved URLs of this scheme, at least all those starting with `prefix`. */
   list(prefix: string): Promise<string[]>;
   remove(url: string): Promise<void>;
+  /**
+   * The handler gandlf's checkpoints use for a URL of this scheme, before any
+   * tf.io router: another library may route the same scheme (tfjs-node routes
+   * `file://` too), and two routers for one URL would leave tf.io undecided.
+   * @default the one handler tf.io's routers give
+   */
+  handler?(url: string): tf.io.IOHandler;
 }
 
 const managers = new Map<string, StoreManager>();

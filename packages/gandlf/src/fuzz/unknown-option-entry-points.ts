@@ -26,6 +26,7 @@ import { Model } from '../model/model';
 import { pngFiles } from '../node/png-files';
 import { Alternating } from '../engine/alternating';
 import { Unrolled } from '../engine/unrolled';
+import { adamOptimizer } from '../optim/adam-optimizer';
 import { adam } from '../optim/keras-adam';
 import { rmsprop } from '../optim/keras-rmsprop';
 import { sgd } from '../optim/keras-sgd';
@@ -112,6 +113,7 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('clipWeights', 'clipWeights', (k, v) => clipWeights(tf.train.sgd(0.1), any(o(k, v)))),
     entry('train.sgd', 'sgd', (k, v) => sgd(any(o(k, v)))),
     entry('train.adam', 'adam', (k, v) => adam(any(o(k, v)))),
+    entry('train.adamOptimizer', 'adamOptimizer', (k, v) => adamOptimizer(any(o(k, v)))),
     entry('train.rmsprop', 'rmsprop', (k, v) => rmsprop(any(o(k, v)))),
     entry('new ExponentialMovingAverage', 'ExponentialMovingAverage', (k, v) => new ExponentialMovingAverage(generator, any(o(k, v)))),
     // Penalties

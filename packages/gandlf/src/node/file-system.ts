@@ -91,6 +91,8 @@ export function registerFileSystem(): void {
   tf.io.registerSaveRouter(route);
   tf.io.registerLoadRouter(route);
   registerStoreManager('file', {
+    // gandlf's checkpoints keep this layout even where tfjs-node routes file:// as well.
+    handler: fileSystem,
     async list(prefix) {
       // Walk from the prefix's directory; the caller filters by the prefix itself.
       const path = pathOf(prefix);

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError, UnknownNameError } from '../errors';
+import { adamOptimizer } from './adam-optimizer';
 
 // Keras defaults, with epsilon set explicitly: left unset, tfjs takes the
 // backend's epsilon, which is 1e-4 on WebGL and 1e-7 elsewhere, so the same
 // model would train differently per backend.
 const OPTIMIZERS: Record<string, () => tf.Optimizer> = {
-  adam: () => tf.train.adam(0.001, 0.9, 0.999, 1e-7),
+  adam: () => adamOptimizer(),
   sgd: () => tf.train.sgd(0.01),
   rmsprop: () => tf.train.rmsprop(0.001, 0.9, 0, 1e-7),
   adagrad: () => tf.train.adagrad(0.01),

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SpectralNormalization } from '../layers/spectral-normalization';
+import { adamOptimizer } from '../optim/adam-optimizer';
 import { optionKeys, requireOptions, type KeyRecord } from '../options';
 import type { Model, ModelFitArgs, ModelTargets } from '../model/model';
 import type { Shortcut } from '../model/shortcuts';
@@ -36,7 +37,7 @@ export interface RingPresetOptions {
 export const RING_PRESET_KEYS: KeyRecord<RingPresetOptions> = { latentDim: true, hidden: true, seed: true, learningRate: true, epochs: true, batchSize: true };
 
 /** Adam with β = (0.5, 0.9) as in WGAN-GP, and an explicit ε (left unset, tfjs takes 1e-4 on WebGL). */
-export const ganAdam = (learningRate: number) => tf.train.adam(learningRate, 0.5, 0.9, 1e-7);
+export const ganAdam = (learningRate: number) => adamOptimizer({ learningRate, beta1: 0.5, beta2: 0.9 });
 
 /** Options of {@link ringMlp}. */
 export interface RingMlpOptions {
