@@ -61,7 +61,7 @@ describe('gan-mnist demo presets (Node, cpu)', () => {
   }
 
   for (const name of ['tiny', 'tiny-cgan']) {
-    it(`${name}: quality() scores 1,000 samples with the MNIST classifier, leaking nothing`, { timeout: 60_000 }, async () => {
+    it(`${name}: quality() scores 1,000 samples with the MNIST classifier, leaking nothing`, { timeout: 240_000 }, async () => {
       const trainer = await createTrainer({ ...info.presets[name]! }, trainerContext().context);
       await trainer.step();
       await expectMnistQuality(trainer);
