@@ -89,21 +89,31 @@ function memoryTable(m) {
   return rows.join('\n');
 }
 
+/** The knobs a case set in the page's form, e.g. `heatmap, gradients, manifold on; a view every step`. @param {Record<string, string | number>} [set] */
+function knobsSet(set = {}) {
+  const toggles = ['heatmap', 'gradients', 'manifold'].filter((k) => k in set);
+  const on = toggles.filter((k) => set[k] === 'on');
+  const parts = [];
+  if (toggles.length) parts.push(on.length === toggles.length ? `overlays all on` : on.length === 0 ? 'overlays all off' : `${on.join(', ')} on`);
+  if (set.sampleEvery !== undefined) parts.push(Number(set.sampleEvery) === 1 ? 'a view every step' : `a view every ${set.sampleEvery} steps`);
+  return parts.join('; ') || "the preset's";
+}
+
 /** @param {any} f */
 function fpsTable(f) {
   const rows = [
     `Run of ${String(f.at).slice(0, 16).replace('T', ' ')} UTC, headless Chromium, SwiftShader:`,
     '',
-    '| demo / preset | backend | fps while training | longest frame | fps while paused | training steps/s | load (1 min) |',
-    '|---|---|---|---|---|---|---|',
+    '| demo / preset | backend | knobs | fps while training | longest frame | views drawn | fps while paused | training steps/s | load (1 min, before → after) |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [key, c] of Object.entries(f.cases)) {
     if (c.error) {
-      rows.push(`| ${key} | | failed: ${String(c.error).slice(0, 120)} | | | | |`);
+      rows.push(`| ${key} | | | failed: ${String(c.error).slice(0, 120)} | | | | | |`);
       continue;
     }
     rows.push(
-      `| ${c.demo}/${c.preset} | ${c.backend} | ${num(c.training.fps, 1)} | ${num(c.training.longestFrameMs, 0)} ms | ${num(c.paused.fps, 1)} | ${num(c.stepsPerSec)} | ${num(c.load?.before?.[0], 1)} |`,
+      `| ${c.demo}/${c.preset} | ${c.backend} | ${knobsSet(c.set)} | ${num(c.training.fps, 1)} | ${num(c.training.longestFrameMs, 0)} ms | ${c.training.views ?? ''} | ${num(c.paused.fps, 1)} | ${num(c.stepsPerSec)} | ${num(c.load?.before?.[0], 1)} → ${num(c.load?.after?.[0], 1)} |`,
     );
   }
   return rows.join('\n');
