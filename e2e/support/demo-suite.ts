@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
 import { baseArgs, chromiumExecutable, projectBackend } from './browser';
-import { collectErrors, demoDir, DemoState, openTraining, servedDemo, START_TIMEOUT } from './demos';
+import { collectErrors, demoDir, DemoState, expectFiniteLosses, openTraining, openTrainingPage, servedDemo, START_TIMEOUT } from './demos';
 
 /** What differs between the demos' specs. */
 export interface DemoSuiteOptions {
@@ -64,10 +64,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
     let state: DemoState;
     let errors: string[];
     test.beforeAll(async ({ browser }, testInfo) => {
-      page = await browser.newPage();
-      errors = collectErrors(page);
-      state = new DemoState(page);
-      await openTraining(page, server.url, state, `preset=tiny&backend=${projectBackend(testInfo.project.name)}`);
+      ({ page, state, errors } = await openTrainingPage(browser, server.url, `preset=tiny&backend=${projectBackend(testInfo.project.name)}`));
     });
     test.afterAll(async () => {
       await page?.close();
@@ -78,12 +75,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
       expect(await state.get('backend')).toBe(backend);
 
       await passSteps(state, minSteps);
-      const losses = await state.losses();
-      expect(losses.length).toBeGreaterThan(0);
-      expect(
-        losses.every((v) => Number.isFinite(v)),
-        `data-losses=${await state.get('losses')}`,
-      ).toBe(true);
+      await expectFiniteLosses(state);
       // No tensors leak from step to step.
       const tensors = Number(await state.get('tensors'));
       await passSteps(state, (await state.step()) + 3);

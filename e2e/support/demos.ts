@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { viteBuild, vitePreview, type PreviewServer } from './servers';
 
 /** The repository root. */
@@ -82,6 +82,25 @@ export async function openTraining(page: Page, url: string, state: DemoState, qu
   await page.goto(`${url}?${query}`);
   await expect.poll(() => state.get('status'), { timeout: START_TIMEOUT }).toMatch(/^(training|error)$/);
   expect(await state.get('status'), `the page reported: ${await state.error()}`).toBe('training');
+}
+
+/** A new page on `${url}?${query}`, collecting its errors, once it trains: for a group of serial tests that share it. */
+export async function openTrainingPage(browser: Browser, url: string, query: string): Promise<{ page: Page; state: DemoState; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  const state = new DemoState(page);
+  await openTraining(page, url, state, query);
+  return { page, state, errors };
+}
+
+/** The page's losses are there and all finite. */
+export async function expectFiniteLosses(state: DemoState): Promise<void> {
+  const losses = await state.losses();
+  expect(losses.length).toBeGreaterThan(0);
+  expect(
+    losses.every((v) => Number.isFinite(v)),
+    `data-losses=${await state.get('losses')}`,
+  ).toBe(true);
 }
 
 /** Collects console errors and uncaught page errors (the worker's console included). */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { projectBackend } from '../support/browser';
 import { demoSuite } from '../support/demo-suite';
-import { collectErrors, DemoState, openTraining, servedDemo } from '../support/demos';
+import { collectErrors, DemoState, openTraining, openTrainingPage, servedDemo } from '../support/demos';
 
 // The MNIST demo (demos/gan-mnist) on its tiny preset: an MLP GAN on 256 test
 // digits, batch 16. Its full DCGAN preset takes tens of seconds a step on
@@ -19,10 +19,7 @@ test.describe('gan-mnist conditional presets', () => {
   let state: DemoState;
   let errors: string[];
   test.beforeAll(async ({ browser }, testInfo) => {
-    page = await browser.newPage();
-    errors = collectErrors(page);
-    state = new DemoState(page);
-    await openTraining(page, server.url, state, `preset=tiny-acgan&backend=${projectBackend(testInfo.project.name)}`);
+    ({ page, state, errors } = await openTrainingPage(browser, server.url, `preset=tiny-acgan&backend=${projectBackend(testInfo.project.name)}`));
   });
   test.afterAll(async () => {
     await page?.close();

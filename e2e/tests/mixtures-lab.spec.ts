@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { heatmapColour } from '../../demos/shell/src/page/overlays';
 import { projectBackend } from '../support/browser';
-import { collectErrors, DemoState, openTraining, servedDemo } from '../support/demos';
+import { DemoState, openTrainingPage, servedDemo } from '../support/demos';
 
 // The mixtures demo's overlays (issue 16) on its tiny preset: D's heatmap read
 // back from the canvas against D evaluated at the same points, and the overlay
@@ -87,10 +87,7 @@ test.describe('mixtures lab: overlays', () => {
   let coloured: { key: string; row: number; col: number; rgb: string } | undefined;
 
   test.beforeAll(async ({ browser }, testInfo) => {
-    page = await browser.newPage();
-    errors = collectErrors(page);
-    state = new DemoState(page);
-    await openTraining(page, server.url, state, `preset=tiny&backend=${projectBackend(testInfo.project.name)}`);
+    ({ page, state, errors } = await openTrainingPage(browser, server.url, `preset=tiny&backend=${projectBackend(testInfo.project.name)}`));
   });
   test.afterAll(async () => {
     await page?.close();

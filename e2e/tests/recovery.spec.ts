@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { projectBackend } from '../support/browser';
-import { collectErrors, DemoState, openTraining, servedDemo, START_TIMEOUT } from '../support/demos';
+import { collectErrors, DemoState, expectFiniteLosses, openTraining, servedDemo, START_TIMEOUT } from '../support/demos';
 
 // A run must survive what a Python user never sees (issue 7): the GPU context
 // lost under it, the training worker killed, the tab hidden. The shell
@@ -30,12 +30,7 @@ async function trainingWorker(page: Page): Promise<Worker> {
 async function trainsPast(state: DemoState, step: number): Promise<void> {
   await expect.poll(async () => ((await state.get('status')) === 'error' ? `error: ${await state.error()}` : await state.step()), { timeout: STEP_TIMEOUT }).toBeGreaterThanOrEqual(step);
   expect(await state.get('status')).toBe('training');
-  const losses = await state.losses();
-  expect(losses.length).toBeGreaterThan(0);
-  expect(
-    losses.every((v) => Number.isFinite(v)),
-    `data-losses=${await state.get('losses')}`,
-  ).toBe(true);
+  await expectFiniteLosses(state);
 }
 
 test('a lost GPU context: the run is restored from its latest checkpoint on a fresh backend and goes on', async ({ page }, testInfo) => {

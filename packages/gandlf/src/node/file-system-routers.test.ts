@@ -1,26 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Model } from '../model/model';
-import { Alternating } from '../engine/alternating';
-import { seededMlp } from '../test-utils/ring';
+import { smallModel, tempDir } from '../test-utils/temp-dir';
 import '../node';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gandlf-fs-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function smallModel() {
-  const model = new Model({ generator: seededMlp(3, 2, 1), discriminator: seededMlp(2, 1, 5, 'sigmoid') });
-  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', adversarialOptimizer: new Alternating() });
-  return model;
-}
+const tmp = tempDir('gandlf-fs-');
 
 // Its own file: tfjs cannot unregister a router, and the second one would change other tests.
 describe('file:// beside another router', () => {
@@ -32,7 +17,7 @@ describe('file:// beside another router', () => {
         : null) as tf.io.IOHandler;
     tf.io.registerSaveRouter(other);
     tf.io.registerLoadRouter(other);
-    const url = `file://${join(dir, 'two-routers')}`;
+    const url = `file://${join(tmp(), 'two-routers')}`;
     expect(tf.io.getSaveHandlers(url)).toHaveLength(2);
     const model = smallModel();
     await model.save(url, { metadata: { routers: 2 } });

@@ -1,28 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckpointError } from '../errors';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store';
 import { Model } from '../model/model';
-import { Alternating } from '../engine/alternating';
-import { seededMlp } from '../test-utils/ring';
+import { smallModel, tempDir } from '../test-utils/temp-dir';
 import '../node';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gandlf-fs-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function smallModel() {
-  const model = new Model({ generator: seededMlp(3, 2, 1), discriminator: seededMlp(2, 1, 5, 'sigmoid') });
-  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', adversarialOptimizer: new Alternating() });
-  return model;
-}
+const tmp = tempDir('gandlf-fs-');
 
 describe('file:// in Node', () => {
   it('Model.save and Model.load resume a run exactly', async () => {
@@ -31,7 +17,7 @@ describe('file:// in Node', () => {
     await straight.fit(['normal', x], ['zeros', 'ones'], { epochs: 2, batchSize: 8, seed: 4 });
     const first = smallModel();
     await first.fit(['normal', x], ['zeros', 'ones'], { epochs: 1, batchSize: 8, seed: 4 });
-    const url = `file://${join(dir, 'run')}`;
+    const url = `file://${join(tmp(), 'run')}`;
     await first.save(url, { metadata: { user: 'me' } });
     const resumed = await Model.load(url);
     expect(resumed.adversarial.checkpointMetadata).toEqual({ user: 'me' });
@@ -49,18 +35,18 @@ describe('file:// in Node', () => {
 
   it('lists and removes checkpoints in a directory', async () => {
     const model = smallModel();
-    await model.save(`file://${join(dir, 'ckpts', 'a')}`);
-    await model.save(`file://${join(dir, 'ckpts', 'b')}`);
-    const prefix = `file://${join(dir, 'ckpts')}/`;
+    await model.save(`file://${join(tmp(), 'ckpts', 'a')}`);
+    await model.save(`file://${join(tmp(), 'ckpts', 'b')}`);
+    const prefix = `file://${join(tmp(), 'ckpts')}/`;
     expect(await listCheckpoints(prefix)).toEqual([`${prefix}a`, `${prefix}b`]);
     await removeCheckpoint(`${prefix}a`);
     expect(await listCheckpoints(prefix)).toEqual([`${prefix}b`]);
   });
 
   it('rejects a corrupt model.json with a clear error', async () => {
-    const url = `file://${join(dir, 'corrupt')}`;
+    const url = `file://${join(tmp(), 'corrupt')}`;
     await smallModel().save(url);
-    const pointer = JSON.parse(await readFile(join(dir, 'corrupt', 'model.json'), 'utf8'));
+    const pointer = JSON.parse(await readFile(join(tmp(), 'corrupt', 'model.json'), 'utf8'));
     const target = pointer.userDefinedMetadata.gandlfPointer.target.replace('file://', '');
     await writeFile(join(target, 'model.json'), '{"modelTopology": {tru');
     await expect(Model.load(url)).rejects.toThrowError(CheckpointError);
@@ -69,7 +55,7 @@ describe('file:// in Node', () => {
 
   it('shares the generator as a plain tfjs model that tf.loadLayersModel reads with no gandlf code', async () => {
     const model = smallModel();
-    const path = join(dir, 'generator');
+    const path = join(tmp(), 'generator');
     await model.generator.save(`file://${path}`);
     // Read the files by hand: nothing from gandlf takes part in loading.
     const json = JSON.parse(await readFile(join(path, 'model.json'), 'utf8')) as tf.io.ModelJSON;
