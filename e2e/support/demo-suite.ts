@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
 import { baseArgs, chromiumExecutable, projectBackend } from './browser';
-import { collectErrors, demoDir, DemoState, expectFiniteLosses, openTraining, openTrainingPage, servedDemo, START_TIMEOUT } from './demos';
+import { collectErrors, demoDir, DemoState, expectFiniteLosses, openTraining, servedDemo, sharedTrainingPage, START_TIMEOUT } from './demos';
 
 /** What differs between the demos' specs. */
 export interface DemoSuiteOptions {
@@ -60,17 +60,10 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
   // the run the first trained, so each demo starts its tiny preset once here.
   test.describe(() => {
     test.describe.configure({ mode: 'serial' });
-    let page: Page;
-    let state: DemoState;
-    let errors: string[];
-    test.beforeAll(async ({ browser }, testInfo) => {
-      ({ page, state, errors } = await openTrainingPage(browser, server.url, `preset=tiny&backend=${projectBackend(testInfo.project.name)}`));
-    });
-    test.afterAll(async () => {
-      await page?.close();
-    });
+    const lab = sharedTrainingPage(server);
 
     test('trains with finite losses, draws changing samples, exports them, with no console errors', async ({}, testInfo) => {
+      const { page, state, errors } = lab;
       const backend = projectBackend(testInfo.project.name);
       expect(await state.get('backend')).toBe(backend);
 
@@ -115,6 +108,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
     });
 
     test('pause holds the step; a checkpoint restores the same samples after a reload', async ({}, testInfo) => {
+      const { page, state, errors } = lab;
       const backend = projectBackend(testInfo.project.name);
       await passSteps(state, 3);
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { projectBackend } from './browser';
 import { viteBuild, vitePreview, type PreviewServer } from './servers';
 
 /** The repository root. */
@@ -91,6 +92,42 @@ export async function openTrainingPage(browser: Browser, url: string, query: str
   const state = new DemoState(page);
   await openTraining(page, url, state, query);
   return { page, state, errors };
+}
+
+/** The page, its state and its errors of {@link sharedTrainingPage}. */
+export interface SharedPage {
+  readonly page: Page;
+  readonly state: DemoState;
+  readonly errors: string[];
+}
+
+/**
+ * One training page on the demo's `preset` (and the project's backend) for the
+ * serial tests of the enclosing describe: opened before them, closed after.
+ */
+export function sharedTrainingPage(server: { readonly url: string }, preset = 'tiny'): SharedPage {
+  let opened: SharedPage | undefined;
+  test.beforeAll(async ({ browser }, testInfo) => {
+    opened = await openTrainingPage(browser, server.url, `preset=${preset}&backend=${projectBackend(testInfo.project.name)}`);
+  });
+  test.afterAll(async () => {
+    await opened?.page.close();
+  });
+  const get = () => {
+    if (!opened) throw new Error('The shared page is open only while its tests run.');
+    return opened;
+  };
+  return {
+    get page() {
+      return get().page;
+    },
+    get state() {
+      return get().state;
+    },
+    get errors() {
+      return get().errors;
+    },
+  };
 }
 
 /** The page's losses are there and all finite. */

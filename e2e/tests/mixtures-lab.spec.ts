@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { heatmapColour } from '../../demos/shell/src/page/overlays';
-import { projectBackend } from '../support/browser';
-import { DemoState, openTrainingPage, servedDemo } from '../support/demos';
+import { servedDemo, sharedTrainingPage } from '../support/demos';
 
 // The mixtures demo's overlays (issue 16) on its tiny preset: D's heatmap read
 // back from the canvas against D evaluated at the same points, and the overlay
@@ -80,34 +79,26 @@ function cellColours(page: Page, key: string, side: number, cells: readonly { ro
 test.describe('mixtures lab: overlays', () => {
   test.describe.configure({ mode: 'serial' });
   const server = servedDemo('mixtures');
-  let page: Page;
-  let state: DemoState;
-  let errors: string[];
   /** A cell the first test saw coloured: the second checks it turns white with the heatmap off. */
   let coloured: { key: string; row: number; col: number; rgb: string } | undefined;
 
-  test.beforeAll(async ({ browser }, testInfo) => {
-    ({ page, state, errors } = await openTrainingPage(browser, server.url, `preset=tiny&backend=${projectBackend(testInfo.project.name)}`));
-  });
-  test.afterAll(async () => {
-    await page?.close();
-  });
+  const lab = sharedTrainingPage(server);
 
   test("the heatmap's pixels are D at the probe's cells", async ({}, testInfo) => {
     // A few views in, so D has moved off 0.5 and the colours differ.
-    await expect.poll(() => state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => lab.state.step(), { timeout: 120_000 }).toBeGreaterThanOrEqual(12);
     // Pausing draws the paused weights' view before it reports 'paused': canvas and probe are of one step.
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => state.get('status')).toBe('paused');
-    expect(await state.get('view-step')).toBe(String(await state.step()));
+    await lab.page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => lab.state.get('status')).toBe('paused');
+    expect(await lab.state.get('view-step')).toBe(String(await lab.state.step()));
 
-    const probe = await state.json<Probe>('heatmap-probe');
+    const probe = await lab.state.json<Probe>('heatmap-probe');
     expect(Object.keys(probe.runs)).toEqual(['simultaneous', 'alternating', 'unrolled']);
     expect(WIDEST).toBeLessThan(0.015);
     let strongest = -1;
     let [largestGap, covered] = [0, 0];
     for (const [key, run] of Object.entries(probe.runs)) {
-      const colours = await cellColours(page, key, probe.side, run.cells);
+      const colours = await cellColours(lab.page, key, probe.side, run.cells);
       let read = 0;
       run.cells.forEach((c, i) => {
         const at = `${key} cell (${c.row}, ${c.col}) at (${c.x}, ${c.y}): D=${c.d}, heatmap=${c.heatmap}`;
@@ -144,12 +135,12 @@ test.describe('mixtures lab: overlays', () => {
     }
     testInfo.annotations.push({ type: 'heatmap probe', description: `largest |heatmap - D| ${largestGap}; ${covered} probed cells under points, unread` });
     expect(coloured, 'a probed cell away from D = 0.5, drawn in colour').toBeDefined();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 
   test('toggling an overlay redraws while training goes on; the heatmap off leaves the plain panel and no probe', async () => {
     // Every step and status the page shows from here: a restart would show 'loading' and step 0.
-    await page.evaluate(() => {
+    await lab.page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
       new MutationObserver(() => seen.push(`${document.body.dataset['status']}@${document.body.dataset['step']}`)).observe(document.body, {
@@ -157,36 +148,36 @@ test.describe('mixtures lab: overlays', () => {
         attributeFilter: ['data-status', 'data-step'],
       });
     });
-    await page.getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => state.get('status')).toBe('training');
-    const canvas = page.locator('canvas.samples');
+    await lab.page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => lab.state.get('status')).toBe('training');
+    const canvas = lab.page.locator('canvas.samples');
     const height = () => canvas.evaluate((c: HTMLCanvasElement) => c.height);
     /** Flips a toggle, then waits for a view with `lines` legend lines and two more steps. */
     const toggle = async (knob: 'heatmap' | 'gradients' | 'manifold', value: 'on' | 'off', lines: number) => {
-      const at = await state.step();
-      await page.locator(`select[name="${knob}"]`).selectOption(value);
+      const at = await lab.state.step();
+      await lab.page.locator(`select[name="${knob}"]`).selectOption(value);
       // One legend line per overlay that is on, under the 22 px captions and 260 px panels.
       await expect.poll(height).toBe(282 + 16 * lines);
-      await expect.poll(() => state.step()).toBeGreaterThanOrEqual(at + 2);
+      await expect.poll(() => lab.state.step()).toBeGreaterThanOrEqual(at + 2);
     };
     // tiny starts with the defaults: heatmap and gradients on, manifold off.
     expect(await height()).toBe(282 + 16 * 2);
-    const tensors = Number(await state.get('tensors'));
+    const tensors = Number(await lab.state.get('tensors'));
     await toggle('gradients', 'off', 1);
     await toggle('manifold', 'on', 2);
     await toggle('heatmap', 'off', 1);
-    await expect.poll(() => state.get('heatmap-probe')).toBe('');
-    expect(await state.json<Record<string, number>>('modes')).not.toBeNull();
+    await expect.poll(() => lab.state.get('heatmap-probe')).toBe('');
+    expect(await lab.state.json<Record<string, number>>('modes')).not.toBeNull();
     // Where the heatmap had colour, the panel is plain white again.
-    const [after] = await cellColours(page, coloured!.key, 48, [coloured!]);
+    const [after] = await cellColours(lab.page, coloured!.key, 48, [coloured!]);
     expect(after!.counts[0]![0], `cell (${coloured!.row}, ${coloured!.col}) of ${coloured!.key}, rgb(${coloured!.rgb}) with the heatmap on`).toBe('255,255,255');
     await toggle('manifold', 'off', 0);
     // The overlays hold no tensors between views.
-    expect(Number(await state.get('tensors'))).toBe(tensors);
+    expect(Number(await lab.state.get('tensors'))).toBe(tensors);
     await toggle('heatmap', 'on', 1);
-    await expect.poll(() => state.json<Probe>('heatmap-probe').then((p) => Object.keys(p?.runs ?? {}).length)).toBe(3);
+    await expect.poll(() => lab.state.json<Probe>('heatmap-probe').then((p) => Object.keys(p?.runs ?? {}).length)).toBe(3);
 
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await lab.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     const steps = seen.map((s) => Number(s.split('@')[1]));
     expect(
       seen.every((s) => /^(paused|training)@/.test(s)),
@@ -196,6 +187,6 @@ test.describe('mixtures lab: overlays', () => {
       steps.every((s, i) => i === 0 || s >= steps[i - 1]!),
       seen.join(' '),
     ).toBe(true);
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

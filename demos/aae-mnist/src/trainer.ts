@@ -52,10 +52,10 @@ export async function createTrainer(knobs: AaeKnobs, context: CreateContext): Pr
 
   return {
     runs: [{ key: RUN, label: 'AAE', model, generator: game.decoder }],
-    async step() {
+    async step(only) {
       const x = game.nextBatch();
       try {
-        return { [RUN]: await model.trainOnBatch([x, game.zSource], [x, gFake, gReal, x, dFake, dReal]) };
+        return { [RUN]: await model.trainOnBatch([x, game.zSource], [x, gFake, gReal, x, dFake, dReal], { only }) };
       } finally {
         x.dispose();
       }

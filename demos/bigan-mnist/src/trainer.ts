@@ -33,10 +33,10 @@ export async function createTrainer(knobs: BiganKnobs, context: CreateContext): 
   const pairCols = 2 * Math.min(knobs.reconstructions, data.count);
   return {
     runs: [{ key: RUN, label: 'BiGAN', model, generator: game.decoder }],
-    async step() {
+    async step(only) {
       const x = game.nextBatch();
       try {
-        return { [RUN]: await model.trainOnBatch([game.zSource, x], [...game.targets]) };
+        return { [RUN]: await model.trainOnBatch([game.zSource, x], [...game.targets], { only }) };
       } finally {
         x.dispose();
       }

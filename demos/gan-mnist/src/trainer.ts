@@ -75,18 +75,18 @@ export async function createTrainer(knobs: MnistKnobs, context: CreateContext): 
 
   return {
     runs: [{ key: RUN, label: LABELS[knobs.architecture] ?? 'GAN', model }],
-    async step() {
+    async step(only) {
       const { x, y } = nextBatch();
       try {
         let logs;
         if (conditionalD) {
           // Conditional GAN: G draws the batch's digits; D's conditional input gets the same digits on the real and the fake path.
-          logs = await model.trainOnBatch(['normal', y, x, y], srcTargets);
+          logs = await model.trainOnBatch(['normal', y, x, y], srcTargets, { only });
         } else if (conditional) {
           // ACGAN: G draws the batch's real digits, and D's class head learns them for real and fake alike.
-          logs = await model.trainOnBatch(['normal', y, x], { src: real, src_fake: fake, class: y });
+          logs = await model.trainOnBatch(['normal', y, x], { src: real, src_fake: fake, class: y }, { only });
         } else {
-          logs = await model.trainOnBatch(['normal', x], srcTargets);
+          logs = await model.trainOnBatch(['normal', x], srcTargets, { only });
         }
         adaptive?.onBatchEnd?.(model.step, logs);
         return { [RUN]: logs };

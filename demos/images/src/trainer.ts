@@ -45,10 +45,10 @@ export async function createTrainer(knobs: ImagesKnobs, context: CreateContext):
 
   return {
     runs: [{ key: RUN, label: knobs.architecture === 'mlp' ? 'MLP GAN' : 'DCGAN', model }],
-    async step() {
+    async step(only) {
       const x = nextBatch();
       try {
-        return { [RUN]: await model.trainOnBatch(['normal', x], targets) };
+        return { [RUN]: await model.trainOnBatch(['normal', x], targets, { only }) };
       } finally {
         x.dispose();
       }

@@ -12,9 +12,9 @@ import { relativistic } from './presets/relativistic';
 import { tiny, tinyTechniques } from './presets/tiny';
 import { wganClip } from './presets/wgan-clip';
 import { wganGp } from './presets/wgan-gp';
-import { TECHNIQUES, type MixtureKnobs } from './knobs';
+import { SCHEDULES, TECHNIQUES, type MixtureKnobs } from './knobs';
 
-export { TECHNIQUES, type TechniqueName, type MixtureKnobs } from './knobs';
+export { SCHEDULES, TECHNIQUES, type MixtureKnobs, type ScheduleName, type TechniqueName } from './knobs';
 
 /**
  * The ring experiment of the Unrolled GAN paper, scaled down so it shows
@@ -36,6 +36,7 @@ const defaults: MixtureKnobs = {
   loss: 'binaryCrossentropy',
   technique: 'standard',
   criticSteps: 1,
+  schedule: 'alternating', // gandlf's Alternating: the D steps reuse one batch, as the paper's k steps of D do
   labelSmoothing: 0,
   ema: 0,
   unrollDepth: 5, // Metz et al. unroll 5 to 10 steps on this ring
@@ -47,6 +48,8 @@ const defaults: MixtureKnobs = {
   gradients: 'on',
   // Off: with the default 16-D latent the mesh is only a 2-D slice of G, and it crowds the points; turn it on for a 2-D latent.
   manifold: 'off',
+  // The mixture's Gaussians; the page's "Your data" tools set it to drawn or loaded points.
+  data: '',
 };
 
 export const info: DemoInfo<MixtureKnobs> = {
@@ -71,6 +74,13 @@ export const info: DemoInfo<MixtureKnobs> = {
     commonKnobs.loss,
     { key: 'technique', label: 'Technique', type: 'select', options: TECHNIQUES, help: 'standard: the loss above; the others fix loss, D head and penalties (gandlf TECHNIQUES.md)' },
     { key: 'criticSteps', label: 'Critic steps', type: 'number', min: 1, max: 20, step: 1, help: 'D updates per G update (Alternating run only)' },
+    {
+      key: 'schedule',
+      label: 'Critic schedule',
+      type: 'select',
+      options: SCHEDULES,
+      help: 'How the Alternating panel takes Critic steps: alternating is Alternating({ steps }), n D updates then one G update on the same batch; scheduled is Scheduled([D × n, G]), one player per step on a fresh batch, so the step log shows the schedule',
+    },
     { key: 'labelSmoothing', label: 'Label smoothing', type: 'number', min: 0, max: 0.49, help: 'One-sided: D learns real -> this instead of 0 (standard + binaryCrossentropy only); 0 is off' },
     { key: 'ema', label: 'Generator EMA', type: 'number', min: 0, max: 0.9999, help: 'Decay of an average of G weights the panels draw from; 0 is off' },
     commonKnobs.unrollDepth,

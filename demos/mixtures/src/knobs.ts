@@ -23,6 +23,14 @@ export type MixtureKnobs = Omit<GanKnobs, 'adversarialOptimizer'> & {
   technique: TechniqueName;
   /** Discriminator (critic) updates per generator update of the Alternating run. */
   criticSteps: number;
+  /** How the second run takes `criticSteps`: `Alternating({ steps })` on one batch, or `Scheduled([D × n, G])`, one player per batch. */
+  schedule: ScheduleName;
+  /**
+   * The real data: '' for the `mixture` knob's Gaussians, else the user's own
+   * points, drawn or loaded (a `points-code.ts` code). Set by the page's
+   * "Your data" tools, not the settings form.
+   */
+  data: string;
   /** One-sided label smoothing: the real target of D moves from 0 to this (standard cross-entropy only); 0: off. */
   labelSmoothing: number;
   /** Decay of an EMA of the generator's weights; the panels draw from the average. 0: off. */
@@ -36,6 +44,10 @@ export type MixtureKnobs = Omit<GanKnobs, 'adversarialOptimizer'> & {
   /** Draw G's image of a latent grid as a mesh (live). */
   manifold: OnOff;
 };
+
+/** How the second run spends `criticSteps` (see `MixtureKnobs.schedule`). */
+export const SCHEDULES = ['alternating', 'scheduled'] as const;
+export type ScheduleName = (typeof SCHEDULES)[number];
 
 /** An overlay toggle. */
 export type OnOff = 'on' | 'off';

@@ -67,7 +67,7 @@ describe('mixtures overlays (Node, cpu)', () => {
     const off = await pointsView(trainer);
     for (const spy of dCalls) expect(spy).not.toHaveBeenCalled();
     expect(off.overlays).toBeUndefined();
-    expect(Object.keys(off.dataset!)).toEqual(['modes']);
+    expect(Object.keys(off.dataset!).sort()).toEqual(['dataSource', 'modes', 'real']);
     for (const panel of off.panels) expect(Object.keys(panel).sort()).toEqual(['caption', 'key', 'label', 'points']);
     // As the shell does for live knobs: in place.
     knobs.gradients = 'on';

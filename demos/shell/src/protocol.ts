@@ -104,6 +104,9 @@ export interface PointsView {
   readonly overlays?: PointsOverlays;
 }
 
+/** Sample-quality values of one view by run key, then by name (e.g. `{ unrolled: { modes: 8, reverseKL: 0.1 } }`): the page charts them over steps. */
+export type ViewMetrics = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
 /** One run's panel of a points view. */
 export interface PointsPanel {
   readonly key: string;
@@ -152,7 +155,11 @@ export interface PanelsView {
 }
 
 /** What the sample canvas shows, plus extra values the page exposes on `<body>` (e.g. `modes`). */
-export type View = (ImageView | PointsView | PanelsView) & { readonly dataset?: Readonly<Record<string, string>> };
+export type View = (ImageView | PointsView | PanelsView) & {
+  readonly dataset?: Readonly<Record<string, string>>;
+  /** Charted beside the losses, one chart per name (see {@link ViewMetrics}). */
+  readonly metrics?: ViewMetrics;
+};
 
 /** A model trained by the demo, e.g. `{ key: 'unrolled', label: 'Unrolled (5)' }`. */
 export interface RunInfo {
@@ -181,6 +188,8 @@ export type Command =
       readonly qualitySeconds?: number;
       /** Samples each quality measurement scores (an integer >= 2), e.g. fewer for tests. @default 1000 (QUALITY_SAMPLES of the MNIST demos) */
       readonly qualitySamples?: number;
+      /** Pause by itself once a run reaches this step (every run after a restart too), e.g. to compare two runs at one step. @default never */
+      readonly pauseAt?: number;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -202,7 +211,21 @@ export type Command =
    */
   | { readonly type: 'measureQuality' }
   /** Files the user picked or dropped, for demos with `input`. */
-  | { readonly type: 'files'; readonly files: readonly File[] };
+  | { readonly type: 'files'; readonly files: readonly File[] }
+  /**
+   * While paused: one training step of every run, then stay paused. `only`
+   * names the one player to update (as a `Scheduled` step of it; the others
+   * are scored, not moved); absent, each run's own adversarial optimizer steps.
+   */
+  | { readonly type: 'step'; readonly only?: string }
+  /** Slow motion on or off: a view after every step, and a pause of `SLOW_MOTION_MS` between steps. */
+  | { readonly type: 'pace'; readonly slow: boolean };
+
+/** The pause between two steps in slow motion. */
+export const SLOW_MOTION_MS = 400;
+
+/** Updates each player took in one step, by run key, then player name (`model.lastUpdates`): `{ alternating: { discriminator: 5, generator: 1 } }`. */
+export type StepMoves = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** The slot the worker saves to by itself while training. */
 export const AUTOSAVE_SLOT = 'autosave';
@@ -223,10 +246,15 @@ export type WorkerEvent =
       /** tf.memory().numTensors, to spot leaks. */
       readonly tensors: number;
     }
-  /** Logs of the steps since the last message, per run. */
-  | { readonly type: 'logs'; readonly entries: ReadonlyArray<{ readonly step: number; readonly logs: Readonly<Record<string, Logs>> }> }
-  /** The runs a new trainer trains; `quality`: it measures sample quality (`Trainer.quality`), so `measureQuality` gets values. */
-  | { readonly type: 'runs'; readonly runs: readonly RunInfo[]; readonly quality: boolean }
+  /** Logs of the steps since the last message, per run, with who moved in each step. */
+  | { readonly type: 'logs'; readonly entries: ReadonlyArray<{ readonly step: number; readonly logs: Readonly<Record<string, Logs>>; readonly moves: StepMoves }> }
+  /**
+   * The runs a new trainer trains; `quality`: it measures sample quality (`Trainer.quality`), so `measureQuality` gets values;
+   * `players`: the first run's player names, which the step buttons offer.
+   */
+  | { readonly type: 'runs'; readonly runs: readonly RunInfo[]; readonly quality: boolean; readonly players: readonly string[] }
+  /** A fingerprint (hex hash of every weight's bytes) of each player's weights, by run key then player: posted on pause and after each `step`. */
+  | { readonly type: 'weights'; readonly step: number; readonly runs: Readonly<Record<string, Readonly<Record<string, string>>>> }
   | { readonly type: 'view'; readonly step: number; readonly view: View }
   /** The knobs now in force (after init, a change, or a load). */
   | { readonly type: 'knobs'; readonly knobs: Knobs }

@@ -15,6 +15,9 @@ it('exports exactly the public API', () => {
     'mnistFromIdx',
     'parseCifar10Batch',
     'parseIdx',
+    'parsePointsCsv',
+    'pointCloud',
+    'pointsCsv',
     'ringMixture',
   ]);
   expect(Object.keys(node).sort()).toEqual(['loadMnistNode', 'mnistFilePaths']);

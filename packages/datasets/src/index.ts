@@ -16,3 +16,7 @@ export { gridMixture, ringMixture } from './mixtures';
 export type { GridMixtureOptions, Mixture, RingMixtureOptions, Uniform } from './mixtures';
 export { mixtureQuality } from './mixture-quality';
 export type { MixtureQuality, MixtureQualityOptions } from './mixture-quality';
+export { pointCloud } from './point-cloud';
+export type { PointCloud, PointCloudOptions } from './point-cloud';
+export { parsePointsCsv, pointsCsv } from './points-csv';
+export type { ParsePointsCsvOptions } from './points-csv';

@@ -103,28 +103,33 @@ export function gridMixture(options: GridMixtureOptions = {}): Mixture {
 }
 
 function makeMixture(centers: Float32Array, std: number): Mixture {
-  const k = centers.length / 2;
-  return {
-    centers,
-    std,
-    sample(n: number, rand: Uniform = Math.random): Float32Array {
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-        throw new DatasetError(`Mixture.sample: 'n' must be a non-negative integer. Received: n=${describe(n)}`);
-      }
-      if (typeof rand !== 'function') {
-        throw new DatasetError(`Mixture.sample: 'rand' must be a function returning [0, 1). Received: rand=${describe(rand)}`);
-      }
-      const out = new Float32Array(n * 2);
-      for (let i = 0; i < n; i++) {
-        const m = Math.min(k - 1, Math.floor(rand() * k));
-        // Box–Muller: 1 - u lies in (0, 1], so the log never sees 0.
-        const r = std * Math.sqrt(-2 * Math.log(1 - rand()));
-        const theta = 2 * Math.PI * rand();
-        out[2 * i] = centers[2 * m]! + r * Math.cos(theta);
-        out[2 * i + 1] = centers[2 * m + 1]! + r * Math.sin(theta);
-      }
-      return out;
-    },
+  return { centers, std, sample: sampleAround(centers, std, 'Mixture.sample') };
+}
+
+/**
+ * Draws of `n` points, each one of `anchors` picked uniformly plus isotropic
+ * Gaussian noise of `std` per axis (Box–Muller: three draws per point): a
+ * mixture's centres, or a point cloud's own points. `fn` names it in errors.
+ */
+export function sampleAround(anchors: Float32Array, std: number, fn: string): Mixture['sample'] {
+  const k = anchors.length / 2;
+  return (n: number, rand: Uniform = Math.random): Float32Array => {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      throw new DatasetError(`${fn}: 'n' must be a non-negative integer. Received: n=${describe(n)}`);
+    }
+    if (typeof rand !== 'function') {
+      throw new DatasetError(`${fn}: 'rand' must be a function returning [0, 1). Received: rand=${describe(rand)}`);
+    }
+    const out = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const m = Math.min(k - 1, Math.floor(rand() * k));
+      // Box–Muller: 1 - u lies in (0, 1], so the log never sees 0.
+      const r = std * Math.sqrt(-2 * Math.log(1 - rand()));
+      const theta = 2 * Math.PI * rand();
+      out[2 * i] = anchors[2 * m]! + r * Math.cos(theta);
+      out[2 * i + 1] = anchors[2 * m + 1]! + r * Math.sin(theta);
+    }
+    return out;
   };
 }
 

@@ -5,13 +5,13 @@
 
 // gandlf's Model: a generator and a discriminator.
 export { Model } from './model/model';
-export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelInputs, ModelTargets, RoleOptimizers, SampleArgs } from './model/model';
+export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelInputs, ModelTargets, ModelTrainOnBatchOptions, RoleOptimizers, SampleArgs } from './model/model';
 export type { Mode, ModeSpec } from './model/modes';
 export type { Shortcut } from './model/shortcuts';
 
 // keras_adversarial's AdversarialModel: n named players.
 export { AdversarialModel } from './engine/adversarial-model';
-export type { AdversarialModelArgs, FitArgs, PredictOptions, PrintFn, SaveOptions } from './engine/adversarial-model';
+export type { AdversarialModelArgs, FitArgs, PredictOptions, PrintFn, SaveOptions, TrainOnBatchOptions } from './engine/adversarial-model';
 export type { LoadOptions } from './engine/checkpoint';
 export type { AdversarialCompileArgs, LossSpec, LossWeightsSpec, MetricsSpec, PlayerCompileArgs } from './engine/compile';
 export type { DataSource, InputsSpec, TargetsSpec } from './data/data';

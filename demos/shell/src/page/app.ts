@@ -1,12 +1,19 @@
-import { BACKEND_CHOICES, type BackendChoice, type DemoInfo, type Knobs, type Logs, type Status, type WorkerEvent } from '../protocol';
-import { onlyLiveKnobsChanged } from '../knobs';
-import { LossChart } from './chart';
+import { BACKEND_CHOICES, type BackendChoice, type Command, type DemoInfo, type Knobs, type Status, type WorkerEvent } from '../protocol';
+import { renderCheckpoints } from './checkpoints';
 import { WorkerConnection } from './connection';
 import { KnobForm } from './controls';
 import { Downloads } from './downloads';
-import { droppedFiles } from './drop';
+import { wireInput } from './input';
+import { KnobState } from './knob-state';
 import { LAYOUT } from './layout';
+import { parseParams, type PageParams } from './params';
 import { Recovery } from './recovery';
+import { RunCharts } from './run-charts';
+import { decodeRun, runCode, shareControl, withoutRun } from './share';
+import { StatusBar } from './status-bar';
+import { Stepper } from './stepper';
+import type { PageTool } from './tool';
+import { mountTools, toolSection } from './tool-host';
 import { drawView, upscaled } from './view';
 import { ViewDataset } from './view-dataset';
 
@@ -22,8 +29,12 @@ export interface MountDemoOptions<K extends Knobs> {
   createWorker(): Worker;
   /** Where the page is built. @default the element with id `app`, else `document.body` */
   root?: HTMLElement;
-  /** The query string with `preset`, `backend`, `autosave` and `quality` (seconds; 0 is off) and `qualitySamples`. @default location.search */
+  /** The query string with `preset`, `backend`, `autosave` and `quality` (seconds; 0 is off), `qualitySamples` and `pauseAt` (see parseParams). @default location.search */
   search?: string;
+  /** The location hash: `#run=<code>` starts the run a 'Copy link to this run' link holds instead of the preset's. @default location.hash */
+  hash?: string;
+  /** The demo's own page controls, each built once when the page mounts (see PageTool). @default [] */
+  tools?: readonly PageTool[];
 }
 
 /** A handle on a mounted demo page. */
@@ -39,12 +50,15 @@ export interface DemoPage {
  * `data-backend-notes`, `data-backend-detail`, `data-losses` (latest logs by run), `data-grid-hash`,
  * `data-checkpoints`, `data-knobs`, `data-error`, `data-latest-checkpoint` (`slot@step`),
  * `data-device-lost`, `data-restored` (`slot@step`), `data-quality` (`{ step, ...metrics }`),
- * `data-quality-count` (scores shown so far, periodic and 'Measure now' ones), and
- * whatever the latest view adds (e.g. `data-modes`; a key a later view drops is removed).
+ * `data-quality-count` (scores shown so far, periodic and 'Measure now' ones), `data-step-log`
+ * (`[{ step, moves }]`, the latest 20 steps, newest last), `data-weights` (`{ step, runs }`,
+ * fingerprints posted on pause and after each step), `data-metrics` (the latest view's metrics),
+ * `data-share-url` (the latest 'Copy link to this run' link), and whatever the latest view adds
+ * (e.g. `data-modes`; a key a later view drops is removed).
  *
  * @example mountDemo({ info, createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) })
  */
-export function mountDemo<K extends Knobs>({ info, createWorker, root, search = location.search }: MountDemoOptions<K>): DemoPage {
+export function mountDemo<K extends Knobs>({ info, createWorker, root, search = location.search, hash = location.hash, tools = [] }: MountDemoOptions<K>): DemoPage {
   const host = root ?? document.getElementById('app') ?? document.body;
   host.innerHTML = LAYOUT;
   const el = <T extends HTMLElement = HTMLElement>(role: string) => host.querySelector<T>(`[data-role="${role}"]`)!;
@@ -54,14 +68,9 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   el('title').textContent = info.title;
   el('description').textContent = info.description;
 
-  const showError = (message: string) => {
-    expose('status', 'error');
-    expose('error', message);
-    el('status').textContent = 'error';
-    el('status').className = 'pill error';
-    el('error-text').textContent = message;
-    el('error').hidden = false;
-  };
+  const bar = new StatusBar(el, expose);
+  const showError = (message: string) => bar.error(message);
+  const showWarning = (message: string) => bar.warning(message);
   /** The worker is gone: offer to pick the run up from the latest checkpoint (or afresh). */
   const offerRecovery = (message: string) => {
     const latest = recovery.latest;
@@ -72,12 +81,6 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     status = 'error';
     setButtons();
   };
-  const showWarning = (message: string) => {
-    expose('warning', message);
-    el('warning').textContent = `${message} (click to dismiss)`;
-    el('warning').hidden = false;
-  };
-  el('warning').addEventListener('click', () => (el('warning').hidden = true));
   // Last line of defence: nothing on this page may fail silently or uncaught.
   window.addEventListener('error', (e) => {
     e.preventDefault();
@@ -88,44 +91,21 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     showError(e.reason instanceof Error ? e.reason.message : String(e.reason));
   });
 
-  const params = new URLSearchParams(search);
-  const presetName = params.get('preset') ?? info.defaultPreset;
-  const backendParam = params.get('backend') ?? 'auto';
-  const preset = info.presets[presetName];
-  if (!preset) {
-    showError(`Unknown preset in ?preset=. Expected one of ${Object.keys(info.presets).join(', ')}. Received: ${presetName}`);
+  let params: PageParams;
+  try {
+    params = parseParams(search, info);
+  } catch (e) {
+    showError(e instanceof Error ? e.message : String(e));
     return { stop() {} };
   }
-  /** The knobs last sent or reported, to tell live-only edits (see KnobSpec.live). */
-  let lastKnobs: Knobs = preset;
-  if (!(BACKEND_CHOICES as readonly string[]).includes(backendParam)) {
-    showError(`Unknown backend in ?backend=. Expected one of ${BACKEND_CHOICES.join(', ')}. Received: ${backendParam}`);
-    return { stop() {} };
-  }
-  const periods: { autosaveSeconds?: number; qualitySeconds?: number } = {};
-  for (const [param, key] of [
-    ['autosave', 'autosaveSeconds'],
-    ['quality', 'qualitySeconds'],
-  ] as const) {
-    const raw = params.get(param);
-    if (raw === null) continue;
-    if (!(Number.isFinite(Number(raw)) && Number(raw) >= 0)) {
-      showError(`Bad ?${param}=: expected a number of seconds (0 turns it off). Received: ${raw}`);
-      return { stop() {} };
-    }
-    periods[key] = Number(raw);
-  }
-  const samplesParam = params.get('qualitySamples');
-  if (samplesParam !== null && !(Number.isInteger(Number(samplesParam)) && Number(samplesParam) >= 2)) {
-    showError(`Bad ?qualitySamples=: expected an integer >= 2 (the samples each quality measurement scores). Received: ${samplesParam}`);
-    return { stop() {} };
-  }
-  const qualitySamples = samplesParam === null ? {} : { qualitySamples: Number(samplesParam) };
+  const { presetName, preset } = params;
+  /** The knobs last committed or reported, to tell live-only edits (see KnobSpec.live) and unchanged ones. */
+  const knobs = new KnobState(info.knobs, preset);
   const recovery = new Recovery();
-  let backend = backendParam as BackendChoice;
+  let backend: BackendChoice = params.backend;
 
   const samples = el<HTMLCanvasElement>('samples');
-  const chart = new LossChart(el<HTMLCanvasElement>('chart'), el('legend'), info.chartMetrics);
+  const charts = new RunCharts({ chart: el<HTMLCanvasElement>('chart'), legend: el('legend'), metrics: el('metrics'), metricCharts: el('metric-charts') }, info.chartMetrics, body.dataset);
   const downloads = new Downloads(el('downloads'));
   /** The latest view's own entries on `<body>`: a key it no longer sends is removed. */
   const viewDataset = new ViewDataset(body.dataset);
@@ -134,6 +114,14 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   /** A `measureQuality` is on its way: the button waits for its answer. */
   let measuring = false;
   let qualityCount = 0;
+  /** stop() was called: a `#run=` link decoded later starts nothing. */
+  let stopped = false;
+  const send = (command: Command) => connection.send(command);
+  /** For what a later start sends anyway (knobs, slow motion): before the first start, or after a crash, nothing is lost. */
+  const sendIfRunning = (command: Command) => {
+    if (connection.running) connection.send(command);
+  };
+  const stepper = new Stepper({ step: el<HTMLButtonElement>('step'), players: el('step-players'), slow: el<HTMLInputElement>('slow-motion'), log: el('step-log') }, sendIfRunning, body.dataset);
 
   const setButtons = () => {
     el<HTMLButtonElement>('pause').disabled = status !== 'training';
@@ -142,86 +130,67 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     el<HTMLButtonElement>('save').disabled = status !== 'training' && status !== 'paused';
     el<HTMLButtonElement>('export-generator').disabled = status !== 'training' && status !== 'paused';
     el<HTMLButtonElement>('measure').disabled = measuring || (status !== 'training' && status !== 'paused');
+    stepper.setStatus(status);
   };
 
-  const renderCheckpoints = (slots: readonly string[]) => {
+  const showCheckpoints = (slots: readonly string[]) => {
     expose('checkpoints', JSON.stringify(slots));
-    const items = slots.map((slot) => {
-      const li = document.createElement('li');
-      li.dataset.slot = slot;
-      const name = document.createElement('span');
-      name.textContent = slot;
-      const load = document.createElement('button');
-      load.type = 'button';
-      load.textContent = 'Load';
-      load.addEventListener('click', () => connection.send({ type: 'load', slot }));
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = 'Remove';
-      remove.addEventListener('click', () => connection.send({ type: 'remove', slot }));
-      li.append(name, load, remove);
-      return li;
-    });
-    el('checkpoints').replaceChildren(...(items.length ? items : [Object.assign(document.createElement('li'), { textContent: 'none yet' })]));
+    renderCheckpoints(el('checkpoints'), slots, send);
+  };
+  /** The URL keeps `#run=` only while the link's knobs are in force. */
+  const syncLink = () => {
+    const href = withoutRun(location.href);
+    if (!knobs.fromLink && href !== location.href) history.replaceState(null, '', href);
   };
 
   const onEvent = (event: WorkerEvent) => {
     switch (event.type) {
       case 'backend':
-        expose('backend', event.backend);
-        expose('backendNotes', event.notes.join('; '));
-        expose('backendDetail', event.detail);
-        el('backend').textContent = event.backend;
-        el('backend').title = event.detail ? `runs on ${event.detail}` : '';
-        el('notes').textContent = [event.detail && `on ${event.detail}`, event.notes.length ? `(${event.notes.join('; ')})` : ''].filter((t) => t).join(' ');
+        bar.backend(event);
         return;
       case 'state':
         status = event.status;
         step = event.step;
-        expose('status', status);
-        expose('step', step);
-        expose('stepsPerSec', event.stepsPerSec.toFixed(2));
-        expose('tensors', event.tensors);
-        el('status').textContent = status;
-        el('status').className = `pill ${status}`;
-        el('step').textContent = String(step);
-        // A DCGAN on a slow backend makes well under one step a second.
-        el('rate').textContent = event.stepsPerSec >= 1 || event.stepsPerSec === 0 ? event.stepsPerSec.toFixed(1) : event.stepsPerSec.toPrecision(2);
-        el('message').textContent = event.message;
-        if (status === 'error') showError(event.message);
+        bar.state(event);
         setButtons();
         return;
-      case 'logs': {
-        for (const e of event.entries) chart.push(e.step, e.logs);
-        const last = event.entries[event.entries.length - 1];
-        if (last) expose('losses', JSON.stringify(last.logs as Record<string, Logs>));
+      case 'logs':
+        charts.logs(event.entries);
+        stepper.push(event.entries);
         return;
-      }
       case 'runs':
-        delete body.dataset.losses;
-        chart.reset(event.runs);
+        delete body.dataset.weights;
+        charts.reset(event.runs);
+        stepper.reset(event.runs, event.players ?? []); // none from a worker older than the step buttons
         // Only trainers that measure quality get the button.
         el('measure').hidden = !event.quality;
         return;
       case 'view': {
-        const hash = drawView(samples, event.view);
+        const gridHash = drawView(samples, event.view);
         viewDataset.show(event.view.dataset);
         expose('viewStep', event.step);
-        expose('gridHash', hash);
+        expose('gridHash', gridHash);
         el('view-step').textContent = `at step ${event.step}`;
+        charts.view(event.step, event.view);
+        toolEvents.view(event.view, event.step);
         return;
       }
+      case 'weights':
+        expose('weights', JSON.stringify({ step: event.step, runs: event.runs }));
+        return;
       case 'knobs':
         // New knobs mean a new run: the old run's losses no longer apply.
-        delete body.dataset.losses;
+        charts.forgetLosses();
         expose('knobs', JSON.stringify(event.knobs));
-        lastKnobs = event.knobs;
+        knobs.reported(event.knobs);
+        syncLink();
         form.set(event.knobs);
         // A loaded checkpoint may come from another preset: keep the URL honest.
         if (typeof event.knobs.preset === 'string' && event.knobs.preset in info.presets) updateUrl('preset', event.knobs.preset);
+        toolEvents.knobs(event.knobs);
         return;
       case 'checkpoints':
-        renderCheckpoints(event.slots);
+        showCheckpoints(event.slots);
         return;
       case 'saved':
         expose('saved', event.slot);
@@ -254,12 +223,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
       case 'quality':
         measuring = false;
         setButtons();
-        if (!Object.keys(event.values).length) return; // the demo measures none
-        expose('quality', JSON.stringify({ step: event.step, ...event.values }));
-        expose('qualityCount', ++qualityCount);
-        el('quality').textContent = `at step ${event.step}: ${Object.entries(event.values)
-          .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toPrecision(3)}`)
-          .join(', ')}`;
+        if (Object.keys(event.values).length) bar.quality(event, ++qualityCount); // {}: the demo measures none
         return;
       case 'alive':
         return;
@@ -280,18 +244,34 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   };
 
   const connection = new WorkerConnection(createWorker, { onEvent, onCrash: offerRecovery });
-  const form = new KnobForm(el('knobs'), info.knobs, info.presets, (knobs) => {
-    // Live knobs (e.g. the digit an ACGAN grid shows) do not restart training, so the losses stay.
-    const live = onlyLiveKnobsChanged(info.knobs, lastKnobs, knobs);
-    lastKnobs = knobs;
-    if (!live) {
-      chart.reset([]);
+  /** New knobs from the form or a tool: none changed is a no-op; live ones only update in place; any other restarts training. */
+  const commitKnobs = (next: Knobs) => {
+    form.set(next);
+    const change = knobs.commit(next);
+    if (change === 'none') return;
+    syncLink();
+    if (typeof next.preset === 'string') updateUrl('preset', next.preset);
+    if (change === 'live') {
+      // The worker reports no knobs for a live change: say so here. The losses stay.
+      expose('knobs', JSON.stringify(next));
+      toolEvents.knobs(next);
+    } else {
+      charts.reset();
       recovery.newRun();
     }
-    if (typeof knobs.preset === 'string') updateUrl('preset', knobs.preset);
-    connection.send({ type: 'setKnobs', knobs });
-  });
+    sendIfRunning({ type: 'setKnobs', knobs: next });
+  };
+  const form = new KnobForm(el('knobs'), info.knobs, info.presets, commitKnobs);
   form.set(preset);
+  const toolEvents = mountTools(tools, {
+    section: toolSection(el('tools')),
+    canvas: samples,
+    knobs: () => knobs.current,
+    commit: commitKnobs,
+    warn: showWarning,
+    offer: (files) => downloads.offer(files),
+    expose,
+  });
 
   /** Starts a worker: a fresh run, or `resume`'s checkpoint trained on. */
   const start = (resume?: string) => {
@@ -300,14 +280,16 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     status = 'loading';
     expose('status', 'loading');
     expose('step', 0);
-    delete body.dataset.losses;
     delete body.dataset.error;
     el('error').hidden = true;
     setButtons();
-    chart.reset([]);
+    charts.reset();
+    stepper.reset([], []);
     connection.restart();
     measuring = false;
-    connection.send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...periods, ...qualitySamples });
+    send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...params.init });
+    // A fresh worker trains at full speed.
+    if (stepper.slow) send({ type: 'pace', slow: true });
   };
 
   const backendSelect = el<HTMLSelectElement>('backend-select');
@@ -320,22 +302,28 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   });
   el('recover').addEventListener('click', () => start(recovery.latest?.slot));
 
-  el('pause').addEventListener('click', () => connection.send({ type: 'pause' }));
-  el('resume').addEventListener('click', () => connection.send({ type: 'resume' }));
+  el('pause').addEventListener('click', () => send({ type: 'pause' }));
+  el('resume').addEventListener('click', () => send({ type: 'resume' }));
   el('reset').addEventListener('click', () => {
-    chart.reset([]);
+    charts.reset();
     recovery.newRun();
     // After a crash there is no worker to reset: start a new one.
-    if (connection.running) connection.send({ type: 'reset' });
+    if (connection.running) send({ type: 'reset' });
     else start();
   });
-  el('save').addEventListener('click', () => connection.send({ type: 'save' }));
+  el('save').addEventListener('click', () => send({ type: 'save' }));
+  shareControl(
+    { button: el<HTMLButtonElement>('share'), note: el('share-note'), field: el<HTMLInputElement>('share-url') },
+    () => knobs.current,
+    (url) => expose('shareUrl', url),
+    showWarning,
+  );
   el('measure').addEventListener('click', () => {
     measuring = true;
     setButtons();
-    connection.send({ type: 'measureQuality' });
+    send({ type: 'measureQuality' });
   });
-  el('export-generator').addEventListener('click', () => connection.send({ type: 'exportGenerator' }));
+  el('export-generator').addEventListener('click', () => send({ type: 'exportGenerator' }));
   el('export-png').addEventListener('click', () => {
     upscaled(samples).toBlob((blob) => {
       if (blob) downloads.offer([{ name: `${info.id}-step${step}.png`, blob }]);
@@ -344,37 +332,37 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
   });
 
   if (info.input) {
-    // Picked or dropped files go to the worker as File objects (structured clone, no copy here).
-    el('input').hidden = false;
-    el('input-label').textContent = info.input.label;
-    const picker = el<HTMLInputElement>('files');
-    picker.accept = info.input.accept;
-    const send = (files: FileList | null) => {
-      if (files && files.length) connection.send({ type: 'files', files: [...files] });
-    };
-    picker.addEventListener('change', () => {
-      send(picker.files);
-      picker.value = '';
-    });
-    body.addEventListener('dragover', (e) => e.preventDefault());
-    body.addEventListener('drop', (e) => {
-      e.preventDefault();
-      const items = [...(e.dataTransfer?.items ?? [])].map((i) => i.webkitGetAsEntry?.() ?? null);
-      // A dropped folder arrives as one entry without contents: walk it for its files.
-      if (items.some((entry) => entry?.isDirectory)) {
-        droppedFiles(items).then(
-          (files) => (files.length ? connection.send({ type: 'files', files }) : showWarning('The dropped folder holds no files.')),
-          (err: unknown) => showWarning(`Could not read the dropped folder: ${err instanceof Error ? err.message : String(err)}`),
-        );
-      } else {
-        send(e.dataTransfer?.files ?? null);
-      }
-    });
+    const input = { section: el('input'), label: el('input-label'), picker: el<HTMLInputElement>('files') };
+    wireInput(input, info.input, body, (files) => send({ type: 'files', files }), showWarning);
   }
 
-  renderCheckpoints([]);
-  start();
-  return { stop: () => connection.terminate() };
+  showCheckpoints([]);
+  const code = runCode(hash);
+  if (code === null) {
+    start();
+  } else {
+    // The link's knobs start the run; decoding is async, so the worker waits for it.
+    setButtons();
+    decodeRun(code, preset, presetName).then(
+      (linked) => {
+        if (stopped) return;
+        knobs.link(linked);
+        form.set(linked);
+        start();
+      },
+      (e: unknown) => {
+        status = 'error';
+        showError(e instanceof Error ? e.message : String(e));
+        setButtons();
+      },
+    );
+  }
+  return {
+    stop: () => {
+      stopped = true;
+      connection.terminate();
+    },
+  };
 }
 
 function updateUrl(key: string, value: string): void {

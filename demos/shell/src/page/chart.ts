@@ -124,7 +124,9 @@ export class LossChart {
         swatch.className = 'swatch';
         swatch.style.borderTop = `3px ${s.dash.length ? 'dashed' : 'solid'} ${s.color}`;
         const last = s.values[s.values.length - 1];
-        item.append(swatch, `${multi ? `${s.run.label} ` : ''}${s.metric}${last === undefined ? '' : ` ${last.toFixed(3)}`}`);
+        // Counts (e.g. a sample-quality chart's modes) read as counts.
+        const value = last === undefined ? '' : ` ${Number.isInteger(last) ? last : last.toFixed(3)}`;
+        item.append(swatch, `${multi ? `${s.run.label} ` : ''}${s.metric}${value}`);
         return item;
       }),
     );

@@ -3,4 +3,6 @@ import './style.css';
 
 export { mountDemo } from './app';
 export type { DemoPage, MountDemoOptions } from './app';
+export type { PageHandle, PageTool } from './tool';
+export type { PanelFrame } from './overlays';
 export { fnv1a } from './hash';

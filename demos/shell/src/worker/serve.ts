@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { onlyLiveKnobsChanged } from '../knobs';
-import { AUTOSAVE_SLOT, type Command, type Knobs, type Logs, type Status, type View, type WorkerEvent } from '../protocol';
+import { SLOW_MOTION_MS, type Command, type Knobs, type Logs, type Status, type StepMoves, type View, type WorkerEvent } from '../protocol';
 import { pickBackend } from './backend';
-import { listSlots, loadSlot, removeSlot, saveSlot } from './checkpoints';
 import { loseDevice, watchDeviceLoss } from './device-loss';
 import { Every } from './every';
 import { trainerContext, type Restored } from '../kit/context';
 import type { BatchStream } from '../kit/batch-stream';
 import { holdLifeline } from './lifeline';
-import { modelFiles } from './export';
 import { setQualitySamples } from './mnist-quality';
+import { fingerprints, playerNames, stepMoves, unknownPlayer } from './players';
+import { autosave, postCheckpoints, restore, saveCommand, type SaveHost } from './saves';
 import type { Trainer, WorkerDemo } from './types';
 import { messageOf, nextTask, type WorkerScope } from './scope';
 
@@ -36,30 +36,39 @@ export function serveDemo<K extends Knobs>(demo: WorkerDemo<K>, scope: WorkerSco
   new DemoWorker(demo, scope).start();
 }
 
-/** One actor: commands and training steps run one at a time, never interleaved. */
-class DemoWorker<K extends Knobs> {
-  private status: Status = 'loading';
-  private message = 'Starting…';
-  private trainer: Trainer | null = null;
+/**
+ * One actor: commands and training steps run one at a time, never interleaved.
+ * The checkpoint commands (saves.ts) drive it through its public members.
+ */
+class DemoWorker<K extends Knobs> implements SaveHost {
+  status: Status = 'loading';
+  message = 'Starting…';
+  trainer: Trainer | null = null;
   /** The trainer's batch stream, whose position every save records. */
-  private batches: () => BatchStream | null = () => null;
-  private knobs: K | null = null;
+  batches: () => BatchStream | null = () => null;
+  knobs: K | null = null;
   private initialized = false;
   /** tf.memory() before a backend is chosen would start the highest-priority one. */
   private backendReady = false;
   private readonly inbox: Command[] = [];
   private wake: (() => void) | null = null;
-  private logBuffer: { step: number; logs: Record<string, Logs> }[] = [];
+  private logBuffer: { step: number; logs: Record<string, Logs>; moves: StepMoves }[] = [];
   private stepTimes: number[] = [];
   private lastPost = 0;
   private lastViewStep = -1;
   private readonly autosaves = new Every(DEFAULT_AUTOSAVE_SECONDS);
   private readonly qualityChecks = new Every(DEFAULT_QUALITY_SECONDS);
   /** Set when the GPU context is lost: nothing this worker computes can be trusted any more. */
-  private lost = false;
+  lost = false;
+  /** `init.pauseAt`: the step at which training pauses by itself. */
+  private pauseAt: number | undefined;
+  /** Slow motion (`pace`): a view after every step, and SLOW_MOTION_MS between steps. */
+  private slow = false;
+  /** In slow motion, when the next step may start (performance.now()). */
+  private nextStepAt = 0;
 
   constructor(
-    private readonly demo: WorkerDemo<K>,
+    readonly demo: WorkerDemo<K>,
     private readonly scope: WorkerScope,
   ) {}
 
@@ -90,11 +99,15 @@ class DemoWorker<K extends Knobs> {
         while (this.inbox.length && !this.lost) await this.handle(this.inbox.shift()!);
         if (this.lost) return;
         if (this.status === 'training' && this.trainer) {
-          await this.trainStep();
-          await nextTask();
+          const wait = this.slow ? this.nextStepAt - performance.now() : 0;
+          if (wait > 0) await this.idle(wait);
+          else {
+            await this.trainStep();
+            this.nextStepAt = performance.now() + SLOW_MOTION_MS;
+            await nextTask();
+          }
         } else if (!this.inbox.length) {
-          await new Promise<void>((resolve) => (this.wake = resolve));
-          this.wake = null;
+          await this.idle();
         }
       } catch (e) {
         this.fail(e);
@@ -102,21 +115,34 @@ class DemoWorker<K extends Knobs> {
     }
   }
 
-  private post(event: WorkerEvent, transfer: Transferable[] = []): void {
+  /** Waits for a command, or `ms` at most: a pause in slow motion takes effect at once. */
+  private idle(ms?: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = ms === undefined ? undefined : setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  post(event: WorkerEvent, transfer: Transferable[] = []): void {
     this.scope.postMessage(event, transfer);
   }
 
-  private get step(): number {
+  get step(): number {
     return this.trainer?.runs[0]?.model.step ?? 0;
   }
 
-  private setStatus(status: Status, message: string): void {
+  setStatus(status: Status, message: string): void {
     this.status = status;
     this.message = message;
     this.postState(true);
   }
 
-  private postState(force: boolean): void {
+  postState(force: boolean): void {
     const now = performance.now();
     if (!force && now - this.lastPost < POST_INTERVAL_MS) return;
     this.lastPost = now;
@@ -155,11 +181,15 @@ class DemoWorker<K extends Knobs> {
         return this.init(cmd);
       case 'pause':
         if (this.status !== 'training') return;
-        // Draw before reporting 'paused', so the page's grid is the paused weights' grid.
-        await this.drawView();
-        return this.setStatus('paused', `Paused at step ${this.step}.`);
+        return this.pause(`Paused at step ${this.step}.`);
       case 'resume':
-        if (this.status === 'paused' && this.trainer) this.setStatus('training', 'Training…');
+        if (this.status === 'paused' && this.trainer) this.setStatus('training', this.trainingLine());
+        return;
+      case 'step':
+        return this.manualStep(cmd.only);
+      case 'pace':
+        this.slow = cmd.slow;
+        if (this.status === 'training') this.setStatus('training', this.trainingLine());
         return;
       case 'reset':
         if (this.knobs) await this.rebuild(this.knobs, undefined, 'training');
@@ -172,18 +202,11 @@ class DemoWorker<K extends Knobs> {
         }
         return this.rebuild(cmd.knobs as K, undefined, 'training');
       case 'save':
-        return this.recoverable(() => this.save());
       case 'load':
-        return this.recoverable(() => this.load(cmd.slot));
       case 'list':
-        return this.recoverable(() => this.postCheckpoints());
       case 'remove':
-        return this.recoverable(async () => {
-          await removeSlot(this.demo.info.id, cmd.slot);
-          await this.postCheckpoints();
-        });
       case 'exportGenerator':
-        return this.recoverable(() => this.exportGenerators());
+        return this.recoverable(() => saveCommand(this, cmd));
       case 'measureQuality':
         // Always answered, so the asker need not know which demos measure quality.
         if (this.trainer?.quality) return this.measureQuality(this.trainer);
@@ -218,29 +241,15 @@ class DemoWorker<K extends Knobs> {
     this.autosaves.set(cmd.autosaveSeconds ?? DEFAULT_AUTOSAVE_SECONDS);
     this.qualityChecks.set(cmd.qualitySeconds ?? DEFAULT_QUALITY_SECONDS);
     if (cmd.qualitySamples !== undefined) setQualitySamples(cmd.qualitySamples);
+    this.pauseAt = cmd.pauseAt;
     this.setStatus('loading', 'Starting a tfjs backend…');
     const pick = await pickBackend(cmd.backend);
     this.backendReady = true;
     watchDeviceLoss((message) => this.deviceLost(pick.backend, message));
     this.post({ type: 'backend', backend: pick.backend, notes: pick.notes, detail: pick.detail });
-    await this.postCheckpoints();
-    if (cmd.resume) return this.restore(cmd.resume, cmd.knobs as K);
+    await postCheckpoints(this);
+    if (cmd.resume) return restore(this, cmd.resume, cmd.knobs);
     await this.rebuild(cmd.knobs as K, undefined, 'training');
-  }
-
-  /** Picks up a run after a crash or a lost context: loads `slot` and trains on from it. */
-  private async restore(slot: string, fallback: K): Promise<void> {
-    this.setStatus('loading', `Restoring '${slot}'…`);
-    try {
-      const { models, knobs, batches } = await loadSlot(this.demo.info.id, slot, []);
-      await this.rebuild((knobs ?? fallback) as K, { models, batches }, 'training');
-    } catch (e) {
-      // Better a fresh run than none: say so, and train.
-      this.post({ type: 'error', message: `Could not restore '${slot}' (${messageOf(e)}); training starts from scratch.`, fatal: false });
-      return this.rebuild(fallback, undefined, 'training');
-    }
-    this.post({ type: 'restored', slot, step: this.step });
-    this.setStatus('training', `Restored '${slot}' at step ${this.step}; training goes on.`);
   }
 
   /** The context and every tensor on it are gone: stop, and let the page restore the run in a fresh worker. */
@@ -254,7 +263,7 @@ class DemoWorker<K extends Knobs> {
   }
 
   /** Builds a new trainer (fresh, or around restored models) and ends in `status`. */
-  private async rebuild(knobs: K, restored: Restored | undefined, status: Status): Promise<void> {
+  async rebuild(knobs: K, restored: Restored | undefined, status: Status): Promise<void> {
     this.setStatus('loading', 'Building the models…');
     this.trainer?.dispose();
     this.trainer = null;
@@ -267,13 +276,19 @@ class DemoWorker<K extends Knobs> {
     const { context, stream } = trainerContext(restored, progress);
     this.batches = stream;
     this.trainer = await this.demo.create(knobs, context);
-    this.post({ type: 'runs', runs: this.trainer.runs.map(({ key, label }) => ({ key, label })), quality: !!this.trainer.quality });
+    const { runs, quality } = this.trainer;
+    this.post({ type: 'runs', runs: runs.map(({ key, label }) => ({ key, label })), quality: !!quality, players: runs[0] ? playerNames(runs[0].model) : [] });
     this.logBuffer = [];
     this.stepTimes = [];
     this.autosaves.restart();
     this.qualityChecks.restart();
     await this.drawView();
-    this.setStatus(status, status === 'training' ? 'Training…' : `Paused at step ${this.step}.`);
+    this.setStatus(status, status === 'training' ? this.trainingLine() : `Paused at step ${this.step}.`);
+    if (status === 'paused') await this.postWeights();
+  }
+
+  private trainingLine(): string {
+    return this.slow ? 'Training in slow motion…' : 'Training…';
   }
 
   private async trainStep(): Promise<void> {
@@ -283,19 +298,59 @@ class DemoWorker<K extends Knobs> {
     const step = this.step;
     this.stepTimes.push(performance.now());
     if (this.stepTimes.length > RATE_WINDOW) this.stepTimes.shift();
-    this.logBuffer.push({ step, logs });
-    const bad = Object.entries(logs).find(([, l]) => Object.values(l).some((v) => !Number.isFinite(v)));
-    if (bad) {
-      const message = `Run '${bad[0]}' produced non-finite losses at step ${step}; training is paused. Lower the learning rates, or reset.`;
-      this.post({ type: 'error', message, fatal: false });
-      await this.drawView();
-      return this.setStatus('paused', message);
-    }
+    const bad = this.record(logs);
+    if (bad) return this.pause(bad);
+    if (step === this.pauseAt) return this.pause(`Paused at step ${step} (?pauseAt=${step}).`);
     const every = Number(this.knobs?.sampleEvery ?? 10);
-    if (step - this.lastViewStep >= every) await this.drawView();
-    if (this.autosaves.due) await this.autosave();
+    if (this.slow || step - this.lastViewStep >= every) await this.drawView();
+    if (this.autosaves.due) await autosave(this, this.autosaves);
     if (trainer.quality && this.qualityChecks.due) await this.measureQuality(trainer);
     this.postState(false);
+  }
+
+  /** `step` while paused: one step of every run (of player `only` alone, when named), shown and fingerprinted; the run stays paused. */
+  private async manualStep(only: string | undefined): Promise<void> {
+    const trainer = this.trainer;
+    if (this.status !== 'paused' || !trainer) {
+      this.post({ type: 'error', message: `A single step runs only while paused: pause first. Received: step while ${this.status}.`, fatal: false });
+      return;
+    }
+    const unknown = unknownPlayer(trainer.runs, only);
+    if (unknown) {
+      this.post({ type: 'error', message: unknown, fatal: false });
+      return this.setStatus('paused', `${unknown} Paused at step ${this.step}.`);
+    }
+    const logs = await trainer.step(only);
+    if (this.lost) return;
+    const bad = this.record(logs);
+    if (bad) return this.pause(bad);
+    await this.drawView();
+    await this.postWeights();
+    this.setStatus('paused', `Paused at step ${this.step} (one ${only === undefined ? '' : `${only} `}step).`);
+  }
+
+  /** Buffers a step's logs and who moved in it; returns the message of the pause non-finite losses call for, if any. */
+  private record(logs: Record<string, Logs>): string | undefined {
+    const step = this.step;
+    this.logBuffer.push({ step, logs, moves: stepMoves(this.trainer!.runs) });
+    const bad = Object.entries(logs).find(([, l]) => Object.values(l).some((v) => !Number.isFinite(v)));
+    if (!bad) return undefined;
+    const message = `Run '${bad[0]}' produced non-finite losses at step ${step}; training is paused. Lower the learning rates, or reset.`;
+    this.post({ type: 'error', message, fatal: false });
+    return message;
+  }
+
+  /** Draws (so the page's grid is the paused weights' grid), reports 'paused', then posts the weights' fingerprints. */
+  private async pause(message: string): Promise<void> {
+    await this.drawView();
+    this.setStatus('paused', message);
+    await this.postWeights();
+  }
+
+  private async postWeights(): Promise<void> {
+    if (!this.trainer) return;
+    const runs = await fingerprints(this.trainer.runs);
+    if (!this.lost) this.post({ type: 'weights', step: this.step, runs });
   }
 
   /** Scores the samples between two steps (periodically, or on `measureQuality`); a failure warns once and turns the metrics off. */
@@ -311,71 +366,12 @@ class DemoWorker<K extends Knobs> {
     this.qualityChecks.restart();
   }
 
-  /** Saves every run to AUTOSAVE_SLOT; a failure (a full quota) warns and training goes on. */
-  private async autosave(): Promise<void> {
-    this.autosaves.restart();
-    try {
-      await saveSlot(this.demo.info.id, AUTOSAVE_SLOT, this.trainer!.runs, this.knobs!, this.batches()?.state());
-    } catch (e) {
-      if (this.lost) return;
-      this.post({ type: 'error', message: `Autosave failed: ${messageOf(e)}. Training goes on; save a checkpoint by hand or free some storage.`, fatal: false });
-      return;
-    }
-    this.post({ type: 'autosaved', slot: AUTOSAVE_SLOT, step: this.step });
-    await this.postCheckpoints();
-  }
-
-  private async drawView(): Promise<void> {
+  async drawView(): Promise<void> {
     if (!this.trainer) return;
     const view: View = await this.trainer.view();
     this.lastViewStep = this.step;
     // Only image pixels are fresh per view; points views may reuse cached arrays, so they are copied.
     this.post({ type: 'view', step: this.step, view }, view.kind === 'image' ? [view.pixels.buffer as ArrayBuffer] : []);
-  }
-
-  private async postCheckpoints(): Promise<void> {
-    this.post({ type: 'checkpoints', slots: await listSlots(this.demo.info.id) });
-  }
-
-  private async save(): Promise<void> {
-    const trainer = this.requireTrainer('save');
-    const preset = String(this.knobs?.preset ?? 'run');
-    const slot = `${preset}-step${this.step}`;
-    const before = this.message;
-    this.message = `Saving '${slot}'…`;
-    this.postState(true);
-    // Draw first, so the grid on screen is the one the saved weights produce.
-    await this.drawView();
-    await saveSlot(this.demo.info.id, slot, trainer.runs, this.knobs!, this.batches()?.state());
-    this.post({ type: 'saved', slot, step: this.step });
-    this.message = this.status === 'paused' ? `Saved '${slot}'. ${before}` : `Saved '${slot}'.`;
-    await this.postCheckpoints();
-    this.postState(true);
-  }
-
-  private async load(slot: string): Promise<void> {
-    this.setStatus('loading', `Loading '${slot}'…`);
-    const keys = this.trainer?.runs.map((r) => r.key) ?? [];
-    const { models, knobs, batches } = await loadSlot(this.demo.info.id, slot, keys);
-    // A loaded run waits paused, showing exactly the saved generator's samples.
-    await this.rebuild((knobs ?? this.knobs!) as K, { models, batches }, 'paused');
-    this.message = `Loaded '${slot}' (step ${this.step}); press Resume to continue.`;
-    this.post({ type: 'loaded', slot });
-    this.postState(true);
-  }
-
-  private async exportGenerators(): Promise<void> {
-    const trainer = this.requireTrainer('export');
-    const files = [];
-    for (const run of trainer.runs) {
-      const generator = run.generator ?? ('generator' in run.model ? run.model.generator : undefined);
-      if (!generator) throw new Error(`Run '${run.key}' names no generator to export.`);
-      files.push(...(await modelFiles(generator, `${this.demo.info.id}-${run.key}-generator-step${this.step}`)));
-    }
-    this.post(
-      { type: 'files', files },
-      files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : [])),
-    );
   }
 
   /** Hands dropped or picked files to the trainer; bad files raise a warning and training goes on. */
@@ -391,10 +387,5 @@ class DemoWorker<K extends Knobs> {
     this.message = this.status === 'training' ? line : `${line} ${this.message}`;
     await this.drawView();
     this.postState(true);
-  }
-
-  private requireTrainer(what: string): Trainer {
-    if (!this.trainer) throw new Error(`Nothing to ${what}: no model is built yet (status ${this.status}).`);
-    return this.trainer;
   }
 }

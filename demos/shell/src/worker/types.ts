@@ -20,8 +20,12 @@ export interface Run {
 /** A demo's training, built for one set of knobs. The shell drives it one step at a time. */
 export interface Trainer {
   readonly runs: readonly Run[];
-  /** One training step of every run; resolves to each run's logs, by run key. */
-  step(): Promise<Record<string, Logs>>;
+  /**
+   * One training step of every run; resolves to each run's logs, by run key.
+   * `only` names the one player each run updates (pass it to `trainOnBatch`
+   * as `{ only }`): the step buttons' one-player steps.
+   */
+  step(only?: string): Promise<Record<string, Logs>>;
   /** The sample view, from a fixed latent batch, so equal weights draw equal pixels. */
   view(): Promise<View>;
   /**

@@ -4,10 +4,12 @@ import { loadArtifacts, saveArtifacts, type CheckpointDestination } from '../che
 import { rebuildOrCorrupt, type CheckpointMeta } from '../checkpoint/format';
 import { checkOptions, optionKeys } from '../options';
 import { Random } from '../random';
-import { toLogs, type History, type Logs } from '../training/callbacks';
+import type { History, Logs } from '../training/callbacks';
 import { bindData, type GameSlots } from '../data/bound-data';
 import { checkFitArgs, type FitArgs } from './fit-args';
-import { busyGuard, evaluateData, fit, trainRows, type Game } from './fit';
+import { busyGuard, evaluateData, fit, trainBatch, type Game, type TrainOnBatchOptions } from './fit';
+import type { AdversarialOptimizer } from './adversarial-optimizer';
+import { soloOptimizer } from './solo';
 import { fromArtifacts, LOAD_OPTIONS_KEYS, toArtifacts, type LoadOptions, type Restored } from './checkpoint';
 import { checkCompileArgs, checkModelArgs, resolveOutputs, type AdversarialCompileArgs, type AdversarialModelArgs } from './compile';
 import { assertCount, type InputsSpec, type TargetsSpec } from '../data/data';
@@ -21,6 +23,7 @@ import { ensureTrainableBackend } from '../backends/default-backend';
 
 export type { AdversarialModelArgs } from './compile';
 export type { FitArgs } from './fit-args';
+export type { TrainOnBatchOptions } from './fit';
 export type { PredictOptions } from './predict';
 export type { PrintFn } from './summary';
 
@@ -47,6 +50,15 @@ export class AdversarialModel {
   stopTraining = false;
   /** Batches trained so far; `Scheduled` reads its position from it. */
   step = 0;
+  /**
+   * How many updates each player took in the most recent training step
+   * (`trainOnBatch`, or each batch of `fit`), by name, every player listed:
+   * what the adversarial optimizer decided, for a loop or a page that shows
+   * who moved. `{}` until the first step.
+   *
+   * @example await gan.trainOnBatch(x, y, { only: 'discriminator' }); gan.lastUpdates // { generator: 0, discriminator: 1 }
+   */
+  lastUpdates: Readonly<Record<string, number>> = {};
   /** The next epoch index: `fit({ initialEpoch: model.epoch })` continues a run. */
   epoch = 0;
   /** Every epoch's logs over the model's life, across `fit` calls and checkpoints. */
@@ -61,6 +73,8 @@ export class AdversarialModel {
   private adversarialOptimizer: AdversarialCompileArgs['adversarialOptimizer'] | null = null;
   private readonly variables: tf.Variable[][];
   private readonly enter = busyGuard();
+  /** `trainOnBatch({ only })`'s optimizers, one per player, built on first use. */
+  private readonly solos: AdversarialOptimizer[] = [];
 
   constructor(args: AdversarialModelArgs) {
     const { names, models, variables } = checkModelArgs(args); // checks its keys first
@@ -173,7 +187,12 @@ export class AdversarialModel {
    * which runs `fit` on this engine with its own data shorthand.
    */
   game(fn: string): Game {
-    return { players: this.requireCompiled(fn), optimizer: this.adversarialOptimizer!, slots: this.slots, enter: this.enter };
+    return { players: this.requireCompiled(fn), optimizer: this.adversarialOptimizer!, solo: (i) => this.solo(i), slots: this.slots, enter: this.enter };
+  }
+
+  /** Player `i` alone, as a one-entry `Scheduled` would train it, whatever the step counter. */
+  private solo(i: number): AdversarialOptimizer {
+    return (this.solos[i] ??= soloOptimizer(i));
   }
 
   /**
@@ -246,28 +265,15 @@ export class AdversarialModel {
   /**
    * One update on one batch, for users who write their own loop. Returns that
    * step's logs. Each data tensor is checked for NaN the first time it is seen;
-   * `checkFinite: false` skips even that.
+   * `checkFinite: false` skips even that. `only` updates that player alone
+   * (see `TrainOnBatchOptions`); the step counter advances either way.
+   *
+   * @example const logs = await gan.trainOnBatch([z, x], helpers.ganTargets(n), { only: 'discriminator' });
    */
-  async trainOnBatch(x: InputsSpec, y: TargetsSpec, options: { checkFinite?: boolean } = {}): Promise<Logs> {
+  async trainOnBatch(x: InputsSpec, y: TargetsSpec, options: TrainOnBatchOptions = {}): Promise<Logs> {
     const fn = 'trainOnBatch';
     options = checkOptions(options, TRAIN_ON_BATCH_KEYS, fn);
-    const game = this.game(fn);
-    const data = await bindData(game.slots, x, y, fn, options);
-    const release = this.enter(fn);
-    try {
-      const values = await trainRows(
-        this,
-        game,
-        data,
-        Int32Array.from({ length: data.numSamples }, (_, i) => i),
-      );
-      const logs = toLogs(this.metricsNames, await values.data());
-      values.dispose();
-      return logs;
-    } finally {
-      release();
-      data.dispose();
-    }
+    return trainBatch(this, this.game(fn), x, y, options, fn);
   }
 
   /** Every player's losses and metrics on the data, with no update. */
@@ -318,7 +324,7 @@ export interface SaveOptions {
 
 /** The keys of `SaveOptions`, of `trainOnBatch`'s options and of `evaluate`'s (`Model` checks them too). */
 export const SAVE_OPTIONS_KEYS = optionKeys<SaveOptions>()({ metadata: true });
-const TRAIN_ON_BATCH_KEYS = optionKeys<NonNullable<Parameters<AdversarialModel['trainOnBatch']>[2]>>()({ checkFinite: true });
+const TRAIN_ON_BATCH_KEYS = optionKeys<TrainOnBatchOptions>()({ checkFinite: true, only: true });
 export const EVALUATE_KEYS = optionKeys<NonNullable<Parameters<AdversarialModel['evaluate']>[2]>>()({ batchSize: true });
 
 function describeUrl(url: CheckpointDestination): string {

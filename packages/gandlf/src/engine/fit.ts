@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { GandlfError } from '../errors';
+import { describe, GandlfError, InvalidArgumentError } from '../errors';
 import type { AdversarialOptimizer } from './adversarial-optimizer';
 import { Random } from '../random';
 import { CallbackList, toLogs, type History, type Logs } from '../training/callbacks';
@@ -16,6 +16,8 @@ export interface Run {
   readonly metricsNames: string[];
   readonly rollbacks: RollbackEvent[];
   step: number;
+  /** Each player's updates in the most recent training step, by name (see `AdversarialModel.lastUpdates`). */
+  lastUpdates: Readonly<Record<string, number>>;
   epoch: number;
   history: History;
   random: Random;
@@ -26,6 +28,12 @@ export interface Run {
 export interface Game {
   readonly players: readonly Player[];
   readonly optimizer: AdversarialOptimizer;
+  /**
+   * A bound adversarial optimizer that updates player `i` alone, as one step
+   * of `new Scheduled([i])` does, for `trainOnBatch({ only })`: a step-by-step
+   * loop picks who moves without recompiling.
+   */
+  solo(i: number): AdversarialOptimizer;
   readonly slots: GameSlots;
   /** Marks the model busy for the call, or throws if it already is; returns the release. */
   enter(fn: string): () => void;
@@ -140,16 +148,73 @@ async function trainEpoch(e: EpochRun, order: Int32Array): Promise<{ sums: tf.Te
   }
 }
 
-/** One training step on the given rows: draw the batch, let the adversarial optimizer step, stack the logs. */
-export async function trainRows(run: Run, game: Game, data: BoundData, rows: Int32Array): Promise<tf.Tensor1D> {
+/**
+ * One training step on the given rows: draw the batch, let the adversarial
+ * optimizer step (or, with `only`, the game's solo optimizer of that player),
+ * stack the logs. Records on the run how many updates each player took.
+ */
+export async function trainRows(run: Run, game: Game, data: BoundData, rows: Int32Array, only?: number): Promise<tf.Tensor1D> {
+  const optimizer = only === undefined ? game.optimizer : game.solo(only);
   const batch = data.draw(rows, run.random);
+  const before = game.players.map((p) => p.updates);
   try {
-    const perPlayer = await game.optimizer.step({ players: game.players, batch, step: run.step });
+    const perPlayer = await optimizer.step({ players: game.players, batch, step: run.step });
     run.step++;
     return stackLogs(perPlayer);
   } finally {
+    // Also after a failed step: a player that moved before the failure did move.
+    run.lastUpdates = Object.freeze(Object.fromEntries(game.players.map((p, i) => [p.name, p.updates - before[i]!])));
     tf.dispose([...batch.inputs, ...batch.targets.flat()]);
   }
+}
+
+/** Options of `AdversarialModel.trainOnBatch`: one step on one batch. */
+export interface TrainOnBatchOptions {
+  /** Check each data tensor for NaN the first time it is seen; `false` skips even that. @default true */
+  checkFinite?: boolean;
+  /**
+   * The one player (a name of `playerNames`) this batch updates, as a step of
+   * `new Scheduled([only])` would: the others are scored for the logs, in
+   * training mode, but not updated. For a loop that chooses who moves.
+   * @default undefined: the compiled adversarial optimizer decides
+   */
+  only?: string;
+}
+
+/**
+ * One step on all of `x` and `y`, for users who write their own loop;
+ * `AdversarialModel.trainOnBatch` and `Model.trainOnBatch` both run it.
+ * Returns the step's logs.
+ */
+export async function trainBatch(run: Run, game: Game, x: InputsSpec, y: TargetsSpec, { checkFinite, only }: TrainOnBatchOptions, fn = 'trainOnBatch'): Promise<Logs> {
+  const solo = soloIndex(only, game.slots.playerNames, fn);
+  const data = await bindData(game.slots, x, y, fn, { checkFinite });
+  const release = game.enter(fn);
+  try {
+    const values = await trainRows(
+      run,
+      game,
+      data,
+      Int32Array.from({ length: data.numSamples }, (_, i) => i),
+      solo,
+    );
+    const logs = toLogs(run.metricsNames, await values.data());
+    values.dispose();
+    return logs;
+  } finally {
+    release();
+    data.dispose();
+  }
+}
+
+/** The index of the player `only` names; undefined when it is not given. */
+function soloIndex(only: unknown, playerNames: readonly string[], fn: string): number | undefined {
+  if (only === undefined) return undefined;
+  const i = typeof only === 'string' ? playerNames.indexOf(only) : -1;
+  if (i < 0) {
+    throw new InvalidArgumentError(`Argument 'only' passed to '${fn}' must name one of the players (${playerNames.map((n) => `'${n}'`).join(', ')}). Received: only=${describe(only)}`);
+  }
+  return i;
 }
 
 /** Every player's losses and metrics over the data in inference mode, averaged, with no update. */

@@ -48,6 +48,7 @@ export class Player {
   private readonly regularization: readonly RegularizationTerm[];
   /** The constraints of its weights, applied after each update as Keras does. */
   private readonly constraints: readonly ConstrainedWeight[];
+  private applied = 0;
 
   constructor(
     readonly index: number,
@@ -62,6 +63,16 @@ export class Player {
   ) {
     this.regularization = ownedRegularization(model, variables);
     this.constraints = ownedConstraints(model, variables);
+  }
+
+  /**
+   * How many times `apply` has moved this player's weights. Counted here, the
+   * one place a player moves, so that `trainRows` can report each step's
+   * `lastUpdates` whatever the adversarial optimizer did (Unrolled's
+   * look-ahead steps on copies do not pass here, so they do not count).
+   */
+  get updates(): number {
+    return this.applied;
   }
 
   /** Names of the entries of `PlayerEval.values`, without the player prefix. */
@@ -183,6 +194,7 @@ export class Player {
     tf.tidy(() => {
       this.optimizer.applyGradients(this.variables.map((v, i) => ({ name: v.name, tensor: grads[i] as tf.Tensor })));
     });
+    this.applied++;
     tf.dispose(grads as tf.Tensor[]);
     projectConstraints(this.constraints);
   }

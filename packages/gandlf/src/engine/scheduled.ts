@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { describe, InvalidArgumentError } from '../errors';
 import { playerIndex, type AdversarialOptimizer, type StepContext } from './adversarial-optimizer';
 import { registerAdversarialOptimizer } from './registry';
+import { onePlayerStep } from './solo';
 
 /**
  * Batch `i` trains only player `schedule[i % schedule.length]`; the others
@@ -35,13 +36,8 @@ export class Scheduled implements AdversarialOptimizer {
     return this.indices[step % this.indices.length]!;
   }
 
-  async step({ players, batch, step }: StepContext): Promise<tf.Tensor1D[]> {
-    const active = this.playerAt(step);
-    const ev = players[active]!.gradients(batch);
-    // The others are scored at the same parameters the active player saw.
-    const values = players.map((p, i) => (i === active ? ev.values : p.evaluate(batch, { training: true }).values));
-    players[active]!.apply(ev.grads!);
-    return values;
+  async step(ctx: StepContext): Promise<tf.Tensor1D[]> {
+    return onePlayerStep(ctx, this.playerAt(ctx.step));
   }
 
   getConfig(): Record<string, unknown> {

@@ -92,6 +92,7 @@ export function unknownOptionEntryPoints(): OptionEntryPoint[] {
     entry('Model.fit', 'fit', (k, v) => model.fit(['normal', x], ['zeros', 'ones'], any({ epochs: 1, ...o(k, v) }))),
     entry('Model.fit({ divergence })', 'fit', (k, v) => model.fit(['normal', x], ['zeros', 'ones'], any({ divergence: o(k, v) }))),
     entry('Model.fit({ divergence: { rollback } })', 'fit', (k, v) => model.fit(['normal', x], ['zeros', 'ones'], any({ divergence: { rollback: o(k, v) } }))),
+    entry('Model.trainOnBatch', 'trainOnBatch', (k, v) => model.trainOnBatch(['normal', x], ['zeros', 'ones'], any(o(k, v)))),
     entry('Model.evaluate', 'evaluate', (k, v) => model.evaluate(['normal', x], ['zeros', 'ones'], any(o(k, v)))),
     entry('Model.sample', 'sample', (k, v) => model.sample(['normal'], any({ numSamples: 2, ...o(k, v) }))),
     entry('Model.predict', 'predict', (k, v) => model.predict([x], any(o(k, v)))),

@@ -7,7 +7,7 @@ import type { Scheduled } from '../engine/scheduled';
 import type { Unrolled } from '../engine/unrolled';
 import { alternatingStep } from './alternating';
 import type { GanGame, GanStep } from './game';
-import { scheduledStep } from './scheduled';
+import { ganPlayerStep, scheduledStep } from './scheduled';
 import { simultaneousStep } from './simultaneous';
 import { unrolledStep } from './unrolled';
 
@@ -37,6 +37,19 @@ export function ganOptimizer(game: GanGame, base: AdversarialOptimizer, fn: stri
       }
     },
     getConfig: () => base.getConfig(),
+  };
+}
+
+/**
+ * `Model.trainOnBatch({ only })`'s optimizer: every step trains player
+ * `active` alone, as the GAN step of a one-entry `Scheduled` would.
+ */
+export function ganSolo(game: GanGame, active: number): AdversarialOptimizer {
+  return {
+    className: 'Solo',
+    bind() {},
+    step: async (ctx) => ganPlayerStep(game, ctx, active),
+    getConfig: () => ({ player: active }),
   };
 }
 

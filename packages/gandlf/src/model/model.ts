@@ -13,9 +13,10 @@ import { fixNames } from '../helpers/builders';
 import { Simultaneous } from '../engine/simultaneous';
 import type { History, Logs } from '../training/callbacks';
 import { expandModes, MODES, type PerMode } from './modes';
-import { fit } from '../engine/fit';
+import { fit, trainBatch, type TrainOnBatchOptions } from '../engine/fit';
+import type { AdversarialOptimizer } from '../engine/adversarial-optimizer';
 import { GanGame } from '../gan/game';
-import { ganOptimizer } from '../gan/steps';
+import { ganOptimizer, ganSolo } from '../gan/steps';
 import { DiffAugment } from '../augment/diff-augment-layer';
 import { ExponentialMovingAverage } from './ema';
 import {
@@ -31,7 +32,7 @@ import {
 } from './model-options';
 
 export type { ModelArgs, ModelCompileArgs, ModelFitArgs, ModelTargets, RoleOptimizers } from './model-options';
-import { checkOptions } from '../options';
+import { checkOptions, optionKeys } from '../options';
 import { runNetwork, type SampleArgs } from './run-network';
 import { isRowWise } from './row-wise';
 import { shortcutSource, type ModelInputs, type Shortcut } from './shortcuts';
@@ -71,6 +72,8 @@ export class Model {
   /** The moving average of the generator, after `compile({ ema })`. */
   ema: ExponentialMovingAverage | null = null;
   private readonly inputShapes: (number | null)[][];
+  /** `trainOnBatch({ only })`'s GAN steps, one per player, built on first use. */
+  private readonly solos: AdversarialOptimizer[] = [];
 
   constructor(args: ModelArgs) {
     const fn = 'Model';
@@ -145,6 +148,14 @@ export class Model {
     return this.adversarial.epoch;
   }
 
+  /**
+   * Each network's updates in the most recent training step, by player (see `AdversarialModel.lastUpdates`); `{}` before any.
+   * @example await model.trainOnBatch(['normal', x], ['zeros', 'ones'], { only: 'generator' }); model.lastUpdates // { generator: 1, discriminator: 0 }
+   */
+  get lastUpdates(): Readonly<Record<string, number>> {
+    return this.adversarial.lastUpdates;
+  }
+
   /** Logged metric names: `loss`, `generator_loss`, `generator_${out}_gen_loss`, `discriminator_${out}_fake_loss`, ... */
   get metricsNames(): string[] {
     return this.adversarial.metricsNames;
@@ -185,20 +196,40 @@ export class Model {
   async fit(x: ModelInputs, y: ModelTargets, args: ModelFitArgs = {}): Promise<History> {
     args = checkFitArgs(args, 'fit', MODEL_FIT_ARGS_KEYS);
     const [xs, ys] = this.sources(x, y, 'fit');
-    // The average goes first, so that other callbacks (checkpoints, image grids) see it current.
-    const callbacks = this.ema ? [this.ema.callback(this.adversarial), ...(args.callbacks ?? [])] : args.callbacks;
+    // The average goes first, so that other callbacks (checkpoints, image grids) see it current. Its
+    // `step` is G's update count: it follows G's iterates, and a step that leaves G leaves it too.
+    const adversarial = this.adversarial;
+    const generatorUpdates = {
+      get step() {
+        return adversarial.getPlayers()[0]!.updates;
+      },
+    };
+    const callbacks = this.ema ? [this.ema.callback(generatorUpdates), ...(args.callbacks ?? [])] : args.callbacks;
     // Validation data comes in the same shorthand as `x` and `y`.
     const { validationData, ...rest } = args;
     const validation = validationData ? this.sources(validationData[0], validationData[1], 'fit') : undefined;
     return fit(this.adversarial, this.adversarial.game('fit'), xs, ys, { ...rest, ...(callbacks ? { callbacks } : {}), ...(validation ? { validationData: validation } : {}) });
   }
 
-  /** One update on one batch; returns its logs. */
-  async trainOnBatch(x: ModelInputs, y: ModelTargets): Promise<Logs> {
-    const [xs, ys] = this.sources(x, y, 'trainOnBatch');
-    const logs = await this.adversarial.trainOnBatch(xs, ys);
-    this.ema?.update();
+  /**
+   * One update on one batch; returns its logs. `only: 'generator'` or `'discriminator'` updates that
+   * network alone, as a step of `Scheduled([only])` would; the other is scored for the logs.
+   * @example await model.trainOnBatch(['normal', x], ['zeros', 'ones'], { only: 'discriminator' });
+   */
+  async trainOnBatch(x: ModelInputs, y: ModelTargets, options: ModelTrainOnBatchOptions = {}): Promise<Logs> {
+    const fn = 'trainOnBatch';
+    const { only } = checkOptions(options, MODEL_TRAIN_ON_BATCH_KEYS, fn);
+    const [xs, ys] = this.sources(x, y, fn);
+    const game = { ...this.adversarial.game(fn), solo: (i: number) => this.solo(i) };
+    const logs = await trainBatch(this.adversarial, game, xs, ys, { only }, fn);
+    // The average follows the generator's iterates: a discriminator-only step leaves it.
+    if (this.lastUpdates.generator) this.ema?.update();
     return logs;
+  }
+
+  /** Player `i`'s GAN step of a one-entry `Scheduled`: every step trains that network alone. */
+  private solo(i: number): AdversarialOptimizer {
+    return (this.solos[i] ??= ganSolo(this.game, i));
   }
 
   /** Losses and metrics on the data, with no update. */
@@ -312,6 +343,10 @@ export class Model {
     return [inputs, ys];
   }
 }
+
+/** Options of `Model.trainOnBatch`: `only`, the player's name, `'generator'` or `'discriminator'`. */
+export type ModelTrainOnBatchOptions = Pick<TrainOnBatchOptions, 'only'>;
+const MODEL_TRAIN_ON_BATCH_KEYS = optionKeys<ModelTrainOnBatchOptions>()({ only: true });
 
 /**
  * The `[generator, discriminator]` optimizers of `compile({ optimizer })`:
