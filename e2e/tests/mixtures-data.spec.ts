@@ -122,10 +122,13 @@ test.describe('mixtures lab: your own data', () => {
   });
 });
 
+/** The step both pages of the shared-link test stop at: a few views in, few enough for webgpu on SwiftShader, which runs the tiny preset three times here. */
+const PAUSE_AT = 15;
+
 test('a shared link reproduces the same run: the same data, knobs and samples at the same step', async ({ browser }, testInfo) => {
   const server = await serveDemo('mixtures');
   try {
-    const query = `preset=tiny&backend=${projectBackend(testInfo.project.name)}&pauseAt=30`;
+    const query = `preset=tiny&backend=${projectBackend(testInfo.project.name)}&pauseAt=${PAUSE_AT}`;
     const { page, state, errors } = await openTrainingPage(browser, server.url, query);
     // A distribution of the user's own, and a knob off its preset value.
     await page.locator('input[name="seed"]').fill('5');
@@ -133,8 +136,8 @@ test('a shared link reproduces the same run: the same data, knobs and samples at
     await page.locator('[data-role="csv"]').setInputFiles({ name: 'clusters.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(CLUSTERS)) });
     await expect.poll(() => state.get('data-source')).toBe('drawn');
     await expect.poll(() => state.get('status')).toBe('paused');
-    expect(await state.step()).toBe(30);
-    expect(await state.get('view-step')).toBe('30');
+    expect(await state.step()).toBe(PAUSE_AT);
+    expect(await state.get('view-step')).toBe(String(PAUSE_AT));
     const knobs = await state.json<Record<string, unknown>>('knobs');
     expect(knobs.seed).toBe(5);
     const [hash, modes, weights] = [await state.get('grid-hash'), await state.get('modes'), await state.get('weights')];
@@ -142,7 +145,7 @@ test('a shared link reproduces the same run: the same data, knobs and samples at
     await page.locator('[data-role="share"]').click();
     await expect.poll(() => state.get('share-url')).toContain('#run=');
     const link = await state.get('share-url');
-    expect(new URL(link).searchParams.get('pauseAt')).toBe('30');
+    expect(new URL(link).searchParams.get('pauseAt')).toBe(String(PAUSE_AT));
     await page.close();
 
     const other = await browser.newPage();
@@ -150,7 +153,7 @@ test('a shared link reproduces the same run: the same data, knobs and samples at
     const again = new DemoState(other);
     await other.goto(link);
     await expect.poll(() => again.get('status'), { timeout: 90_000 }).toBe('paused');
-    expect(await again.step()).toBe(30);
+    expect(await again.step()).toBe(PAUSE_AT);
     expect(await again.json<Record<string, unknown>>('knobs')).toEqual(knobs);
     // The same weights, hence the same samples and the same picture.
     expect(await again.get('weights')).toBe(weights);
