@@ -140,6 +140,9 @@ test('a shared link reproduces the same run: the same data, knobs and samples at
     expect(await state.get('view-step')).toBe(String(PAUSE_AT));
     const knobs = await state.json<Record<string, unknown>>('knobs');
     expect(knobs.seed).toBe(5);
+    // The weights come a moment after the paused state: wait for this step's.
+    const weightsAt = (of: DemoState) => of.json<{ step: number }>('weights').then((w) => w?.step);
+    await expect.poll(() => weightsAt(state)).toBe(PAUSE_AT);
     const [hash, modes, weights] = [await state.get('grid-hash'), await state.get('modes'), await state.get('weights')];
 
     await page.locator('[data-role="share"]').click();
@@ -155,6 +158,7 @@ test('a shared link reproduces the same run: the same data, knobs and samples at
     await expect.poll(() => again.get('status'), { timeout: 90_000 }).toBe('paused');
     expect(await again.step()).toBe(PAUSE_AT);
     expect(await again.json<Record<string, unknown>>('knobs')).toEqual(knobs);
+    await expect.poll(() => weightsAt(again)).toBe(PAUSE_AT);
     // The same weights, hence the same samples and the same picture.
     expect(await again.get('weights')).toBe(weights);
     expect(await again.get('modes')).toBe(modes);
