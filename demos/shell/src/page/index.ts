@@ -5,4 +5,4 @@ export { mountDemo } from './app';
 export type { DemoPage, MountDemoOptions } from './app';
 export type { PageHandle, PageTool } from './tool';
 export type { PanelFrame } from './overlays';
-export { fnv1a } from './hash';
+export { fnv1a } from '../hash';

@@ -1,5 +1,5 @@
 import type { ImageView, PanelsView, PointsView, ScatterView, View } from '../protocol';
-import { fnv1a } from './hash';
+import { fnv1a } from '../hash';
 import { drawLegend, drawOverPoints, drawUnderPoints, LEGEND_LINE, legendLines, type PanelFrame } from './overlays';
 import { CLASS_PALETTE, PALETTE } from './palette';
 

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { AdversarialModel } from 'gandlf';
 import type { RunModel } from '../kit/run-model';
-import { fnv1a } from '../page/hash';
+import { fnv1a } from '../hash';
 import type { StepMoves } from '../protocol';
 import type { Run } from './types';
 

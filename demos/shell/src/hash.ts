@@ -1,4 +1,4 @@
-/** FNV-1a (32-bit) of bytes, as 8 hex digits: a cheap fingerprint for comparing drawn grids. */
+/** FNV-1a (32-bit) of bytes, as 8 hex digits: a cheap fingerprint, of drawn grids (the page) and of player weights (the worker). */
 export function fnv1a(bytes: ArrayLike<number>): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) {
