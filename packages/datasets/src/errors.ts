@@ -34,3 +34,12 @@ export function toBytes(value: unknown, arg: string, fn: string): Uint8Array {
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
   throw new DatasetError(`${fn}: '${arg}' must be a Uint8Array or an ArrayBuffer. Received: ${arg}=${describe(value)}`);
 }
+
+/** Throws unless `options` is an object whose keys are all in `known`, naming the first unknown one and the accepted ones. */
+export function assertKnownOptions(options: unknown, known: readonly string[], fn: string): asserts options is Record<string, unknown> {
+  if (options === null || typeof options !== 'object') throw new DatasetError(`${fn}: 'options' must be an object. Received: options=${describe(options)}`);
+  const unknown = Object.keys(options).find((k) => !known.includes(k));
+  if (unknown !== undefined) {
+    throw new DatasetError(`${fn}: unknown option '${unknown}'; the options are ${known.map((k) => `'${k}'`).join(', ')}. Received: options=${describe(options)}`);
+  }
+}

@@ -101,6 +101,8 @@ describe('pointCloud', () => {
     bad(() => pointCloud(new Float32Array([0, 0]), { jitter: -1 }), /'jitter' must be a non-negative finite number. Received: jitter=-1/);
     bad(() => pointCloud(new Float32Array([0, 0]), { modeRadius: 0 }), /'modeRadius' must be a positive finite number. Received: modeRadius=0/);
     bad(() => pointCloud(new Float32Array([0, 0]), { modeRadius: '1' as unknown as number }), /Received: modeRadius="1"/);
+    bad(() => pointCloud(new Float32Array([0, 0]), { std: 0.1 } as never), /pointCloud: unknown option 'std'; the options are 'jitter', 'modeRadius'. Received: options=/);
+    bad(() => pointCloud(new Float32Array([0, 0]), null as never), /'options' must be an object. Received: options=null/);
     bad(() => pointCloud(new Float32Array([0, 0])).sample(-1), /PointCloud.sample: 'n' must be a non-negative integer. Received: n=-1/);
     expect(pointCloud(new Float32Array([0, 0])).sample(0).length).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { DatasetError, describe } from './errors';
+import { assertKnownOptions, DatasetError, describe } from './errors';
 import { sampleAround, type Mixture } from './mixtures';
 
 /** Options for {@link pointCloud}. */
@@ -45,7 +45,7 @@ export function pointCloud(points: Float32Array, options: PointCloudOptions = {}
   }
   const bad = points.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) throw new DatasetError(`${fn}: every coordinate must be finite. Received: points[${bad}]=${describe(points[bad])}`);
-  if (options === null || typeof options !== 'object') throw new DatasetError(`${fn}: 'options' must be an object. Received: options=${describe(options)}`);
+  assertKnownOptions(options, ['jitter', 'modeRadius'], fn);
   const { jitter = 0.05, modeRadius = 0.25 } = options;
   if (typeof jitter !== 'number' || !Number.isFinite(jitter) || jitter < 0) {
     throw new DatasetError(`${fn}: 'jitter' must be a non-negative finite number. Received: jitter=${describe(jitter)}`);

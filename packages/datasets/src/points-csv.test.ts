@@ -50,6 +50,7 @@ describe('parsePointsCsv', () => {
     expect(parsePointsCsv(text, { maxPoints: 11 }).length).toBe(22);
     expect(() => parsePointsCsv(text, { maxPoints: 10 })).toThrow(/holds more than 10 points \(line 12 is point 11\)/);
     expect(() => parsePointsCsv(text, { maxPoints: 0 })).toThrow(/'maxPoints' must be a positive integer. Received: maxPoints=0/);
+    expect(() => parsePointsCsv(text, { max: 10 } as never)).toThrow(/parsePointsCsv: unknown option 'max'; the options are 'maxPoints'. Received: options=/);
     // The default: 100,000 points.
     expect(() => parsePointsCsv('0 0\n'.repeat(100_001))).toThrow(/more than 100000 points/);
     expect(parsePointsCsv('0 0\n'.repeat(100_000)).length).toBe(200_000);

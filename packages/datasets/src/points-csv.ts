@@ -1,4 +1,4 @@
-import { DatasetError, assertPositiveInt, describe } from './errors';
+import { DatasetError, assertKnownOptions, assertPositiveInt, describe } from './errors';
 
 /** Options for {@link parsePointsCsv}. */
 export interface ParsePointsCsvOptions {
@@ -28,7 +28,8 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parsePointsCsv(text: string, options: ParsePointsCsvOptions = {}): Float32Array {
   const fn = 'parsePointsCsv';
   if (typeof text !== 'string') throw new DatasetError(`${fn}: 'text' must be a string. Received: text=${describe(text)}`);
-  const { maxPoints = 100_000 } = options ?? {};
+  assertKnownOptions(options, ['maxPoints'], fn);
+  const { maxPoints = 100_000 } = options;
   assertPositiveInt(maxPoints, 'maxPoints', fn);
   const out: number[] = [];
   let seenContent = false;
