@@ -51,6 +51,13 @@ export interface DemoInfo<K extends Knobs = Knobs> {
   readonly presets: Readonly<Record<string, K>>;
   /** The preset a page opens with when the URL names none. */
   readonly defaultPreset: string;
+  /**
+   * The preset a page that names none starts instead of `defaultPreset` when
+   * training runs on wasm or cpu (no GPU), and why, in a sentence the page
+   * shows (a measured reason: it reaches good samples sooner there).
+   * @default none: `defaultPreset` on every backend
+   */
+  readonly withoutGpu?: { readonly preset: string; readonly why: string };
   /** The knobs the page shows, in order. */
   readonly knobs: readonly KnobSpec[];
   /** The metrics the loss chart plots for every run. */
@@ -190,6 +197,14 @@ export type Command =
       readonly qualitySamples?: number;
       /** Pause by itself once a run reaches this step (every run after a restart too), e.g. to compare two runs at one step. @default never */
       readonly pauseAt?: number;
+      /** Threads for the wasm backend (an integer >= 1; a cross-origin-isolated page gets more than 1). @default every core `navigator.hardwareConcurrency` reports */
+      readonly threads?: number;
+      /**
+       * `knobs` are the demo's default preset, untouched (the URL named none, no link or checkpoint):
+       * the worker starts the preset for the backend it picked (`DemoInfo.withoutGpu` on wasm or cpu).
+       * @default false: `knobs` as sent
+       */
+      readonly defaultPreset?: boolean;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -234,8 +249,11 @@ export const AUTOSAVE_SLOT = 'autosave';
 export type WorkerEvent =
   /** The worker runs, holding the Web Lock `lock` until it dies (null: no Web Locks here). */
   | { readonly type: 'alive'; readonly lock: string | null }
-  /** The backend in use, why faster ones were skipped, and the device behind it (e.g. 'google swiftshader'). */
-  | { readonly type: 'backend'; readonly backend: string; readonly notes: readonly string[]; readonly detail: string }
+  /**
+   * The backend in use, why faster ones were skipped, and the device behind it (e.g. 'google swiftshader');
+   * `preset`: the preset the worker starts for this backend in place of the page's default one, and why.
+   */
+  | { readonly type: 'backend'; readonly backend: string; readonly notes: readonly string[]; readonly detail: string; readonly preset?: { readonly name: string; readonly why: string } }
   | {
       readonly type: 'state';
       readonly status: Status;

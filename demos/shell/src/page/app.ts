@@ -99,6 +99,11 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     return { stop() {} };
   }
   const { presetName, preset } = params;
+  /**
+   * The run is the default preset untouched (no ?preset=, no link, no edit), so
+   * the worker may start the preset sized to its backend (`DemoInfo.withoutGpu`).
+   */
+  let defaultPreset = !params.presetNamed && runCode(hash) === null;
   /** The knobs last committed or reported, to tell live-only edits (see KnobSpec.live) and unchanged ones. */
   const knobs = new KnobState(info.knobs, preset);
   const recovery = new Recovery();
@@ -228,6 +233,8 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
       case 'alive':
         return;
       case 'loaded':
+        // A checkpoint's knobs are the user's choice now, on any backend.
+        defaultPreset = false;
         expose('loaded', event.slot);
         return;
       case 'files':
@@ -249,6 +256,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     form.set(next);
     const change = knobs.commit(next);
     if (change === 'none') return;
+    defaultPreset = false;
     syncLink();
     if (typeof next.preset === 'string') updateUrl('preset', next.preset);
     if (change === 'live') {
@@ -287,7 +295,7 @@ export function mountDemo<K extends Knobs>({ info, createWorker, root, search = 
     stepper.reset([], []);
     connection.restart();
     measuring = false;
-    send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...params.init });
+    send({ type: 'init', backend, knobs: form.get(), ...(resume ? { resume } : {}), ...(defaultPreset && !resume ? { defaultPreset } : {}), ...params.init });
     // A fresh worker trains at full speed.
     if (stepper.slow) send({ type: 'pace', slow: true });
   };

@@ -7,6 +7,7 @@ export const LAYOUT = `
 </header>
 <div class="banner error" data-role="error" role="alert" hidden><span data-role="error-text"></span> <button type="button" data-role="recover" hidden></button></div>
 <div class="banner warning" data-role="warning" role="status" hidden></div>
+<div class="banner info" data-role="preset-why" role="status" hidden></div>
 <div class="statusbar">
   <span class="pill" data-role="status">loading</span>
   <span>step <b data-role="step-count">0</b></span>

@@ -5,13 +5,16 @@ const info = { presets: { ring: { preset: 'ring', seed: 1 }, tiny: { preset: 'ti
 
 describe('parseParams', () => {
   it('defaults to the default preset on auto, and passes on only the options named', () => {
-    expect(parseParams('', info)).toEqual({ presetName: 'ring', preset: info.presets.ring, backend: 'auto', init: {} });
-    expect(parseParams('?preset=tiny&backend=wasm&autosave=0&quality=12.5&qualitySamples=64&pauseAt=40', info)).toEqual({
+    expect(parseParams('', info)).toEqual({ presetName: 'ring', presetNamed: false, preset: info.presets.ring, backend: 'auto', init: {} });
+    expect(parseParams('?preset=tiny&backend=wasm&autosave=0&quality=12.5&qualitySamples=64&pauseAt=40&threads=2', info)).toEqual({
       presetName: 'tiny',
+      presetNamed: true,
       preset: info.presets.tiny,
       backend: 'wasm',
-      init: { autosaveSeconds: 0, qualitySeconds: 12.5, qualitySamples: 64, pauseAt: 40 },
+      init: { autosaveSeconds: 0, qualitySeconds: 12.5, qualitySamples: 64, pauseAt: 40, threads: 2 },
     });
+    // Naming the default preset is still naming one: the worker keeps it on every backend.
+    expect(parseParams('?preset=ring', info).presetNamed).toBe(true);
   });
 
   it('says what it expected and echoes what it received', () => {
@@ -25,6 +28,13 @@ describe('parseParams', () => {
     expect(parseParams('?pauseAt=1', info).init).toEqual({ pauseAt: 1 });
     for (const bad of ['0', '-3', '2.5', '', 'ten', '1e400']) {
       expect(() => parseParams(`?pauseAt=${bad}`, info)).toThrow(`Bad ?pauseAt=: expected a positive integer (the step at which training pauses by itself). Received: ${bad}`);
+    }
+  });
+
+  it('takes ?threads= as a positive integer only', () => {
+    expect(parseParams('?threads=1', info).init).toEqual({ threads: 1 });
+    for (const bad of ['0', '-1', '1.5', '', 'all']) {
+      expect(() => parseParams(`?threads=${bad}`, info)).toThrow(`Bad ?threads=: expected a positive integer (the wasm backend's threads). Received: ${bad}`);
     }
   });
 });

@@ -1,12 +1,14 @@
 import { BACKEND_CHOICES, type BackendChoice, type Command, type DemoInfo, type Knobs } from '../protocol';
 
 /** What `init` takes from the query string (see the `init` command for each field). */
-export type InitOptions = Pick<Extract<Command, { type: 'init' }>, 'autosaveSeconds' | 'qualitySeconds' | 'qualitySamples' | 'pauseAt'>;
+export type InitOptions = Pick<Extract<Command, { type: 'init' }>, 'autosaveSeconds' | 'qualitySeconds' | 'qualitySamples' | 'pauseAt' | 'threads'>;
 
 /** A demo page's query string, checked. */
 export interface PageParams {
   /** `?preset=`, else the demo's default preset. */
   readonly presetName: string;
+  /** The URL named the preset (`?preset=`): the worker must not swap in one sized to its backend. */
+  readonly presetNamed: boolean;
   /** That preset's knobs. */
   readonly preset: Knobs;
   /** `?backend=`, else `auto`. */
@@ -17,7 +19,7 @@ export interface PageParams {
 
 /**
  * Reads `?preset=`, `?backend=`, `?autosave=` and `?quality=` (seconds; 0 is
- * off), `?qualitySamples=` and `?pauseAt=`. Throws an error saying what was
+ * off), `?qualitySamples=`, `?pauseAt=` and `?threads=`. Throws an error saying what was
  * expected and what was received, for the page to show, at the first bad one.
  */
 export function parseParams(search: string, info: Pick<DemoInfo, 'presets' | 'defaultPreset'>): PageParams {
@@ -47,7 +49,12 @@ export function parseParams(search: string, info: Pick<DemoInfo, 'presets' | 'de
     if (!isInteger(pauseAt, 1)) throw new Error(`Bad ?pauseAt=: expected a positive integer (the step at which training pauses by itself). Received: ${pauseAt}`);
     init.pauseAt = Number(pauseAt);
   }
-  return { presetName, preset, backend, init };
+  const threads = params.get('threads');
+  if (threads !== null) {
+    if (!isInteger(threads, 1)) throw new Error(`Bad ?threads=: expected a positive integer (the wasm backend's threads). Received: ${threads}`);
+    init.threads = Number(threads);
+  }
+  return { presetName, presetNamed: params.has('preset'), preset, backend, init };
 }
 
 function isBackend(name: string): name is BackendChoice {

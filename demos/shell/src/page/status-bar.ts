@@ -39,6 +39,11 @@ export class StatusBar {
     el('backend').textContent = event.backend;
     el('backend').title = event.detail ? `runs on ${event.detail}` : '';
     el('notes').textContent = [event.detail && `on ${event.detail}`, event.notes.length ? `(${event.notes.join('; ')})` : ''].filter((t) => t).join(' ');
+    if (event.preset) {
+      expose('presetWhy', `${event.preset.name}: ${event.preset.why}`);
+      el('preset-why').textContent = `Preset ${event.preset.name} for ${event.backend}: ${event.preset.why}`;
+      el('preset-why').hidden = false;
+    }
   }
 
   state(event: Event<'state'>): void {

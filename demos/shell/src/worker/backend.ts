@@ -61,8 +61,8 @@ function describeDevice(name: string): string {
   return '';
 }
 
-/** Why a backend cannot start here, or null when it started (and is now the active one). */
-async function tryBackend(name: Exclude<BackendChoice, 'auto'>): Promise<string | null> {
+/** Why a backend cannot start here, or null when it started (and is now the active one). `threads`: wasm's (see startWasm). */
+async function tryBackend(name: Exclude<BackendChoice, 'auto'>, threads?: number): Promise<string | null> {
   if (name === 'webgpu') {
     const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
     if (!gpu) return 'navigator.gpu is missing (this browser has WebGPU off)';
@@ -80,7 +80,7 @@ async function tryBackend(name: Exclude<BackendChoice, 'auto'>): Promise<string 
   }
   try {
     if (name === 'wasm') {
-      const started = await startWasm();
+      const started = await startWasm(threads);
       if (typeof started === 'string') return started;
       wasmDetail = started.detail;
       return null;
@@ -106,11 +106,11 @@ function onSoftware(name: 'webgpu' | 'webgl'): string | null {
  * runs the probe faster active. Resolves to a note saying which won and why,
  * or null (and probes nothing) when the device is a GPU.
  */
-async function probeAgainstWasm(name: 'webgpu' | 'webgl'): Promise<string | null> {
+async function probeAgainstWasm(name: 'webgpu' | 'webgl', threads?: number): Promise<string | null> {
   const software = onSoftware(name);
   if (software === null) return null;
   const gpuMs = await probeBackend();
-  const wasmStart = await tryBackend('wasm');
+  const wasmStart = await tryBackend('wasm', threads);
   if (wasmStart !== null) {
     await tf.setBackend(name);
     return `${software}; wasm could not start to compare (${wasmStart})`;
@@ -128,15 +128,16 @@ const fmt = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
  * why each skipped one failed ("WebGPU: no adapter"); WebGPU or WebGL on a
  * software device (SwiftShader) gives way to wasm when wasm measures faster,
  * and the notes say which won. A named backend must start, or this throws: a
- * test that asked for webgpu must not pass on webgl.
+ * test that asked for webgpu must not pass on webgl. `threads`: wasm's, if it
+ * starts (default: every core).
  */
-export async function pickBackend(choice: BackendChoice): Promise<BackendPick> {
+export async function pickBackend(choice: BackendChoice, threads?: number): Promise<BackendPick> {
   const notes: string[] = [];
   const order = choice === 'auto' ? AUTO_ORDER : [choice];
   for (const name of order) {
-    const why = await tryBackend(name);
+    const why = await tryBackend(name, threads);
     if (why === null) {
-      const probed = choice === 'auto' && (name === 'webgpu' || name === 'webgl') ? await probeAgainstWasm(name) : null;
+      const probed = choice === 'auto' && (name === 'webgpu' || name === 'webgl') ? await probeAgainstWasm(name, threads) : null;
       if (probed !== null) notes.push(`${BACKEND_LABELS[name]}: ${probed}`);
       const backend = tf.getBackend();
       return { backend, notes, detail: describeDevice(backend) };

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { onlyLiveKnobsChanged } from '../knobs';
 import { SLOW_MOTION_MS, type Command, type Knobs, type Logs, type Status, type StepMoves, type View, type WorkerEvent } from '../protocol';
 import { pickBackend } from './backend';
+import { startingKnobs } from './backend-preset';
 import { loseDevice, watchDeviceLoss } from './device-loss';
 import { Every } from './every';
 import { trainerContext, type Restored } from '../kit/context';
@@ -243,13 +244,14 @@ class DemoWorker<K extends Knobs> implements SaveHost {
     if (cmd.qualitySamples !== undefined) setQualitySamples(cmd.qualitySamples);
     this.pauseAt = cmd.pauseAt;
     this.setStatus('loading', 'Starting a tfjs backend…');
-    const pick = await pickBackend(cmd.backend);
+    const pick = await pickBackend(cmd.backend, cmd.threads);
     this.backendReady = true;
     watchDeviceLoss((message) => this.deviceLost(pick.backend, message));
-    this.post({ type: 'backend', backend: pick.backend, notes: pick.notes, detail: pick.detail });
+    const start = startingKnobs(this.demo.info, pick.backend, cmd.knobs as K, !!cmd.defaultPreset && !cmd.resume);
+    this.post({ type: 'backend', backend: pick.backend, notes: pick.notes, detail: pick.detail, ...(start.preset ? { preset: start.preset } : {}) });
     await postCheckpoints(this);
     if (cmd.resume) return restore(this, cmd.resume, cmd.knobs);
-    await this.rebuild(cmd.knobs as K, undefined, 'training');
+    await this.rebuild(start.knobs, undefined, 'training');
   }
 
   /** The context and every tensor on it are gone: stop, and let the page restore the run in a fresh worker. */
