@@ -15,8 +15,9 @@ describe('parseArgs', () => {
     });
   });
 
-  it('defaults: wasm, 1000 steps, a grid every quarter, out/<demo>-<preset>-<backend>, the preset seed', () => {
-    expect(parseArgs(['train', 'gan-mnist/tiny'])).toEqual({ command: 'train', preset: 'gan-mnist/tiny', backend: 'wasm', steps: 1000, out: 'out/gan-mnist-tiny-wasm', gridEvery: 250 });
+  it('defaults: wasm, 1000 steps, a grid every quarter, the preset seed; out is left to the resolved preset', () => {
+    expect(parseArgs(['train', 'gan-mnist/tiny'])).toEqual({ command: 'train', preset: 'gan-mnist/tiny', backend: 'wasm', steps: 1000, gridEvery: 250 });
+    expect(parseArgs(['train', 'gan-mnist'])).toMatchObject({ command: 'train', preset: 'gan-mnist' });
   });
 
   it('list and help', () => {

@@ -10,7 +10,7 @@ export type CliBackend = (typeof BACKENDS)[number];
 /** `gandlf train <preset> ...` */
 export interface TrainArgs {
   readonly command: 'train';
-  /** `<demo>/<preset>`, e.g. `mixtures/ring`. */
+  /** `<demo>/<preset>`, e.g. `mixtures/ring`, or `<demo>` alone: its default preset for the backend. */
   readonly preset: string;
   /** @default 'wasm' (the fastest Node backend here; it trains convs with gandlf's gradients) */
   readonly backend: CliBackend;
@@ -18,8 +18,8 @@ export interface TrainArgs {
   readonly steps: number;
   /** Overrides the preset's seed; absent: the preset's. */
   readonly seed?: number;
-  /** Output folder. @default `out/<demo>-<preset>-<backend>` */
-  readonly out: string;
+  /** Output folder; absent: `out/<demo>-<preset>-<backend>` (once the preset is resolved). */
+  readonly out?: string;
   /** Steps between sample grids written as PNG; 0: the last step only. @default steps / 4 */
   readonly gridEvery: number;
 }
@@ -38,7 +38,7 @@ export type CliArgs =
       readonly topic?: CliCommand;
     };
 
-const TRAIN_SYNOPSIS = 'gandlf train <demo>/<preset> [--backend cpu|wasm|webgl|webgpu] [--steps N] [--seed S] [--out DIR] [--grid-every N]';
+const TRAIN_SYNOPSIS = 'gandlf train <demo>[/<preset>] [--backend cpu|wasm|webgl|webgpu] [--steps N] [--seed S] [--out DIR] [--grid-every N]';
 
 const TRAIN_FLAGS = `  --backend     cpu, wasm: train in Node; webgl, webgpu: train in headless Chromium on the
                 built demo page (default: wasm)
@@ -64,12 +64,13 @@ export const COMMAND_USAGE: Readonly<Record<CliCommand, string>> = {
   train: `Usage: ${TRAIN_SYNOPSIS}
 
 Trains a demo preset (see 'gandlf list'); writes sample grids, history, metrics and checkpoints to --out.
+A demo named alone trains its default preset; on cpu and wasm, the one its page picks without a GPU.
 
 ${TRAIN_FLAGS}
 ${HELP_FLAG}`,
   list: `Usage: gandlf list
 
-Prints every <demo>/<preset>, marking each demo's default.
+Prints every <demo>/<preset>, marking each demo's default (and its default on cpu and wasm).
 
 ${HELP_FLAG}`,
   help: `Usage: gandlf help [<command>]
@@ -136,7 +137,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     values[name as Flag] = value;
   }
   if (positional.length !== 1) {
-    throw new UsageError(`'gandlf train' takes one preset, as <demo>/<preset> (see 'gandlf list'). Received: ${positional.length ? positional.join(' ') : 'none'}`);
+    throw new UsageError(`'gandlf train' takes one preset, as <demo>/<preset> or <demo> (see 'gandlf list'). Received: ${positional.length ? positional.join(' ') : 'none'}`);
   }
   const backend = values.backend ?? 'wasm';
   if (!(BACKENDS as readonly string[]).includes(backend)) {
@@ -150,7 +151,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     backend: backend as CliBackend,
     steps,
     ...(values.seed === undefined ? {} : { seed: integer('seed', values.seed, 0) }),
-    out: values.out ?? `out/${preset.replace('/', '-')}-${backend}`,
+    ...(values.out === undefined ? {} : { out: values.out }),
     gridEvery: values['grid-every'] === undefined ? Math.max(1, Math.floor(steps / 4)) : integer('grid-every', values['grid-every'], 0),
   };
 }

@@ -73,7 +73,7 @@ describe('gandlf CLI', () => {
     const bin = fileURLToPath(new URL('./bin.ts', import.meta.url));
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     for (const [argv, first] of [
-      [['train', '--help'], 'Usage: gandlf train <demo>/<preset>'],
+      [['train', '--help'], 'Usage: gandlf train <demo>[/<preset>]'],
       [['list', '-h'], 'Usage: gandlf list'],
       [['--help'], 'Usage:\n  gandlf train'],
     ] as const) {
@@ -88,6 +88,8 @@ describe('gandlf CLI', () => {
     const { io, text } = capture();
     expect(await main(['list'], io)).toBe(0);
     expect(text.out).toContain('mixtures/ring  (default)\n');
+    expect(text.out).toContain('gan-mnist/dcgan  (default)\n');
+    expect(text.out).toContain('gan-mnist/dcgan-small  (default on cpu and wasm)\n');
     expect(text.out).toContain('gan-mnist/tiny\n');
   });
 

@@ -12,16 +12,18 @@ export interface CliIo {
 }
 
 async function train(args: TrainArgs, io: CliIo): Promise<void> {
-  const { demo, demoId, presetName, knobs } = resolvePreset(args.preset);
+  const { demo, demoId, presetName, knobs, why } = resolvePreset(args.preset, args.backend);
   if (args.seed !== undefined) knobs.seed = args.seed;
+  const out = args.out ?? `out/${demoId}-${presetName}-${args.backend}`;
   const progress = createProgress({ total: args.steps, stream: io.stderr, metrics: demo.info.chartMetrics });
-  progress.message(`Training ${demoId}/${presetName} on ${args.backend} for ${args.steps} steps into ${args.out}`);
-  const options = { demo, demoId, presetName, knobs, steps: args.steps, gridEvery: args.gridEvery, out: args.out, progress };
+  if (why) progress.message(`${demoId}/${presetName}, the preset for ${args.backend}: ${why}`);
+  progress.message(`Training ${demoId}/${presetName} on ${args.backend} for ${args.steps} steps into ${out}`);
+  const options = { demo, demoId, presetName, knobs, steps: args.steps, gridEvery: args.gridEvery, out, progress };
   const summary =
     args.backend === 'cpu' || args.backend === 'wasm'
       ? await (await import('./train-node')).trainNode({ ...options, backend: args.backend })
       : await (await import('./train-browser')).trainBrowser({ ...options, backend: args.backend });
-  io.stdout.write(`${summary.steps} steps on ${summary.backend} in ${summary.seconds.toFixed(1)} s (${summary.stepsPerSec.toFixed(2)} steps/s); wrote ${args.out}\n`);
+  io.stdout.write(`${summary.steps} steps on ${summary.backend} in ${summary.seconds.toFixed(1)} s (${summary.stepsPerSec.toFixed(2)} steps/s); wrote ${out}\n`);
 }
 
 /**
@@ -35,7 +37,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (args.command === 'help') io.stdout.write(`${usage(args.topic)}\n`);
     else if (args.command === 'list') {
       for (const [id, demo] of Object.entries(DEMOS)) {
-        for (const name of Object.keys(demo.info.presets)) io.stdout.write(`${id}/${name}${name === demo.info.defaultPreset ? '  (default)' : ''}\n`);
+        for (const name of Object.keys(demo.info.presets)) {
+          const marks = [name === demo.info.defaultPreset && 'default', name === demo.info.withoutGpu?.preset && 'default on cpu and wasm'].filter((m) => m);
+          io.stdout.write(`${id}/${name}${marks.length ? `  (${marks.join('; ')})` : ''}\n`);
+        }
       }
     } else await train(args, io);
     return 0;

@@ -1,3 +1,4 @@
+import { presetForBackend } from '@gandlf/demo-shell/backend-preset';
 import type { DemoInfo, Knobs } from '@gandlf/demo-shell/protocol';
 import type { CreateContext, Trainer } from '@gandlf/demo-shell/worker';
 import { info as aae } from '@gandlf/demo-aae-mnist/src/config';
@@ -34,13 +35,28 @@ export function presetNames(): string[] {
   return Object.entries(DEMOS).flatMap(([id, demo]) => Object.keys(demo.info.presets).map((p) => `${id}/${p}`));
 }
 
-/** The demo and knobs of `<demo>/<preset>`; throws a `UsageError` listing the presets when there is none such. */
-export function resolvePreset(name: string): { demo: CliDemo; demoId: string; presetName: string; knobs: Knobs } {
-  const [demoId = '', presetName = '', ...extra] = name.split('/');
+/** A resolved preset; `why`: the reason a demo named alone got its preset sized for `backend` (`DemoInfo.withoutGpu`). */
+export interface ResolvedPreset {
+  readonly demo: CliDemo;
+  readonly demoId: string;
+  readonly presetName: string;
+  readonly knobs: Knobs;
+  readonly why?: string;
+}
+
+/**
+ * The demo and knobs of `<demo>/<preset>`, or of `<demo>` alone: its default
+ * preset, or on cpu and wasm its `withoutGpu` one, as its page picks. Throws a
+ * `UsageError` listing the presets when there is none such.
+ */
+export function resolvePreset(name: string, backend = 'wasm'): ResolvedPreset {
+  const [demoId = '', named, ...extra] = name.split('/');
   const demo = Object.hasOwn(DEMOS, demoId) ? DEMOS[demoId] : undefined;
+  const sized = named === undefined && demo ? presetForBackend(demo.info, backend) : undefined;
+  const presetName = named ?? sized?.name ?? '';
   const knobs = demo && !extra.length && Object.hasOwn(demo.info.presets, presetName) ? demo.info.presets[presetName] : undefined;
   if (!demo || !knobs) {
-    throw new UsageError(`Unknown preset. Expected <demo>/<preset>, one of: ${presetNames().join(', ')}. Received: ${name}`);
+    throw new UsageError(`Unknown preset. Expected <demo>/<preset>, one of: ${presetNames().join(', ')}; or a demo alone for its default preset: ${Object.keys(DEMOS).join(', ')}. Received: ${name}`);
   }
-  return { demo, demoId, presetName, knobs: { ...knobs } };
+  return { demo, demoId, presetName, knobs: { ...knobs }, ...(sized?.why === undefined ? {} : { why: sized.why }) };
 }
