@@ -38,18 +38,19 @@ export function discriminator() {
 }
 
 /**
- * Builds the model and a fixed real batch, and returns `step()`, which trains
+ * Builds the model (the DCGAN unless other networks and their real batch's
+ * `shape` are given) and a fixed real batch, and returns `step()`, which trains
  * one batch (D then G: gandlf's Alternating) and resolves once its losses are read
  * back, so each call is synchronized with the backend.
  */
-export function dcgan() {
-  const model = new Model({ generator: generator(), discriminator: discriminator() });
+export function dcgan({ g = generator(), d = discriminator(), shape = [BATCH, 28, 28, 1] } = {}) {
+  const model = new Model({ generator: g, discriminator: d });
   model.compile({
     optimizer: tf.train.adam(2e-4, 0.5, 0.999, 1e-7),
     loss: 'binaryCrossentropy',
     adversarialOptimizer: new Alternating(),
   });
-  const x = tf.tidy(() => tf.randomUniform([BATCH, 28, 28, 1], -1, 1, 'float32', 1));
+  const x = tf.tidy(() => tf.randomUniform(shape, -1, 1, 'float32', 1));
   return {
     model,
     /** One D step plus one G step; resolves to the logs. */

@@ -5,6 +5,10 @@
 //
 //   node wasm-conv.mjs                      all runtimes
 //   node wasm-conv.mjs --only=node-wasm,pytorch --steps=5 --rounds=3
+//   node wasm-conv.mjs --model=mlp          the MLP GAN of PLATFORM.md instead (node-wasm and
+//                                           pytorch only; writes results/wasm-conv-mlp.json)
+//   --torch-threads=2                       PyTorch's threads (default: its own default)
+//   --out=wasm-conv-node.json               the results file's name, in results/
 //
 // Runtimes: node-wasm, node-cpu (one step, no warm-up: it takes minutes), pytorch
 // (/usr/bin/python3 with Debian's python3-torch, installed with apt when missing),
@@ -33,6 +37,9 @@ const STEPS = Number(flags['steps'] ?? 5);
 /** Rounds of the wasm/PyTorch pair (see main). */
 const ROUNDS = Number(flags['rounds'] ?? 3);
 const ALL = ['node-wasm', 'pytorch', 'chromium-wasm', 'chromium-wasm-threads', 'chromium-wasm-threads2', 'chromium-webgl', 'node-cpu'];
+/** 'dcgan' (dcgan.mjs) or 'mlp' (overhead-models.mjs's MLP GAN, the same in wasm-conv.py). */
+const MODEL = flags['model'] ?? 'dcgan';
+if (MODEL !== 'dcgan' && MODEL !== 'mlp') throw new Error(`--model: expected dcgan or mlp. Received: ${MODEL}`);
 
 /** Load averages (1, 5, 15 min) and the busiest other processes, so readers can judge the noise. */
 function load() {
@@ -56,11 +63,12 @@ async function nodeChild(backend) {
   const tf = await import('@tensorflow/tfjs');
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const { backends } = await import('gandlf');
-  const { dcgan, timeSteps } = await import('./dcgan.mjs');
+  const { BATCH, dcgan, timeSteps } = await import('./dcgan.mjs');
+  const { mlpDiscriminator, mlpGenerator } = await import('./overhead-models.mjs');
   wasm.setWasmPaths(wasmDist + '/');
   backends.registerWasmConvGradients();
   if (!(await tf.setBackend(backend))) throw new Error(`could not set backend ${backend}`);
-  const gan = dcgan();
+  const gan = MODEL === 'mlp' ? dcgan({ g: mlpGenerator(), d: mlpDiscriminator(), shape: [BATCH, 784] }) : dcgan();
   // cpu: one step only, without warm-up (it takes minutes; first-call costs are negligible there).
   const counts = backend === 'cpu' ? { warmup: 0, steps: 1 } : { warmup: 1, steps: STEPS };
   const r = await timeSteps(gan.step, counts);
@@ -90,7 +98,7 @@ async function nodeChild(backend) {
 /** @param {string} runtime */
 function runNode(runtime) {
   const backend = runtime === 'node-cpu' ? 'cpu' : 'wasm';
-  const p = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--child=${backend}`, `--steps=${STEPS}`], {
+  const p = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--child=${backend}`, `--steps=${STEPS}`, `--model=${MODEL}`], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     timeout: 30 * 60_000,
@@ -118,7 +126,7 @@ function runPytorch() {
     if (!hasTorch()) throw new Error('python3-torch is not installed and apt-get could not install it');
   }
   // PASSIVE: OpenMP threads sleep instead of spinning, so the two pools don't fight over 2 cores.
-  const p = spawnSync(PY, [join(here, 'wasm-conv.py'), `--steps=${STEPS}`], {
+  const p = spawnSync(PY, [join(here, 'wasm-conv.py'), `--steps=${STEPS}`, `--model=${MODEL}`, ...(flags['torch-threads'] ? [`--threads=${flags['torch-threads']}`] : [])], {
     encoding: 'utf8',
     env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' },
     timeout: 10 * 60_000,
@@ -236,7 +244,8 @@ function pool(rs) {
 }
 
 async function main() {
-  const only = flags['only'] ? String(flags['only']).split(',') : ALL;
+  const only = flags['only'] ? String(flags['only']).split(',') : MODEL === 'mlp' ? ['node-wasm', 'pytorch'] : ALL;
+  if (MODEL === 'mlp' && only.some((r) => r !== 'node-wasm' && r !== 'pytorch')) throw new Error(`--model=mlp runs node-wasm and pytorch only. Received --only=${only.join(',')}`);
   /** @type {Record<string, unknown>} */
   const runtimes = {};
   // wasm and PyTorch, the pair the 2x target compares, alternate over ROUNDS rounds so that
@@ -281,7 +290,10 @@ async function main() {
   const wasmCpu = cpuMedian('node-wasm');
   const torchCpu = cpuMedian('pytorch');
   const result = {
-    benchmark: 'DCGAN step: batch 64, Adam, one D step + one G step (bench/dcgan.mjs, bench/wasm-conv.py)',
+    benchmark:
+      MODEL === 'mlp'
+        ? 'MLP GAN step (G 100-256-512-784, D 784-512-256-1): batch 64, Adam, one D step + one G step (bench/overhead-models.mjs, bench/wasm-conv.py --model=mlp)'
+        : 'DCGAN step: batch 64, Adam, one D step + one G step (bench/dcgan.mjs, bench/wasm-conv.py)',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     load: { note: 'other engineers ran tests on this 2-core machine during the run: compare within one run only', end: load() },
@@ -295,7 +307,7 @@ async function main() {
     },
   };
   mkdirSync(join(here, 'results'), { recursive: true });
-  const file = join(here, 'results', 'wasm-conv.json');
+  const file = join(here, 'results', flags['out'] ?? (MODEL === 'mlp' ? 'wasm-conv-mlp.json' : 'wasm-conv.json'));
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log(`wrote ${file}`);
   if (only.length === ALL.length) writeTable(result);

@@ -15,6 +15,10 @@
 //   --samples=10000              generated digits scored per checkpoint
 //   --unrolled=ring,grid         --only=unrolled: the second-order Unrolled table, on these demo presets
 //   --unrolled-seeds=3 --unrolled-steps=500 --unrolled-depth=5
+//   --only=time                  time to quality (issue 19): --time=page,torch-64,torch-32 (page: gan-mnist's
+//                                page in Chromium, auto backend and its own preset; page-<preset>: a named one;
+//                                torch-<width>: PyTorch's DCGAN); runs not named keep their committed results.
+//                                --time-limit=15 (minutes of training per run)
 //   --append                     mixtures: keep the committed runs of other presets, lengths or seeds
 //                                (those of the presets, lengths and seeds run now are replaced)
 import { readFile, writeFile } from 'node:fs/promises';
@@ -127,6 +131,27 @@ if (only.includes('mnist')) {
   const presets: Record<string, MnistPoint[]> = {};
   for (const preset of list('mnist', 'gan-mnist/mlp,bigan-mnist/mlp,aae-mnist/mlp')) presets[preset] = await mnistRun(preset, checkpoints, samples, 1, log);
   result.mnist = { ...env, samples, checkpoints, reference: { ...reference, what: `${samples} real MNIST training digits against the test statistics` }, presets };
+}
+
+if (only.includes('time')) {
+  const { browserTimeToQuality } = await import('./time-to-quality');
+  const { torchTimeToQuality } = await import('./torch-reference');
+  const limitMinutes = Number(flag('time-limit', '15'));
+  const before = await readFile(RESULTS, 'utf8').then(
+    (t) => (JSON.parse(t) as { timeToQuality?: Record<string, unknown> }).timeToQuality ?? {},
+    () => ({}),
+  );
+  const runs: Record<string, unknown> = { ...before };
+  for (const key of list('time', 'page,torch-64,torch-32')) {
+    const date = new Date().toISOString();
+    if (key === 'page' || key.startsWith('page-')) {
+      const query = key === 'page' ? '' : `preset=${key.slice('page-'.length)}`;
+      runs[key] = { ...(await browserTimeToQuality({ query, limitMinutes, log })), date };
+    } else if (/^torch-\d+$/.test(key)) {
+      runs[key] = { ...(await torchTimeToQuality({ width: Number(key.slice('torch-'.length)), limitSeconds: limitMinutes * 60, log })), date };
+    } else throw new Error(`--time: expected page, page-<preset> or torch-<width>. Received: ${key}`);
+  }
+  result.timeToQuality = runs;
 }
 
 // Read the other part only now: the two parts may run at the same time, in two processes.

@@ -4,6 +4,8 @@ import { summary, type summarise } from './mixtures';
 import type { UnrolledRun } from './unrolled';
 import type { MnistPoint } from './mnist';
 import type { PaperRow } from './papers';
+import { curveTable, timeTable, type TimeResult } from './time-table';
+import type { TimeRun } from './time-to-quality';
 
 type Summary = ReturnType<typeof summarise>[number];
 const README = new URL('../README.md', import.meta.url);
@@ -101,5 +103,8 @@ export async function updateReadme(result: Record<string, unknown>): Promise<voi
   if (result.mixtures) text = replace(text, 'quality-mixtures:table', mixtureTable(result.mixtures as Parameters<typeof mixtureTable>[0], result.papers as PaperRow[]));
   if (result.unrolled) text = replace(text, 'quality-unrolled:table', unrolledTable(result.unrolled as UnrolledResult));
   if (result.mnist) text = replace(text, 'quality-mnist:table', mnistTable(result.mnist as Parameters<typeof mnistTable>[0]));
+  const time = result.timeToQuality as TimeResult | undefined;
+  if (time) text = replace(text, 'quality-time:table', timeTable(time));
+  if (time?.page) text = replace(text, 'quality-time:curve', curveTable(time.page as TimeRun));
   await writeFile(README, text);
 }
