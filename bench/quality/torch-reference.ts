@@ -62,6 +62,8 @@ export interface TorchOptions {
   seed?: number;
   /** The GAN step: gandlf's default (the demo's), or its Alternating (G first; `alternating-d-first`: D first). @default 'simultaneous' */
   step?: 'simultaneous' | 'alternating' | 'alternating-d-first';
+  /** Decay of a moving average of G's weights that draws the samples (the demo's `ema` knob); 0 is off. @default 0 */
+  ema?: number;
   /** Checkpoints after one at the bar that must meet it too before the run stops. @default 2 */
   confirm?: number;
   /** Stop at the first checkpoint past this many training seconds. @default Infinity */
@@ -75,7 +77,7 @@ export const meetsBar = (p: Pick<TorchPoint, 'frechetDistance' | 'classesCovered
 
 /** Trains the DCGAN in PyTorch, scoring each checkpoint, until the bar holds for `confirm` more checkpoints or a limit. */
 export async function torchTimeToQuality(options: TorchOptions = {}): Promise<TorchRun> {
-  const { width = 64, steps = 3000, threads = 2, seed = 1, step = 'simultaneous', confirm = 2, limitSeconds = Infinity, log = console.log } = options;
+  const { width = 64, steps = 3000, threads = 2, seed = 1, step = 'simultaneous', ema = 0, confirm = 2, limitSeconds = Infinity, log = console.log } = options;
   const checkpoints = [...(options.checkpoints ?? Array.from({ length: Math.floor(steps / 250) }, (_, i) => 250 * (i + 1)))].sort((a, b) => a - b);
   const last = checkpoints[checkpoints.length - 1] ?? 0;
   if (spawnSync(PY, ['-c', 'import torch'], { encoding: 'utf8' }).status !== 0) {
@@ -85,7 +87,18 @@ export async function torchTimeToQuality(options: TorchOptions = {}): Promise<To
   if (tf.getBackend() !== 'wasm') await backends.pickBackend({ prefer: ['wasm'] });
   const classifier = await loadMnistClassifier();
   const out = options.out ?? (await mkdtemp(join(tmpdir(), 'gandlf-torch-')));
-  const args = [SCRIPT, `--width=${width}`, `--steps=${last}`, `--checkpoints=${checkpoints.join(',')}`, `--threads=${threads}`, `--seed=${seed}`, `--step=${step}`, `--out=${out}`, '--wait'];
+  const args = [
+    SCRIPT,
+    `--width=${width}`,
+    `--steps=${last}`,
+    `--checkpoints=${checkpoints.join(',')}`,
+    `--threads=${threads}`,
+    `--seed=${seed}`,
+    `--step=${step}`,
+    `--ema=${ema}`,
+    `--out=${out}`,
+    '--wait',
+  ];
   const child = spawn(PY, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' } });
   child.stdin.on('error', () => {}); // a write racing the script's exit: nothing is waiting for it
   const exited = new Promise<number | null>((resolve, reject) => {
@@ -141,7 +154,7 @@ export async function torchTimeToQuality(options: TorchOptions = {}): Promise<To
 }
 
 // `node bench/quality.mjs bench/quality/torch-reference.ts [--width=64] [--steps=3000] [--every=250]
-//   [--threads=2] [--step=simultaneous] [--confirm=2] [--limit=12] (training minutes) [--out=DIR] (keeps the samples)`: one run, printed as JSON.
+//   [--threads=2] [--step=simultaneous] [--ema=0] [--confirm=2] [--limit=12] (training minutes) [--out=DIR] (keeps the samples)`: one run, printed as JSON.
 if (process.argv[2]?.endsWith('torch-reference.ts')) {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const steps = Number(arg('steps') ?? 3000);
@@ -153,6 +166,7 @@ if (process.argv[2]?.endsWith('torch-reference.ts')) {
     checkpoints: Array.from({ length: Math.floor(steps / every) }, (_, i) => every * (i + 1)),
     threads: Number(arg('threads') ?? 2),
     step: (arg('step') ?? 'simultaneous') as TorchOptions['step'] & string,
+    ema: Number(arg('ema') ?? 0),
     confirm: Number(arg('confirm') ?? 2),
     limitSeconds: Number(arg('limit') ?? Infinity) * 60,
     ...(out ? { out } : {}),
