@@ -1,9 +1,9 @@
 // @ts-check
 // A demo's production build, served by `vite preview` and opened in headless
 // Chromium: what a user's browser runs (the page, its module worker, threads).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../e2e/support/find-chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,12 +22,10 @@ export async function serveDemoBuild(name) {
   return { url, close: () => server.close() };
 }
 
-/** Headless Chromium as the e2e tests launch it: Debian's when installed, no sandbox, no Google traffic. */
+/** Headless Chromium as the e2e tests launch it (their webgl project's options). */
 export async function launchChromium() {
   const { chromium } = await import('@playwright/test');
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-  return chromium.launch({ executablePath, args });
+  return chromium.launch(chromiumLaunchOptions('webgl'));
 }
 
 /**

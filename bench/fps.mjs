@@ -6,11 +6,12 @@
 // training runs, and for 10 s while paused.
 //
 //   node bench/fps.mjs [--seconds=10]      writes results/fps.json and the README table
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { updateTable } from './readme-table.mjs';
+import { chromiumLaunchOptions } from '../e2e/support/find-chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const flags = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -37,14 +38,6 @@ const CASES = [
 const LIVE = new Set(Object.keys(ALL_ON));
 
 const load = () => os.loadavg().map((x) => Number(x.toFixed(2)));
-
-/** @param {'webgl' | 'webgpu'} backend */
-function launchOptions(backend) {
-  // The flags of e2e/support/browser.ts.
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-  if (backend === 'webgpu') args.push('--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan');
-  return { executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args };
-}
 
 /** requestAnimationFrame callbacks in `seconds`, the longest gap between two frames, and the views drawn meanwhile. @param {import('@playwright/test').Page} page */
 function countFrames(page, seconds = SECONDS) {
@@ -129,7 +122,7 @@ try {
       }
       const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
       const url = server.resolvedUrls?.local[0];
-      const browser = await chromium.launch(launchOptions(backend));
+      const browser = await chromium.launch(chromiumLaunchOptions(backend));
       try {
         const page = await browser.newPage();
         await page.goto(`${url}?preset=${preset}&backend=${backend}`);

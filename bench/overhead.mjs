@@ -19,6 +19,7 @@ import os from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { updateTable } from './readme-table.mjs';
+import { chromiumLaunchOptions } from '../e2e/support/find-chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -199,7 +200,7 @@ async function chromiumCases(names) {
     for (const name of names) {
       const [, backend, arch] = /** @type {[string, 'webgl' | 'webgpu', string]} */ (name.split('-'));
       const counts = /** @type {Counts} */ (CASES[name]);
-      const browser = await chromium.launch(chromiumLaunch(backend));
+      const browser = await chromium.launch(chromiumLaunchOptions(backend));
       const page = await browser.newPage();
       const before = load();
       try {
@@ -228,13 +229,6 @@ async function chromiumCases(names) {
     server.close();
   }
   return results;
-}
-
-/** The launch options of e2e/support/browser.ts (TypeScript, which this plain Node script cannot import). @param {'webgl' | 'webgpu'} backend */
-function chromiumLaunch(backend) {
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-  if (backend === 'webgpu') args.push('--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan');
-  return { executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args };
 }
 
 // ---- main ----

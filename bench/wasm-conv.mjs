@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../e2e/support/find-chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -174,10 +175,7 @@ async function runChromium(runtimes) {
   const server = /** @type {import('node:http').Server} */ (await serve(join(here, 'browser', 'dist')));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  // The flags of e2e/support/browser.ts: no sandbox (root), no traffic to Google.
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-  const browser = await chromium.launch({ executablePath, args });
+  const browser = await chromium.launch(chromiumLaunchOptions('webgl'));
   /** @type {Record<string, unknown>} */
   const results = {};
   try {

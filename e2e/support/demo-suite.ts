@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Download, type Page, type TestInfo } from '@playwright/test';
-import { baseArgs, chromiumExecutable, projectBackend } from './browser';
+import { launchOptions, projectBackend } from './browser';
 import { collectErrors, demoDir, DemoState, expectFiniteLosses, openTraining, servedDemo, sharedTrainingPage, START_TIMEOUT } from './demos';
 
 /** What differs between the demos' specs. */
@@ -167,7 +167,7 @@ function suite({ name, minSteps, generatorFiles, checkTrained }: DemoSuiteOption
     }
     // A Chromium launched without the WebGPU flags: no adapter. WebGL runs on
     // SwiftShader (a CPU), where wasm measures far faster (issue 8): wasm.
-    const browser = await chromium.launch({ ...(chromiumExecutable ? { executablePath: chromiumExecutable } : {}), args: [...baseArgs] });
+    const browser = await chromium.launch(launchOptions('webgl'));
     try {
       const plain = await browser.newPage();
       const errors = collectErrors(plain);

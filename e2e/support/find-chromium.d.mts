@@ -9,6 +9,20 @@ export declare const DEBIAN_CHROMIUM: '/usr/bin/chromium';
  */
 export declare function debianChromium(exists?: (path: string) => boolean): string | undefined;
 
+/** Flags every run gets: no sandbox (root in CI) and no traffic to Google's services. */
+export declare const BASE_ARGS: readonly string[];
+
+/** WebGPU on SwiftShader (no GPU here). Vulkan was faster than the default path. */
+export declare const WEBGPU_ARGS: readonly string[];
+
+/**
+ * Playwright `launchOptions` for a backend, shared by the e2e projects, the CLI and the
+ * benchmarks: `BASE_ARGS` (and `WEBGPU_ARGS` for webgpu), on Debian's Chromium when installed.
+ * @param backend @default 'webgl'
+ * @param executablePath @default debianChromium()
+ */
+export declare function chromiumLaunchOptions(backend?: 'webgl' | 'webgpu', executablePath?: string): { executablePath?: string; args: string[] };
+
 /** How one install went. */
 export interface Attempt {
   readonly ok: boolean;

@@ -13,6 +13,17 @@ export function debianChromium(exists = existsSync) {
   return exists(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
 }
 
+// Flags every run gets: no sandbox (root in CI) and no traffic to Google's services.
+export const BASE_ARGS = Object.freeze(['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']);
+
+// WebGPU on SwiftShader (no GPU here). Vulkan was faster than the default path.
+export const WEBGPU_ARGS = Object.freeze(['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan']);
+
+export function chromiumLaunchOptions(backend = 'webgl', executablePath = debianChromium()) {
+  const args = backend === 'webgpu' ? [...BASE_ARGS, ...WEBGPU_ARGS] : [...BASE_ARGS];
+  return executablePath ? { executablePath, args } : { args };
+}
+
 const APT_COMMAND = 'apt-get install -y chromium';
 const PLAYWRIGHT_COMMAND = 'playwright install chromium';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEBIAN_CHROMIUM, debianChromium, ensureBrowser, nextStep, type Attempt, type BrowserFacts, type Install } from './find-chromium.mjs';
+import { BASE_ARGS, chromiumLaunchOptions, DEBIAN_CHROMIUM, debianChromium, ensureBrowser, nextStep, WEBGPU_ARGS, type Attempt, type BrowserFacts, type Install } from './find-chromium.mjs';
 
 const ok: Attempt = { ok: true, detail: '' };
 const failed = (detail: string): Attempt => ({ ok: false, detail });
@@ -116,5 +116,24 @@ describe('ensure-browser.mjs', () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [script]);
     expect(stdout).toBe(`ensure-browser: using Debian's Chromium at ${DEBIAN_CHROMIUM}\n`);
     expect(stderr).toBe('');
+  });
+});
+
+describe('chromiumLaunchOptions', () => {
+  it('gives every run the base flags, webgpu the SwiftShader ones too, on the Chromium found', () => {
+    expect(chromiumLaunchOptions('webgl', DEBIAN_CHROMIUM)).toEqual({ executablePath: DEBIAN_CHROMIUM, args: [...BASE_ARGS] });
+    expect(chromiumLaunchOptions('webgpu', DEBIAN_CHROMIUM)).toEqual({ executablePath: DEBIAN_CHROMIUM, args: [...BASE_ARGS, ...WEBGPU_ARGS] });
+    expect(BASE_ARGS).toContain('--no-sandbox');
+    expect(WEBGPU_ARGS).toContain('--use-webgpu-adapter=swiftshader');
+  });
+
+  it("defaults to webgl on debianChromium(), with no executablePath where that is none (Playwright's own)", () => {
+    expect(chromiumLaunchOptions(undefined, undefined)).toEqual(debianChromium() ? { executablePath: debianChromium(), args: [...BASE_ARGS] } : { args: [...BASE_ARGS] });
+  });
+
+  it('hands out a fresh args array each call, so a caller that adds flags changes no one else', () => {
+    const a = chromiumLaunchOptions('webgl', DEBIAN_CHROMIUM);
+    a.args.push('--extra');
+    expect(chromiumLaunchOptions('webgl', DEBIAN_CHROMIUM).args).toEqual([...BASE_ARGS]);
   });
 });
