@@ -1,4 +1,5 @@
 // Renders the time-to-quality runs (results/quality.json, `timeToQuality`) as bench/README.md's table.
+import { BAR } from './bar';
 import type { TimeRun } from './time-to-quality';
 import type { TorchRun } from './torch-reference';
 
@@ -11,7 +12,7 @@ const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
 /** One row per run: what trained where, its step time, and when it first met the bar. */
 export function timeTable(result: TimeResult): string {
   const lines = [
-    '| run | network | runs on | s / step | first at the bar (FD ≤ 100, ≥ 9 digits) | FD, digits there | best FD before it | load (1 min) start / end | date |',
+    `| run | network | runs on | s / step | first at the bar (FD ≤ ${BAR.frechet}, ≥ ${BAR.digits} digits) | FD, digits there | best FD before it | load (1 min) start / end | date |`,
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [key, run] of Object.entries(result)) {

@@ -6,9 +6,7 @@
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { bodyData, launchChromium, serveDemoBuild, waitForStep } from '../demo-page.mjs';
-
-/** The bar: a Fréchet distance of at most 100 with at least 9 digits at 5% of the samples or more. */
-export const BAR = { frechet: 100, digits: 9 } as const;
+import { meetsBar } from './bar';
 
 /** One score along a run. */
 export interface TimePoint {
@@ -32,8 +30,6 @@ export interface TimeRun {
   reached: TimePoint | null;
   load: { before: number[]; after: number[] };
 }
-
-export const meetsBar = (p: { frechet: number; digits: number }) => p.frechet <= BAR.frechet && p.digits >= BAR.digits;
 
 /** Presses 'Measure now' and resolves to the score the page shows next, and the seconds it took. */
 async function measure(page: Page): Promise<{ point: Omit<TimePoint, 'seconds'>; seconds: number }> {
@@ -87,7 +83,7 @@ export async function browserTimeToQuality({
       const p = { ...point, seconds: (performance.now() - t0) / 1000 - scoring };
       run.points.push(p);
       log(`  step ${p.step} at ${p.seconds.toFixed(0)} s: FD ${p.frechet.toFixed(1)}, ${p.digits} digits, confidence ${p.confidence.toFixed(3)} (scored in ${seconds.toFixed(1)} s)`);
-      if (meetsBar(p)) run.reached = p;
+      if (meetsBar(p.frechet, p.digits)) run.reached = p;
       else if (p.seconds > limitMinutes * 60) break;
     }
     run.load.after = loadavg();

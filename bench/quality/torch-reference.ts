@@ -14,11 +14,10 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadMnistClassifier, mnistQuality } from '@gandlf/metrics';
 import { backends } from 'gandlf';
+import { meetsBar } from './bar';
 
 const PY = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('../quality-torch.py', import.meta.url));
-/** time-to-quality.ts's bar (kept here too, so neither module imports the other): FD <= 100, >= 9 digits at 5% or more. */
-const BAR = { frechet: 100, digits: 9 } as const;
 
 /** One scored checkpoint. */
 export interface TorchPoint {
@@ -73,7 +72,7 @@ export interface TorchOptions {
   log?: (line: string) => void;
 }
 
-export const meetsBar = (p: Pick<TorchPoint, 'frechetDistance' | 'classesCovered'>) => p.frechetDistance <= BAR.frechet && p.classesCovered >= BAR.digits;
+const atBar = (p: TorchPoint) => meetsBar(p.frechetDistance, p.classesCovered);
 
 /** Trains the DCGAN in PyTorch, scoring each checkpoint, until the bar holds for `confirm` more checkpoints or a limit. */
 export async function torchTimeToQuality(options: TorchOptions = {}): Promise<TorchRun> {
@@ -123,12 +122,12 @@ export async function torchTimeToQuality(options: TorchOptions = {}): Promise<To
       if (!options.out) await rm(c.file);
       const p: TorchPoint = { step: c.step, seconds: c.seconds, frechetDistance: q.frechetDistance, classesCovered: q.classesCovered, meanConfidence: q.meanConfidence, classShares: q.classShares };
       points.push(p);
-      if (!reached && meetsBar(p)) reached = p;
+      if (!reached && atBar(p)) reached = p;
       log(
         `  w${width} step ${p.step} at ${p.seconds.toFixed(1)} s: FD ${p.frechetDistance.toFixed(1)}, ${p.classesCovered} digits, confidence ${p.meanConfidence.toFixed(3)} (scored in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
       );
       const recent = points.slice(-(confirm + 1));
-      if (!held && recent.length === confirm + 1 && recent.every(meetsBar)) held = recent[0]!;
+      if (!held && recent.length === confirm + 1 && recent.every(atBar)) held = recent[0]!;
       // The script reads one line after each checkpoint but the last (it exits there on its own).
       if (c.step < last) child.stdin.write(held || p.seconds >= limitSeconds ? 'stop\n' : 'go\n');
     }
