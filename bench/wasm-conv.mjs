@@ -23,6 +23,7 @@ import os from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../e2e/support/find-chromium.mjs';
+import { wasmConvPy } from './pytorch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -111,30 +112,9 @@ function runNode(runtime) {
 
 // ---- PyTorch ----
 
-const PY = '/usr/bin/python3';
-function hasTorch() {
-  return spawnSync(PY, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
-}
-
 function runPytorch() {
-  if (!existsSync(PY)) throw new Error(`${PY} not found`);
-  if (!hasTorch()) {
-    // The issue allows installing Debian's PyTorch here; root only, and never pip.
-    console.log('installing python3-torch with apt ...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-q', 'python3-torch', 'libopenblas0-pthread'], { stdio: 'inherit', env });
-    if (!hasTorch()) throw new Error('python3-torch is not installed and apt-get could not install it');
-  }
-  // PASSIVE: OpenMP threads sleep instead of spinning, so the two pools don't fight over 2 cores.
-  const p = spawnSync(PY, [join(here, 'wasm-conv.py'), `--steps=${STEPS}`, `--model=${MODEL}`, ...(flags['torch-threads'] ? [`--threads=${flags['torch-threads']}`] : [])], {
-    encoding: 'utf8',
-    env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' },
-    timeout: 10 * 60_000,
-  });
-  const line = p.stdout.trim().split('\n').pop() ?? '';
-  if (p.status !== 0 || !line.startsWith('{')) throw new Error(`pytorch failed (status ${p.status}): ${p.stderr.slice(-2000)}`);
-  return { ...JSON.parse(line), warmup: 1, steps: STEPS };
+  const threads = flags['torch-threads'];
+  return { ...wasmConvPy({ model: /** @type {'dcgan' | 'mlp'} */ (MODEL), steps: STEPS, ...(threads ? { threads } : {}) }), warmup: 1, steps: STEPS };
 }
 
 // ---- Chromium ----

@@ -6,12 +6,12 @@
 // core) in the same run. Writes results/wasm-threads.json.
 //
 //   node bench/wasm-threads.mjs [--presets=dcgan,dcgan-small,mlp] [--threads=1,2] [--rounds=2] [--steps=20]
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bodyData, launchChromium, serveDemoBuild, waitForStep } from './demo-page.mjs';
+import { wasmConvPy } from './pytorch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const flags = Object.fromEntries(process.argv.slice(2).map((a) => /** @type {[string, string]} */ ([a.replace(/^--/, '').split('=')[0] ?? '', a.split('=')[1] ?? 'true'])));
@@ -52,15 +52,12 @@ async function timeDemo(browser, url, preset, threads) {
 
 /** @param {'dcgan' | 'mlp'} model */
 function pytorchStep(model) {
-  const p = spawnSync('/usr/bin/python3', [join(here, 'wasm-conv.py'), `--model=${model}`, `--steps=${model === 'mlp' ? 100 : 10}`, `--threads=${os.cpus().length}`], {
-    encoding: 'utf8',
-    env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' },
-    timeout: 10 * 60_000,
-  });
-  const line = p.stdout?.trim().split('\n').pop() ?? '';
-  if (p.status !== 0 || !line.startsWith('{')) return { error: `wasm-conv.py failed (status ${p.status}): ${(p.stderr ?? '').slice(-500)}` };
-  const r = JSON.parse(line);
-  return { secondsPerStep: r.median, threads: r.threads, torch: r.torch };
+  try {
+    const r = wasmConvPy({ model, steps: model === 'mlp' ? 100 : 10, threads: os.cpus().length });
+    return { secondsPerStep: r['median'], threads: r['threads'], torch: r['torch'] };
+  } catch (e) {
+    return { error: String(e instanceof Error ? e.message : e) };
+  }
 }
 
 const server = await serveDemoBuild('gan-mnist');
