@@ -25,22 +25,23 @@ class Reshape(nn.Module):
         return x.view(-1, 128, 7, 7)
 
 
-# PyTorch is NCHW; shapes match the tfjs NHWC layers ('same' padding: 2, output_padding 1).
-G = nn.Sequential(
-    nn.Linear(LATENT, 7 * 7 * 128), nn.ReLU(), Reshape(),
-    nn.ConvTranspose2d(128, 64, 5, stride=2, padding=2, output_padding=1), nn.ReLU(),
-    nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1), nn.Tanh(),
-)
-D = nn.Sequential(
-    nn.Conv2d(1, 64, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
-    nn.Conv2d(64, 128, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
-    nn.Flatten(), nn.Linear(7 * 7 * 128, 1), nn.Sigmoid(),
-)
 if args.model == "mlp":
     # overhead-models.mjs: G 100-256-512-784 (tanh), D 784-512-256-1 (sigmoid), leaky ReLU 0.2 in D.
     G = nn.Sequential(nn.Linear(LATENT, 256), nn.ReLU(), nn.Linear(256, 512), nn.ReLU(), nn.Linear(512, 784), nn.Tanh())
     D = nn.Sequential(
         nn.Linear(784, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1), nn.Sigmoid(),
+    )
+else:
+    # PyTorch is NCHW; shapes match the tfjs NHWC layers ('same' padding: 2, output_padding 1).
+    G = nn.Sequential(
+        nn.Linear(LATENT, 7 * 7 * 128), nn.ReLU(), Reshape(),
+        nn.ConvTranspose2d(128, 64, 5, stride=2, padding=2, output_padding=1), nn.ReLU(),
+        nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1), nn.Tanh(),
+    )
+    D = nn.Sequential(
+        nn.Conv2d(1, 64, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
+        nn.Conv2d(64, 128, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(7 * 7 * 128, 1), nn.Sigmoid(),
     )
 opt_g = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-7)
 opt_d = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-7)
